@@ -1,0 +1,26 @@
+/** Config of the `js` kind: exported functions of a JavaScript/TypeScript module, run by tinybench. */
+import { z } from 'zod'
+import { text } from '../fields.js'
+
+/** Fields of a `js` bench. */
+export const jsFields = {
+  kind: z.literal('js'),
+  module: text('a path to a .js, .mjs or .ts module, relative to the config file').meta({
+    description: 'Module whose exported functions are the benches (relative to the config file).',
+  }),
+  functions: z
+    .array(z.string())
+    .min(1)
+    .optional()
+    .meta({
+      description: 'Which exports to run (default: every exported function but setup/teardown).',
+    }),
+}
+
+/** A validated `js` bench spec. */
+export interface JsSpec {
+  kind: 'js'
+  /** Absolute path of the module. */
+  module: string
+  functions?: string[]
+}

@@ -1,0 +1,143 @@
+/** Config text → a validated Config, or every problem found, each located. Pure: no file access. */
+import path from 'node:path'
+import { LineCounter, parseDocument } from 'yaml'
+import { KINDS, type KindName } from './kinds/index.js'
+import { locate, type IssuePath } from './locate.js'
+import { closest, describeIssue } from './messages.js'
+import { configSchema } from './schema.js'
+import { mergeSettings, settingsFields, BUILT_IN_SETTINGS, type SettingsInput } from './settings.js'
+import type { BenchConfig, ConfigError, ConfigOutcome } from './types.js'
+
+/** Options for parsing a config. */
+export interface ParseOptions {
+  /** Path of the file, as shown in messages; relative paths in it resolve against its folder. */
+  file: string
+  /** Default regression threshold (fraction) when neither bench nor defaults set one. */
+  regressionThreshold?: number
+}
+
+/** Parses and validates config text; never throws for bad input. */
+export function parseConfig(text: string, options: ParseOptions): ConfigOutcome {
+  const { file } = options
+  const counter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true })
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((error) => ({
+        file,
+        line: error.linePos?.[0].line,
+        column: error.linePos?.[0].col,
+        message: `is not valid YAML: ${error.message.split('\n')[0]}`,
+      })),
+    }
+  }
+  const raw: unknown = doc.toJS()
+  const parsed = configSchema.safeParse(raw ?? {})
+  const errors: ConfigError[] = []
+  const at = (issuePath: IssuePath, message: string, key?: string, field?: string): void => {
+    const where = locate(doc, counter, issuePath, key)
+    errors.push({
+      file,
+      line: where?.line,
+      column: where?.col,
+      bench: benchLabel(raw, issuePath),
+      field: field ?? fieldName(issuePath),
+      message,
+    })
+  }
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const suggestion = closest(key, knownKeys(raw, issue.path))
+          const hint = suggestion ? ` (did you mean "${suggestion}"?)` : ''
+          at(issue.path, `is not a known field${hint}`, key, fieldName([...issue.path, key]))
+        }
+      } else {
+        at(issue.path, describeIssue(issue, valueAt(raw, issue.path)))
+      }
+    }
+  }
+  const seen = new Map<string, number>()
+  rawBenches(raw).forEach((name, index) => {
+    if (name === '') return
+    const first = seen.get(name)
+    if (first !== undefined) {
+      at(['benches', index, 'name'], `is used by bench #${first + 1} too: names must be unique`)
+    }
+    seen.set(name, index)
+  })
+  if (!parsed.success || errors.length > 0) return { ok: false, errors: sortByLine(errors) }
+
+  const config = parsed.data as { defaults?: SettingsInput; benches: RawBench[] }
+
+  const dir = path.dirname(path.resolve(file))
+  const base = {
+    ...BUILT_IN_SETTINGS,
+    regressionThreshold: options.regressionThreshold ?? BUILT_IN_SETTINGS.regressionThreshold,
+  }
+  const benches: BenchConfig[] = config.benches.map((bench) => {
+    const definition = KINDS[bench.kind]
+    return {
+      name: bench.name,
+      settings: mergeSettings([bench, config.defaults ?? {}], { ...base, ...definition.settings }),
+      spec: definition.toSpec(bench as never, { configDir: dir }),
+    }
+  })
+  return { ok: true, config: { file, dir, benches } }
+}
+
+/** A config error as one line: `perfgate.yml:14 bench "x": noise-threshold must be ...`. */
+export function formatConfigError(error: ConfigError): string {
+  const where = error.line === undefined ? error.file : `${error.file}:${error.line}`
+  const bench = error.bench === undefined ? '' : ` bench ${JSON.stringify(error.bench)}`
+  const field = error.field === undefined ? '' : `${error.field} `
+  return `${where}${bench}: ${field}${error.message}`
+}
+
+type RawBench = SettingsInput & { name: string; kind: KindName }
+
+function rawBenches(raw: unknown): string[] {
+  const benches = (raw as { benches?: unknown } | null)?.benches
+  if (!Array.isArray(benches)) return []
+  return benches.map((bench: unknown) => {
+    const name = (bench as { name?: unknown } | null)?.name
+    return typeof name === 'string' ? name : ''
+  })
+}
+
+function benchLabel(raw: unknown, issuePath: IssuePath): string | undefined {
+  if (issuePath[0] !== 'benches' || typeof issuePath[1] !== 'number') return undefined
+  const name = (valueAt(raw, issuePath.slice(0, 2)) as { name?: unknown } | undefined)?.name
+  return typeof name === 'string' && name !== '' ? name : `#${issuePath[1] + 1}`
+}
+
+function fieldName(issuePath: IssuePath): string | undefined {
+  const inBench = issuePath[0] === 'benches' && typeof issuePath[1] === 'number'
+  const rest = inBench ? issuePath.slice(2) : issuePath
+  if (rest.length === 0) return inBench ? undefined : 'config'
+  return rest.map(String).join('.')
+}
+
+function valueAt(raw: unknown, issuePath: IssuePath): unknown {
+  let value = raw
+  for (const segment of issuePath) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[segment]
+  }
+  return value
+}
+
+function knownKeys(raw: unknown, issuePath: IssuePath): string[] {
+  const settings = Object.keys(settingsFields)
+  if (issuePath.length === 0) return ['defaults', 'benches', '$schema']
+  if (issuePath[0] === 'defaults') return settings
+  const kind = (valueAt(raw, issuePath) as { kind?: unknown } | undefined)?.kind
+  const kindFields = typeof kind === 'string' && kind in KINDS ? KINDS[kind as KindName].fields : {}
+  return ['name', ...settings, ...Object.keys(kindFields)]
+}
+
+function sortByLine(errors: ConfigError[]): ConfigError[] {
+  return [...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+}

@@ -1,0 +1,69 @@
+/** Turns schema issues into sentences a config author can act on. */
+import type { z } from 'zod'
+
+/** A value shown in a message, quoted and kept short. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  const json = JSON.stringify(value) ?? String(value)
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json
+}
+
+/** The closest of `candidates` to `word` when it is a likely typo, for "did you mean". */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate)
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance]
+  }
+  return best
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+    }
+    previous = current
+  }
+  return previous[b.length]
+}
+
+const GENERIC = /^(Invalid|Too|Expected|Unrecognized)/
+
+/** The "must be ..." part of a message for one issue about a present or missing value. */
+export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (value === undefined && issue.code === 'invalid_type') return 'is required'
+  if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
+    const options = (issue as { options?: unknown[] }).options ?? []
+    return `must be one of ${options.join(', ')}, got ${show(value)}`
+  }
+  if (!GENERIC.test(issue.message)) return `${issue.message}, got ${show(value)}`
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be ${article(issue.expected)}, got ${show(value)}`
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `must list at least ${String(issue.minimum)} item(s)`
+        : `must be at least ${String(issue.minimum)}, got ${show(value)}`
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}, got ${show(value)}`
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => show(v)).join(', ')}, got ${show(value)}`
+    default:
+      return `${issue.message.toLowerCase()}, got ${show(value)}`
+  }
+}
+
+function article(type: string): string {
+  if (type === 'array') return 'a list'
+  if (type === 'object') return 'a mapping'
+  if (type === 'int') return 'a whole number'
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
+}

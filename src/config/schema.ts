@@ -1,0 +1,37 @@
+/** The config file's schema, built once from the settings and kind definitions. */
+import { z } from 'zod'
+import { KINDS } from './kinds/index.js'
+import { settingsFields } from './settings.js'
+import { text } from './fields.js'
+
+const benchName = text('a non-empty name').meta({
+  description: 'Unique bench name; slashes group benches (e.g. sql/ready-tasks).',
+})
+
+/** One bench entry: a union of the kinds, told apart by `kind`. */
+export const benchSchema = z.discriminatedUnion(
+  'kind',
+  Object.values(KINDS).map((definition) =>
+    z.strictObject({ name: benchName, ...settingsFields, ...definition.fields }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+)
+
+/** The whole config file. */
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    defaults: z.strictObject(settingsFields).optional(),
+    benches: z.array(benchSchema).min(1, { error: 'must list at least one bench' }),
+  })
+  .meta({
+    title: 'perfgate config',
+    description: 'Benches perfgate runs and compares (perfgate.yml).',
+  })
+
+/** The JSON Schema of the config file, for editors (written to schema/perfgate.schema.json). */
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://github.com/perfgate/perfgate/schema/perfgate.schema.json',
+  }
+}

@@ -1,0 +1,101 @@
+/** The measurement settings every bench has, settable in `defaults:` and per bench. */
+import { z } from 'zod'
+import { count, duration, envName, percentage, warmup, type Warmup } from './fields.js'
+
+/** Fields shared by `defaults:` and every bench (all optional; merged bench > defaults > built-in). */
+export const settingsFields = {
+  samples: count(1)
+    .optional()
+    .meta({ description: 'Minimum number of samples (iterations or runs) per bench.' }),
+  time: duration().optional().meta({ description: 'Measurement time per bench, e.g. 2s.' }),
+  warmup: warmup().optional(),
+  rounds: count(1)
+    .optional()
+    .meta({
+      description:
+        'Measurement rounds, each in a fresh process where the kind allows; their spread estimates run-to-run noise.',
+    }),
+  timeout: duration()
+    .optional()
+    .meta({ description: 'The bench is killed (with its children) and marked error after this.' }),
+  'noise-threshold': percentage()
+    .optional()
+    .meta({ description: 'Changes smaller than this count as noise (default 5%).' }),
+  'regression-threshold': percentage()
+    .optional()
+    .meta({ description: 'Slowdowns bigger than this are regressions (default 10%).' }),
+  requires: z
+    .array(envName())
+    .optional()
+    .meta({ description: 'Environment variables that must be set; otherwise the bench is skipped.' }),
+  required: z
+    .boolean({ error: 'must be true or false' })
+    .optional()
+    .meta({ description: 'When true, a skipped bench fails the run instead.' }),
+  tags: z.array(z.string()).optional().meta({ description: 'Free-form labels for filtering.' }),
+}
+
+/** The effective settings of one bench after merging defaults. */
+export interface Settings {
+  samples: number
+  /** Milliseconds. */
+  time: number
+  warmup: Warmup
+  rounds: number
+  /** Milliseconds. */
+  timeout: number
+  noiseThreshold: number
+  regressionThreshold: number
+  requires: string[]
+  required: boolean
+  tags: string[]
+}
+
+/** Built-in settings, used where neither the bench nor `defaults:` set a value. */
+export const BUILT_IN_SETTINGS: Settings = {
+  samples: 10,
+  time: 1000,
+  warmup: { ms: 200 },
+  rounds: 5,
+  timeout: 300_000,
+  noiseThreshold: 0.05,
+  regressionThreshold: 0.1,
+  requires: [],
+  required: false,
+  tags: [],
+}
+
+/** The settings fields as parsed by zod (kebab-case keys, values already converted). */
+export type SettingsInput = {
+  samples?: number
+  time?: number
+  warmup?: Warmup
+  rounds?: number
+  timeout?: number
+  'noise-threshold'?: number
+  'regression-threshold'?: number
+  requires?: string[]
+  required?: boolean
+  tags?: string[]
+}
+
+/** Merges one bench's settings over the defaults over the built-ins (first defined wins). */
+export function mergeSettings(
+  layers: SettingsInput[],
+  base: Settings = BUILT_IN_SETTINGS,
+): Settings {
+  const pick = <K extends keyof SettingsInput>(key: K): SettingsInput[K] | undefined =>
+    layers.find((layer) => layer[key] !== undefined)?.[key]
+  return {
+    samples: pick('samples') ?? base.samples,
+    time: pick('time') ?? base.time,
+    warmup: pick('warmup') ?? base.warmup,
+    rounds: pick('rounds') ?? base.rounds,
+    timeout: pick('timeout') ?? base.timeout,
+    noiseThreshold: pick('noise-threshold') ?? base.noiseThreshold,
+    regressionThreshold: pick('regression-threshold') ?? base.regressionThreshold,
+    requires: pick('requires') ?? base.requires,
+    required: pick('required') ?? base.required,
+    tags: pick('tags') ?? base.tags,
+  }
+}
