@@ -9,12 +9,10 @@ export const settingsFields = {
     .meta({ description: 'Minimum number of samples (iterations or runs) per bench.' }),
   time: duration().optional().meta({ description: 'Measurement time per bench, e.g. 2s.' }),
   warmup: warmup().optional(),
-  rounds: count(1)
-    .optional()
-    .meta({
-      description:
-        'Measurement rounds, each in a fresh process where the kind allows; their spread estimates run-to-run noise.',
-    }),
+  rounds: count(1).optional().meta({
+    description:
+      'Measurement rounds, each in a fresh process where the kind allows; their spread estimates run-to-run noise.',
+  }),
   timeout: duration()
     .optional()
     .meta({ description: 'The bench is killed (with its children) and marked error after this.' }),
@@ -27,7 +25,9 @@ export const settingsFields = {
   requires: z
     .array(envName())
     .optional()
-    .meta({ description: 'Environment variables that must be set; otherwise the bench is skipped.' }),
+    .meta({
+      description: 'Environment variables that must be set; otherwise the bench is skipped.',
+    }),
   required: z
     .boolean({ error: 'must be true or false' })
     .optional()

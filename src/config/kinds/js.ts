@@ -8,13 +8,9 @@ export const jsFields = {
   module: text('a path to a .js, .mjs or .ts module, relative to the config file').meta({
     description: 'Module whose exported functions are the benches (relative to the config file).',
   }),
-  functions: z
-    .array(z.string())
-    .min(1)
-    .optional()
-    .meta({
-      description: 'Which exports to run (default: every exported function but setup/teardown).',
-    }),
+  functions: z.array(z.string()).min(1).optional().meta({
+    description: 'Which exports to run (default: every exported function but setup/teardown).',
+  }),
 }
 
 /** A validated `js` bench spec. */

@@ -1,0 +1,11 @@
+import { readFile } from 'node:fs/promises'
+import { runCli } from './cli/main.js'
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  env: process.env,
+  isTTY: Boolean(process.stderr.isTTY),
+  now: () => new Date(),
+  readFile: (file) => readFile(file, 'utf8'),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+})

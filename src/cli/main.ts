@@ -1,0 +1,44 @@
+/** The perfgate command line: dispatches to `run` and `compare`. */
+import { compareCommand, type CompareIo } from './compare.js'
+import { runCommand, type RunIo } from './run.js'
+import { PERFGATE_VERSION } from '../version.js'
+
+const USAGE = `perfgate ${PERFGATE_VERSION}: catch performance regressions before they merge
+
+Usage:
+  perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
+  perfgate compare BASE.json [MORE_BASES.json...] HEAD.json [--format text|markdown|json]
+                   [--fail-on-regression]
+  perfgate --version
+`
+
+/** Runs the CLI with `args` (without node and script); returns the exit code. */
+export async function runCli(args: string[], io: RunIo & CompareIo): Promise<number> {
+  const [command, ...rest] = args
+  try {
+    switch (command) {
+      case 'run':
+        return await runCommand(rest, io)
+      case 'compare':
+        return await compareCommand(rest, io)
+      case '--version':
+      case '-v':
+        io.stdout(`${PERFGATE_VERSION}\n`)
+        return 0
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(USAGE)
+        return command === undefined ? 2 : 0
+      default:
+        io.stderr(`perfgate: unknown command "${command}"\n\n${USAGE}`)
+        return 2
+    }
+  } catch (error) {
+    // Usage errors from parseArgs and anything unexpected: one line, no stack trace.
+    const message = error instanceof Error ? error.message : String(error)
+    io.stderr(`perfgate ${command}: ${message}\n`)
+    return 2
+  }
+}

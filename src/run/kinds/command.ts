@@ -1,0 +1,61 @@
+/** The `command` kind: a shell command run repeatedly, hyperfine-style; each run is one sample. */
+import type { CommandSpec } from '../../config/kinds/command.js'
+import { makeMetric } from '../../results/summary.js'
+import { BenchError, type KindRunner } from '../outcome.js'
+import { lastLines, runShell, type ShellOptions } from '../process.js'
+
+/** Runs a `command` bench: warm-up runs, then timed runs in rounds until samples and time are met. */
+export const runCommandBench: KindRunner = async (bench, ctx) => {
+  const spec = bench.spec as CommandSpec
+  const { settings } = bench
+  const shell: ShellOptions = {
+    cwd: spec.cwd,
+    env: { ...ctx.env, ...spec.env },
+    signal: ctx.signal,
+  }
+  const once = async (timed: boolean): Promise<number> => {
+    if (spec.prepare !== undefined)
+      await check(spec.prepare, 'prepare', await runShell(spec.prepare, shell))
+    const run = await runShell(spec.command, shell)
+    await check(spec.command, timed ? 'command' : 'warm-up run', run)
+    return run.wallMs
+  }
+
+  const warmup = settings.warmup
+  if ('iterations' in warmup) {
+    for (let i = 0; i < warmup.iterations; i++) await once(false)
+  } else {
+    const until = performance.now() + warmup.ms
+    do await once(false)
+    while (performance.now() < until)
+  }
+
+  const samples: number[] = []
+  const rounds: number[] = []
+  const perRound = Math.ceil(settings.samples / settings.rounds)
+  for (let round = 0; round < settings.rounds; round++) {
+    const until = performance.now() + settings.time / settings.rounds
+    let count = 0
+    while (count < perRound || performance.now() < until) {
+      samples.push(await once(true))
+      count++
+    }
+    rounds.push(count)
+  }
+  return [
+    {
+      name: bench.name,
+      status: 'ok',
+      metrics: [makeMetric({ name: 'time', unit: 'ms', samples, rounds })],
+    },
+  ]
+}
+
+async function check(command: string, what: string, run: Awaited<ReturnType<typeof runShell>>) {
+  if (run.aborted) throw new BenchError(`${what} was killed at the bench's timeout`)
+  if (run.code === 0) return
+  const how = run.code === null ? `was killed by ${run.signal}` : `exited with code ${run.code}`
+  const tail = lastLines(run.stderrTail) || lastLines(run.stdoutTail)
+  const firstLine = command.split('\n')[0]
+  throw new BenchError(`${what} \`${firstLine}\` ${how}${tail ? `:\n${tail}` : ' (no output)'}`)
+}

@@ -1,0 +1,11 @@
+/** The runner of every bench kind, by kind name (the config side lives in config/kinds). */
+import type { KindName } from '../../config/kinds/index.js'
+import type { KindRunner } from '../outcome.js'
+import { runCommandBench } from './command.js'
+import { runJsBench } from './js.js'
+
+/** Kind name → runner. */
+export const RUNNERS: Record<KindName, KindRunner> = {
+  js: runJsBench,
+  command: runCommandBench,
+}

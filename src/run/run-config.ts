@@ -1,0 +1,32 @@
+/** The "run" stage as one call: filter the config's benches, run them, stamp the run's metadata. */
+import type { Config } from '../config/types.js'
+import { redact } from '../results/redact.js'
+import { RESULTS_SCHEMA_VERSION, type Results } from '../results/types.js'
+import { collectMeta } from './meta.js'
+import { filterBenches, runBenches, type RunOptions } from './run-benches.js'
+
+/** Runs the benches of `config` matching `filter` and returns the results file's content. */
+export async function runConfig(
+  config: Config,
+  options: RunOptions & { filter?: string; now: () => Date; commit?: string },
+): Promise<Results> {
+  const started = options.now()
+  const benches = filterBenches(config, options.filter)
+  const secrets: string[] = []
+  const results = await runBenches(benches, {
+    ...options,
+    secret: (value) => {
+      secrets.push(value)
+      options.secret?.(value)
+    },
+  })
+  // Belt and braces: a kind that registered a secret never leaks it through a reason or detail.
+  return redact(
+    {
+      schemaVersion: RESULTS_SCHEMA_VERSION,
+      meta: collectMeta(config, options.env, started, options.commit),
+      benches: results,
+    },
+    secrets,
+  )
+}
