@@ -4,7 +4,6 @@ import json from '@rollup/plugin-json'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 
-
 const entries = [
   ['src/index.ts', 'dist/index.js'],
   ['src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node'],
@@ -22,7 +21,12 @@ const config = entries.map(([input, file, banner]) => ({
     warn(warning)
   },
   plugins: [
-    typescript({ tsconfig: 'tsconfig.json', noEmit: false, outDir: 'dist', include: ['src/**/*.ts'] }),
+    typescript({
+      tsconfig: 'tsconfig.json',
+      noEmit: false,
+      outDir: 'dist',
+      include: ['src/**/*.ts'],
+    }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs({ ignoreDynamicRequires: true }),
     json(),

@@ -16690,6 +16690,8 @@ async function check(command, what, run) {
 }
 
 /** The `js` kind: a module's exported functions, timed by tinybench in a fresh process per round. */
+/** Samples kept per function across all rounds, unless `samples` asks for more. */
+const MAX_SAMPLES = 10_000;
 /** Runs a `js` bench: each round forks a worker that runs every selected export once. */
 const runJsBench = async (bench, ctx) => {
     const spec = bench.spec;
@@ -16706,6 +16708,7 @@ const runJsBench = async (bench, ctx) => {
         iterations: Math.max(1, Math.ceil(settings.samples / settings.rounds)),
         warmupTime: 'ms' in settings.warmup ? settings.warmup.ms : 0,
         warmupIterations: 'iterations' in settings.warmup ? settings.warmup.iterations : 0,
+        maxSamples: Math.max(Math.ceil(MAX_SAMPLES / settings.rounds), Math.ceil(settings.samples / settings.rounds)),
     };
     const collected = new Map();
     for (let round = 0; round < settings.rounds; round++) {
@@ -16715,7 +16718,8 @@ const runJsBench = async (bench, ctx) => {
         for (const task of reply.tasks) {
             const entry = collected.get(task.name) ?? { samples: [], rounds: [] };
             if (task.ok) {
-                entry.samples.push(...task.samples);
+                for (const sample of task.samples)
+                    entry.samples.push(sample);
                 entry.rounds.push(task.samples.length);
             }
             else {
@@ -16821,8 +16825,8 @@ function globToRegExp(glob) {
                 ? '[^/]'
                 : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'))
         .join('');
-    // A pattern without a slash also matches the group prefix (`sql` matches `sql/ready`).
-    return new RegExp(`^${source}(/.*)?$`);
+    // A plain name also selects its group (`sql` selects `sql/ready`).
+    return new RegExp(/[*?]/.test(glob) ? `^${source}$` : `^${source}(/.*)?$`);
 }
 async function runOne(bench, options) {
     const missing = bench.settings.requires.filter((name) => !options.env[name]);

@@ -38,8 +38,8 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
   const results = await runConfig(loaded.config, {
     env: io.env,
     filter: values.filter,
-    now: io.now,
-    observer: progressObserver(io.stderr, io.isTTY),
+    now: () => io.now(),
+    observer: progressObserver((text) => io.stderr(text), io.isTTY),
   })
   if (results.benches.length === 0) {
     io.stderr(`perfgate: no bench matches --filter ${values.filter ?? ''}\n`)

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 /** A value shown in a message, quoted and kept short. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing'
-  const json = JSON.stringify(value) ?? String(value)
+  const json = JSON.stringify(value) ?? typeof value
   return json.length > 60 ? `${json.slice(0, 57)}...` : json
 }
 

@@ -102,7 +102,7 @@ export function parseResults(text: string, source: string): Results {
       .join('; ')
     throw new ResultsFormatError(source, `is not a valid results file: ${first}`)
   }
-  return parsed.data as Results
+  return parsed.data
 }
 
 /** Results as the JSON text written to disk. */

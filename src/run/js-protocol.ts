@@ -11,6 +11,8 @@ export interface JsJob {
   iterations: number
   warmupTime: number
   warmupIterations: number
+  /** Stop a function's round after this many samples. */
+  maxSamples: number
 }
 
 /** One function's outcome in a round. */

@@ -36,7 +36,15 @@ async function runJob(job: JsJob): Promise<JsReply> {
   await hook('setup')?.()
   const tasks: JsTaskOutcome[] = []
   try {
-    for (const name of names) tasks.push(await runOne(name, module[name] as Hook, job))
+    for (const name of names) {
+      tasks.push(
+        await runOne(name, module[name] as Hook, job).catch((error: unknown): JsTaskOutcome => ({
+          name,
+          ok: false,
+          error: describe(error),
+        })),
+      )
+    }
   } finally {
     await hook('teardown')?.()
   }
@@ -44,6 +52,20 @@ async function runJob(job: JsJob): Promise<JsReply> {
 }
 
 async function runOne(name: string, fn: Hook, job: JsJob): Promise<JsTaskOutcome> {
+  // A nanosecond-fast function would produce millions of samples in the time budget; stopping at
+  // maxSamples keeps every sample taken while bounding the results file.
+  const stop = new AbortController()
+  let calls = 0
+  const isAsync = await returnsPromise(fn)
+  const counted = isAsync
+    ? async () => {
+        if (++calls >= job.maxSamples) stop.abort()
+        await fn()
+      }
+    : () => {
+        if (++calls >= job.maxSamples) stop.abort()
+        fn()
+      }
   const bench = new Bench({
     time: job.time,
     iterations: job.iterations,
@@ -52,14 +74,27 @@ async function runOne(name: string, fn: Hook, job: JsJob): Promise<JsTaskOutcome
     retainSamples: true,
     throws: false,
   })
-  bench.add(name, fn)
+  bench.add(name, counted, { async: isAsync, signal: stop.signal })
   await bench.run()
   const result = bench.tasks[0].result
   if (result.state === 'errored') return { name, ok: false, error: describe(result.error) }
-  if (result.state !== 'completed' || !result.latency.samples) {
+  const measured = result.state === 'completed' || result.state === 'aborted-with-statistics'
+  if (!measured || !result.latency.samples) {
     return { name, ok: false, error: `tinybench ended in state "${result.state}"` }
   }
-  return { name, ok: true, samples: [...result.latency.samples] }
+  // Nanosecond resolution is all the timer gives; fewer digits keep the results file small.
+  return { name, ok: true, samples: result.latency.samples.map((s) => Math.round(s * 1e6) / 1e6) }
+}
+
+// tinybench must know whether to await; a function that returns a promise counts as async.
+async function returnsPromise(fn: Hook): Promise<boolean> {
+  if (fn.constructor.name === 'AsyncFunction') return true
+  const value = fn()
+  if (value instanceof Promise) {
+    await value
+    return true
+  }
+  return false
 }
 
 function describe(error: unknown): string {

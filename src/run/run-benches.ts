@@ -60,8 +60,8 @@ function globToRegExp(glob: string): RegExp {
             : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
     )
     .join('')
-  // A pattern without a slash also matches the group prefix (`sql` matches `sql/ready`).
-  return new RegExp(`^${source}(/.*)?$`)
+  // A plain name also selects its group (`sql` selects `sql/ready`).
+  return new RegExp(/[*?]/.test(glob) ? `^${source}$` : `^${source}(/.*)?$`)
 }
 
 async function runOne(bench: BenchConfig, options: RunOptions): Promise<MeasuredBench[]> {

@@ -2,7 +2,7 @@
 import type { CommandSpec } from '../../config/kinds/command.js'
 import { makeMetric } from '../../results/summary.js'
 import { BenchError, type KindRunner } from '../outcome.js'
-import { lastLines, runShell, type ShellOptions } from '../process.js'
+import { lastLines, runShell, type CommandRun, type ShellOptions } from '../process.js'
 
 /** Runs a `command` bench: warm-up runs, then timed runs in rounds until samples and time are met. */
 export const runCommandBench: KindRunner = async (bench, ctx) => {
@@ -15,9 +15,9 @@ export const runCommandBench: KindRunner = async (bench, ctx) => {
   }
   const once = async (timed: boolean): Promise<number> => {
     if (spec.prepare !== undefined)
-      await check(spec.prepare, 'prepare', await runShell(spec.prepare, shell))
+      check(spec.prepare, 'prepare', await runShell(spec.prepare, shell))
     const run = await runShell(spec.command, shell)
-    await check(spec.command, timed ? 'command' : 'warm-up run', run)
+    check(spec.command, timed ? 'command' : 'warm-up run', run)
     return run.wallMs
   }
 
@@ -51,7 +51,7 @@ export const runCommandBench: KindRunner = async (bench, ctx) => {
   ]
 }
 
-async function check(command: string, what: string, run: Awaited<ReturnType<typeof runShell>>) {
+function check(command: string, what: string, run: CommandRun): void {
   if (run.aborted) throw new BenchError(`${what} was killed at the bench's timeout`)
   if (run.code === 0) return
   const how = run.code === null ? `was killed by ${run.signal}` : `exited with code ${run.code}`

@@ -8,6 +8,9 @@ import type { JsJob, JsReply } from '../js-protocol.js'
 import { BenchError, type KindRunner, type MeasuredBench } from '../outcome.js'
 import { killGroup } from '../process.js'
 
+/** Samples kept per function across all rounds, unless `samples` asks for more. */
+export const MAX_SAMPLES = 10_000
+
 /** Runs a `js` bench: each round forks a worker that runs every selected export once. */
 export const runJsBench: KindRunner = async (bench, ctx) => {
   const spec = bench.spec as JsSpec
@@ -25,6 +28,10 @@ export const runJsBench: KindRunner = async (bench, ctx) => {
     iterations: Math.max(1, Math.ceil(settings.samples / settings.rounds)),
     warmupTime: 'ms' in settings.warmup ? settings.warmup.ms : 0,
     warmupIterations: 'iterations' in settings.warmup ? settings.warmup.iterations : 0,
+    maxSamples: Math.max(
+      Math.ceil(MAX_SAMPLES / settings.rounds),
+      Math.ceil(settings.samples / settings.rounds),
+    ),
   }
   const collected = new Map<string, { samples: number[]; rounds: number[]; error?: string }>()
   for (let round = 0; round < settings.rounds; round++) {
@@ -33,7 +40,7 @@ export const runJsBench: KindRunner = async (bench, ctx) => {
     for (const task of reply.tasks) {
       const entry = collected.get(task.name) ?? { samples: [], rounds: [] }
       if (task.ok) {
-        entry.samples.push(...task.samples)
+        for (const sample of task.samples) entry.samples.push(sample)
         entry.rounds.push(task.samples.length)
       } else {
         entry.error ??= task.error
