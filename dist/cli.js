@@ -15665,7 +15665,7 @@ function locate(doc, counter, path, key) {
 function show(value) {
     if (value === undefined)
         return 'nothing';
-    const json = JSON.stringify(value) ?? String(value);
+    const json = JSON.stringify(value) ?? typeof value;
     return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }
 /** The closest of `candidates` to `word` when it is a likely typo, for "did you mean". */
@@ -15746,9 +15746,7 @@ const settingsFields = {
     'regression-threshold': percentage()
         .optional()
         .meta({ description: 'Slowdowns bigger than this are regressions (default 10%).' }),
-    requires: array(envName())
-        .optional()
-        .meta({
+    requires: array(envName()).optional().meta({
         description: 'Environment variables that must be set; otherwise the bench is skipped.',
     }),
     required: boolean({ error: 'must be true or false' })
@@ -16642,9 +16640,9 @@ const runCommandBench = async (bench, ctx) => {
     };
     const once = async (timed) => {
         if (spec.prepare !== undefined)
-            await check(spec.prepare, 'prepare', await runShell(spec.prepare, shell));
+            check(spec.prepare, 'prepare', await runShell(spec.prepare, shell));
         const run = await runShell(spec.command, shell);
-        await check(spec.command, timed ? 'command' : 'warm-up run', run);
+        check(spec.command, timed ? 'command' : 'warm-up run', run);
         return run.wallMs;
     };
     const warmup = settings.warmup;
@@ -16678,7 +16676,7 @@ const runCommandBench = async (bench, ctx) => {
         },
     ];
 };
-async function check(command, what, run) {
+function check(command, what, run) {
     if (run.aborted)
         throw new BenchError(`${what} was killed at the bench's timeout`);
     if (run.code === 0)
@@ -16972,8 +16970,8 @@ async function runCommand(args, io) {
     const results = await runConfig(loaded.config, {
         env: io.env,
         filter: values.filter,
-        now: io.now,
-        observer: progressObserver(io.stderr, io.isTTY),
+        now: () => io.now(),
+        observer: progressObserver((text) => io.stderr(text), io.isTTY),
     });
     if (results.benches.length === 0) {
         io.stderr(`perfgate: no bench matches --filter ${values.filter ?? ''}\n`);

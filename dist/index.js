@@ -44587,7 +44587,7 @@ function locate(doc, counter, path, key) {
 function show(value) {
     if (value === undefined)
         return 'nothing';
-    const json = JSON.stringify(value) ?? String(value);
+    const json = JSON.stringify(value) ?? typeof value;
     return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }
 /** The closest of `candidates` to `word` when it is a likely typo, for "did you mean". */
@@ -44668,9 +44668,7 @@ const settingsFields = {
     'regression-threshold': percentage()
         .optional()
         .meta({ description: 'Slowdowns bigger than this are regressions (default 10%).' }),
-    requires: array(envName())
-        .optional()
-        .meta({
+    requires: array(envName()).optional().meta({
         description: 'Environment variables that must be set; otherwise the bench is skipped.',
     }),
     required: boolean({ error: 'must be true or false' })
@@ -45713,9 +45711,9 @@ const runCommandBench = async (bench, ctx) => {
     };
     const once = async (timed) => {
         if (spec.prepare !== undefined)
-            await check(spec.prepare, 'prepare', await runShell(spec.prepare, shell));
+            check(spec.prepare, 'prepare', await runShell(spec.prepare, shell));
         const run = await runShell(spec.command, shell);
-        await check(spec.command, timed ? 'command' : 'warm-up run', run);
+        check(spec.command, timed ? 'command' : 'warm-up run', run);
         return run.wallMs;
     };
     const warmup = settings.warmup;
@@ -45749,7 +45747,7 @@ const runCommandBench = async (bench, ctx) => {
         },
     ];
 };
-async function check(command, what, run) {
+function check(command, what, run) {
     if (run.aborted)
         throw new BenchError(`${what} was killed at the bench's timeout`);
     if (run.code === 0)

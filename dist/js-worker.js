@@ -700,7 +700,11 @@ async function runJob(job) {
     const tasks = [];
     try {
         for (const name of names) {
-            tasks.push(await runOne(name, module[name], job).catch((error) => ({ name, ok: false, error: describe(error) })));
+            tasks.push(await runOne(name, module[name], job).catch((error) => ({
+                name,
+                ok: false,
+                error: describe(error),
+            })));
         }
     }
     finally {
