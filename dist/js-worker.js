@@ -717,15 +717,16 @@ async function runOne(name, fn, job) {
     // maxSamples keeps every sample taken while bounding the results file.
     const stop = new AbortController();
     let calls = 0;
+    let measuring = false;
     const isAsync = await returnsPromise(fn);
     const counted = isAsync
         ? async () => {
-            if (++calls >= job.maxSamples)
+            if (measuring && ++calls >= job.maxSamples)
                 stop.abort();
             await fn();
         }
         : () => {
-            if (++calls >= job.maxSamples)
+            if (measuring && ++calls >= job.maxSamples)
                 stop.abort();
             fn();
         };
@@ -736,6 +737,10 @@ async function runOne(name, fn, job) {
         warmupIterations: job.warmupIterations,
         retainSamples: true,
         throws: false,
+        // Warm-up calls do not count towards the cap: only the measured phase is bounded.
+        setup: (_task, mode) => {
+            measuring = mode === 'run';
+        },
     });
     bench.add(name, counted, { async: isAsync, signal: stop.signal });
     await bench.run();

@@ -116,6 +116,15 @@ describe('js kind (needs dist/js-worker.js: npm run bundle)', () => {
     }
   })
 
+  it('bounds only measured calls: a long warm-up of a nanosecond function still measures', async () => {
+    const { benches } = config(`benches:
+  - {name: fast, kind: js, module: tiny.js, functions: [sum], warmup: 300ms, time: 50ms, rounds: 1}
+`)
+    const [fast] = await runBenches(benches, { env: process.env })
+    expect(fast.status).toBe('ok')
+    expect(fast.metrics[0].samples.length).toBeLessThanOrEqual(MAX_SAMPLES)
+  })
+
   it('reports a module that does not exist', async () => {
     const { benches } = config(`benches:\n  - {name: gone, kind: js, module: nowhere.js}\n`)
     const [gone] = await runBenches(benches, { env: process.env })
