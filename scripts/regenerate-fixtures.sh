@@ -49,10 +49,18 @@ criterion() {
   # Reuse a build across runs (set PERFGATE_CARGO_TARGET to keep it); the build takes minutes.
   export CARGO_TARGET_DIR="${PERFGATE_CARGO_TARGET:-$WORK/criterion-target}"
   (cd "$dir" && cargo bench --no-run --quiet)
+  local variant bench
+  for variant in "${VARIANTS[@]}"; do rm -rf "$WORK/criterion-$variant"; done
+  # One bench at a time, each for base, rerun and slow in turn: the variants share the machine's
+  # slow and fast spells (the filter is a regex in Criterion 0.3).
+  for bench in 'sum_of_squares/1000$' 'sum_of_squares/10000$' 'reverse/flat$'; do
+    for variant in "${VARIANTS[@]}"; do
+      (cd "$dir" && SLOWDOWN=$(slowdown_for "$variant") CRITERION_HOME="$WORK/criterion-$variant" \
+        "${PRIO[@]}" cargo bench --quiet --bench work -- --noplot "^$bench" >/dev/null)
+    done
+  done
   for variant in "${VARIANTS[@]}"; do
     local home="$WORK/criterion-$variant"
-    (cd "$dir" && SLOWDOWN=$(slowdown_for "$variant") CRITERION_HOME="$home" \
-      "${PRIO[@]}" cargo bench --quiet --bench work -- --noplot >/dev/null)
     rm -rf "${OUT:?}/criterion/$variant"
     # Keep only what perfgate reads: new/{benchmark,sample,estimates}.json per bench.
     (cd "$home" && find . -path '*/new/*' \( -name benchmark.json -o -name sample.json \
@@ -70,7 +78,7 @@ google_benchmark() {
   for variant in "${VARIANTS[@]}"; do
     mkdir -p "$OUT/google-benchmark/$variant"
     SLOWDOWN=$(slowdown_for "$variant") "${PRIO[@]}" "$bin" --benchmark_repetitions=8 \
-      --benchmark_min_time=0.02 --benchmark_format=json \
+      --benchmark_min_time=0.01 --benchmark_format=json \
       >"$OUT/google-benchmark/$variant/results.json"
   done
 }
@@ -89,9 +97,9 @@ hyperfine_() {
   local work="$HARNESSES/hyperfine/work.sh"
   for variant in "${VARIANTS[@]}"; do
     mkdir -p "$OUT/hyperfine/$variant"
-    SLOWDOWN=$(slowdown_for "$variant") "${PRIO[@]}" hyperfine --style none --runs 15 --warmup 2 \
+    SLOWDOWN=$(slowdown_for "$variant") "${PRIO[@]}" hyperfine --style none --runs 12 --warmup 2 \
       --export-json "$OUT/hyperfine/$variant/results.json" \
-      -n sum-1m "$work 1000000" -n sum-2m "$work 2000000" >/dev/null
+      -n sum-300k "$work 300000" -n sum-600k "$work 600000" >/dev/null
   done
 }
 
@@ -99,11 +107,20 @@ go_() {
   # Build first (not under PRIO), then run the test binary: the same output as `go test -bench`
   # without the final `ok` line. Pinned to one core, GOMAXPROCS is 1: no -N name suffix.
   (cd "$HARNESSES/go" && GOPROXY=off GOFLAGS=-buildvcs=false go test -c -o "$WORK/go.test" .)
+  local variant round
   for variant in "${VARIANTS[@]}"; do
     mkdir -p "$OUT/go/$variant"
-    (cd "$HARNESSES/go" && SLOWDOWN=$(slowdown_for "$variant") "${PRIO[@]}" "$WORK/go.test" \
-      -test.run '^$' -test.bench . -test.benchmem -test.count 8 -test.benchtime 20000x \
-      >"$OUT/go/$variant/bench.txt")
+    : >"$OUT/go/$variant/bench.txt"
+  done
+  # Eight rounds, each running base, rerun and slow once (-count 1), appended to each variant's
+  # file: the variants share the machine's slow and fast spells, as `go test` outputs
+  # concatenated from several runs (benchstat's usual input).
+  for round in 1 2 3 4 5 6 7 8; do
+    for variant in "${VARIANTS[@]}"; do
+      (cd "$HARNESSES/go" && SLOWDOWN=$(slowdown_for "$variant") "${PRIO[@]}" "$WORK/go.test" \
+        -test.run '^$' -test.bench . -test.benchmem -test.count 1 -test.benchtime 5000x \
+        >>"$OUT/go/$variant/bench.txt")
+    done
   done
   # -cpu 1,2: the same benches at GOMAXPROCS 1 and 2 (names with and without the -2 suffix).
   mkdir -p "$OUT/go/cpu"

@@ -30,9 +30,9 @@ fn benches(c: &mut Criterion) {
 criterion_group! {
     name = work;
     config = Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_millis(200))
-        .measurement_time(Duration::from_millis(600));
+        .sample_size(30)
+        .warm_up_time(Duration::from_millis(100))
+        .measurement_time(Duration::from_millis(800));
     targets = benches
 }
 criterion_main!(work);
