@@ -50,7 +50,13 @@ export const runImportBench: KindRunner = async (bench, ctx) => {
       }; check \`path\` and that the harness writes its results there`,
     )
   }
-  const label = (file: string): string => path.relative(spec.configDir, file) || file
+  // Files under the config folder are named relative to it; others by their absolute path.
+  const label = (file: string): string => {
+    const relative = path.relative(spec.configDir, file)
+    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
+      ? file
+      : relative
+  }
   const base = spec.prefix ?? bench.name
   const fullName = (id: string): string => (base === '' ? id : `${base}/${id}`)
   const results: MeasuredBench[] = []
