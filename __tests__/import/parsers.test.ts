@@ -102,6 +102,18 @@ describe('google-benchmark', () => {
       12,
     )
   })
+  it('reports a bench the tool marked error_occurred as an error, the others still read', () => {
+    const data = json('google-benchmark/base/results.json') as {
+      benchmarks: Record<string, unknown>[]
+    }
+    for (const row of data.benchmarks.filter((r) => r.run_name === 'BM_Reverse')) {
+      row.error_occurred = true
+      row.error_message = 'could not allocate'
+    }
+    const benches = parseGoogleBenchmark(JSON.stringify(data), 'gb.json')
+    expect(find(benches, 'BM_Reverse').error).toBe('could not allocate')
+    expect(find(benches, 'BM_SumOfSquares/1000').error).toBeUndefined()
+  })
   it('converts the default ns unit and keeps cpu time and counters as extra metrics', () => {
     const reverse = find(benches, 'BM_Reverse')
     const row = (
@@ -211,6 +223,19 @@ describe('go', () => {
       ['allocs-per-op', 'allocs', 'smaller'],
     ])
     expect(reverse.metrics[2].samples.every((v) => v === 2)).toBe(true)
+  })
+  it('keeps MB/s (bigger is better) and b.ReportMetric units as metrics', () => {
+    // A real result line with the pairs a SetBytes and a b.ReportMetric bench would add.
+    const line = output.split('\n').find((l) => l.startsWith('BenchmarkReverse'))!
+    const bytes = Number(/\s(\d+) B\/op/.exec(line)?.[1])
+    const [bench] = parseGoBench(`${line}\t  512.5 MB/s\t  3.000 widgets/op\n`, 'bench.txt')
+    expect(bench.metrics.map((m) => [m.name, m.unit, m.better, m.samples])).toEqual([
+      ['time', 'ms', 'smaller', [bench.metrics[0].samples[0]]],
+      ['bytes-per-op', 'bytes', 'smaller', [bytes]],
+      ['allocs-per-op', 'allocs', 'smaller', [2]],
+      ['mb-per-s', 'MB/s', 'bigger', [512.5]],
+      ['widgets/op', 'widgets/op', 'smaller', [3]],
+    ])
   })
   it('reports a bench go marked FAIL as an error, the others still read', () => {
     const failing = `${output}--- FAIL: BenchmarkBroken-2\n    work_test.go:40: boom\nFAIL\n`
