@@ -3,9 +3,11 @@ import type { KindName } from '../../config/kinds/index.js'
 import type { KindRunner } from '../outcome.js'
 import { runCommandBench } from './command.js'
 import { runJsBench } from './js.js'
+import { runImportBench } from './import.js'
 
 /** Kind name → runner. */
 export const RUNNERS: Record<KindName, KindRunner> = {
   js: runJsBench,
   command: runCommandBench,
+  import: runImportBench,
 }

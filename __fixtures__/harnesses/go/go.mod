@@ -1,0 +1,3 @@
+module perfgate.example/harness
+
+go 1.19
