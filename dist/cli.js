@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { readFile, stat as stat$1, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import require$$0 from 'process';
@@ -9,6 +9,11 @@ import os from 'node:os';
 import { spawn, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import * as nativeFs from 'fs';
+import { statSync, stat, realpathSync, realpath, readdirSync, readdir } from 'fs';
+import { sep, basename, dirname, resolve, normalize, relative, posix, isAbsolute } from 'path';
+import { fileURLToPath as fileURLToPath$1 } from 'url';
+import { createRequire } from 'module';
 
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");
@@ -255,7 +260,7 @@ const BIGINT_FORMAT_RANGES = {
     int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
     uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
 };
-function pick(schema, mask) {
+function pick$1(schema, mask) {
     const currDef = schema._zod.def;
     const checks = currDef.checks;
     const hasChecks = checks && checks.length > 0;
@@ -1008,7 +1013,7 @@ const _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
 const COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 const COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 // Deliberately tiny, because v8 will not inline a body carrying the fallback's object literals and throw. Everything that is not the compiled happy path lives in validateFallback, and that split is worth ~35% on a compiled schema.
-const validate = ((schema, value, _ctx) => {
+const validate$1 = ((schema, value, _ctx) => {
     const validator = schema._zod.bag.validator;
     if (validator !== undefined) {
         if (validator(value) !== COMPILE_INVALID)
@@ -3386,7 +3391,7 @@ const NONE = 0;
 const ASSUMED = 1;
 const PROVEN = 2;
 /** Whether this schema's subtree contains a cycle, so one parse can re-enter it. */
-function isRecursive(inst, stack, resolve) {
+function isRecursive$1(inst, stack, resolve) {
     const cached = recursive.get(inst);
     if (cached !== undefined)
         return cached ? PROVEN : NONE;
@@ -3397,7 +3402,7 @@ function isRecursive(inst, stack, resolve) {
     let result = NONE;
     const check = (child) => {
         if (result !== PROVEN && child?._zod) {
-            const answer = isRecursive(child, stack);
+            const answer = isRecursive$1(child, stack);
             if (answer > result)
                 result = answer;
         }
@@ -3411,7 +3416,7 @@ function isRecursive(inst, stack, resolve) {
             if (!desc.enumerable)
                 continue;
             // resolving runs user code, and a factory mints a fresh subtree per read, so an edge the walk can't follow counts as a cycle
-            const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack) : NONE;
+            const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive$1(desc.value, stack) : NONE;
             if (child > answer)
                 answer = child;
         }
@@ -3478,7 +3483,7 @@ function isRecursive(inst, stack, resolve) {
         case "lazy": {
             const inner = def._cachedInner ?? (undefined);
             // walked with resolution off: one hop sees past the deferral, and a lazy that yields only another unresolved lazy is generative, so it stops there
-            merge(inner ? isRecursive(inner, stack) : ASSUMED);
+            merge(inner ? isRecursive$1(inner, stack) : ASSUMED);
             break;
         }
         // a leaf by choice: `parts` are regex fragments, not data positions
@@ -3582,7 +3587,7 @@ const memo = {
             const base = inst._zod.parse;
             const wrapped = (payload, ctx) => {
                 if (isRecursiveInst === undefined) {
-                    const walked = isRecursive(inst, new Set());
+                    const walked = isRecursive$1(inst, new Set());
                     if (walked === NONE) {
                         // Nothing here can ever fire, so take it back out.
                         inst._zod.parse = base;
@@ -5815,7 +5820,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         own(this, "spa", value);
     },
     validate(data, params) {
-        return validate(this, data, params);
+        return validate$1(this, data, params);
     },
     validateAsync(data, params) {
         return validateAsync$1(this, data, params);
@@ -6280,7 +6285,7 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return merge$1(this, other);
     },
     pick(mask) {
-        return pick(this, mask);
+        return pick$1(this, mask);
     },
     omit(mask) {
         return omit(this, mask);
@@ -6309,6 +6314,15 @@ function strictObject(shape, params) {
         type: "object",
         shape,
         catchall: never(),
+        ...normalizeParams(params),
+    });
+}
+// looseObject
+function looseObject(shape, params) {
+    return new ZodObject({
+        type: "object",
+        shape,
+        catchall: unknown(),
         ...normalizeParams(params),
     });
 }
@@ -6626,29 +6640,29 @@ function superRefine(fn, params) {
 const RESULTS_SCHEMA_VERSION = 1;
 
 /** Validation of results files read from disk or artifacts, into typed Results. */
-const finite = number().refine(Number.isFinite, { error: 'must be a finite number' });
+const finite$1 = number().refine(Number.isFinite, { error: 'must be a finite number' });
 const summarySchema = object({
     n: int$2().min(1),
-    mean: finite,
-    median: finite,
-    min: finite,
-    max: finite,
-    sd: finite,
-    cv: finite,
-    p75: finite,
-    p99: finite,
-    mad: finite,
-    opsPerSecond: finite.nullable(),
+    mean: finite$1,
+    median: finite$1,
+    min: finite$1,
+    max: finite$1,
+    sd: finite$1,
+    cv: finite$1,
+    p75: finite$1,
+    p99: finite$1,
+    mad: finite$1,
+    opsPerSecond: finite$1.nullable(),
 });
 const metricSchema = object({
     name: string$1().min(1),
     unit: string$1().min(1),
     better: _enum(['smaller', 'bigger']),
-    samples: array(finite).min(1, { error: 'must hold at least one sample' }),
+    samples: array(finite$1).min(1, { error: 'must hold at least one sample' }),
     rounds: array(int$2().min(1)).optional(),
     summary: summarySchema,
-    regressionThreshold: finite.min(0).optional(),
-    resolution: finite.min(0).optional(),
+    regressionThreshold: finite$1.min(0).optional(),
+    resolution: finite$1.min(0).optional(),
 });
 const benchSchema$1 = object({
     name: string$1().min(1),
@@ -6656,8 +6670,8 @@ const benchSchema$1 = object({
     status: _enum(['ok', 'error', 'skipped']),
     reason: string$1().optional(),
     tags: array(string$1()),
-    noiseThreshold: finite.min(0),
-    regressionThreshold: finite.min(0),
+    noiseThreshold: finite$1.min(0),
+    regressionThreshold: finite$1.min(0),
     metrics: array(metricSchema),
     details: record(string$1(), unknown()).optional(),
 });
@@ -6801,6 +6815,10 @@ async function compareCommand(args, io) {
         io.stderr(`perfgate compare: ${error.message}\n`);
         return 2;
     }
+}
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
 var dist = {};
@@ -8821,12 +8839,12 @@ function requireStringifyPair () {
 
 var addPairToJSMap = {};
 
-var log = {};
+var log$1 = {};
 
 var hasRequiredLog;
 
 function requireLog () {
-	if (hasRequiredLog) return log;
+	if (hasRequiredLog) return log$1;
 	hasRequiredLog = 1;
 
 	var node_process = require$$0;
@@ -8844,9 +8862,9 @@ function requireLog () {
 	    }
 	}
 
-	log.debug = debug;
-	log.warn = warn;
-	return log;
+	log$1.debug = debug;
+	log$1.warn = warn;
+	return log$1;
 }
 
 var merge = {};
@@ -15619,423 +15637,28 @@ const jsFields = {
     }),
 };
 
-/** Every bench kind perfgate knows, by name. Add a kind here and in run/kinds. */
-/** The config definitions of all kinds. */
-const KINDS = {
-    js: defineKind({
-        fields: jsFields,
-        toSpec: (raw, { configDir }) => ({
-            kind: 'js',
-            module: path.resolve(configDir, raw.module),
-            functions: raw.functions,
-        }),
-    }),
-    command: defineKind({
-        fields: commandFields,
-        toSpec: (raw, { configDir }) => ({
-            kind: 'command',
-            command: raw.command,
-            prepare: raw.prepare,
-            cwd: path.resolve(configDir, raw.cwd ?? '.'),
-            env: raw.env ?? {},
-        }),
-    }),
-};
-
-/** Finds where in the YAML source a value (by its path) was written, for error lines. */
-/** 1-based line and column of the deepest node along `path` (or of the key `key` inside it). */
-function locate(doc, counter, path, key) {
-    let node = doc.contents;
-    for (let depth = 1; depth <= path.length; depth++) {
-        const child = doc.getIn(path.slice(0, depth), true);
-        if (!distExports.isNode(child))
-            break;
-        node = child;
-    }
-    if (key !== undefined && distExports.isMap(node)) {
-        const pair = node.items.find((item) => distExports.isNode(item.key) && String(item.key.toJSON()) === key);
-        if (pair && distExports.isNode(pair.key))
-            node = pair.key;
-    }
-    const offset = distExports.isNode(node) ? node.range?.[0] : undefined;
-    return offset === undefined ? undefined : counter.linePos(offset);
-}
-
-/** A value shown in a message, quoted and kept short. */
-function show(value) {
-    if (value === undefined)
-        return 'nothing';
-    const json = JSON.stringify(value) ?? typeof value;
-    return json.length > 60 ? `${json.slice(0, 57)}...` : json;
-}
-/** The closest of `candidates` to `word` when it is a likely typo, for "did you mean". */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-    for (const candidate of candidates) {
-        const distance = editDistance(word, candidate);
-        if (distance < bestDistance)
-            [best, bestDistance] = [candidate, distance];
-    }
-    return best;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-const GENERIC = /^(Invalid|Too|Expected|Unrecognized)/;
-/** The "must be ..." part of a message for one issue about a present or missing value. */
-function describeIssue(issue, value) {
-    if (value === undefined && issue.code === 'invalid_type')
-        return 'is required';
-    if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
-        const options = issue.options ?? [];
-        return `must be one of ${options.join(', ')}, got ${show(value)}`;
-    }
-    if (!GENERIC.test(issue.message))
-        return `${issue.message}, got ${show(value)}`;
-    switch (issue.code) {
-        case 'invalid_type':
-            return `must be ${article(issue.expected)}, got ${show(value)}`;
-        case 'too_small':
-            return issue.origin === 'array'
-                ? `must list at least ${String(issue.minimum)} item(s)`
-                : `must be at least ${String(issue.minimum)}, got ${show(value)}`;
-        case 'too_big':
-            return `must be at most ${String(issue.maximum)}, got ${show(value)}`;
-        case 'invalid_value':
-            return `must be one of ${issue.values.map((v) => show(v)).join(', ')}, got ${show(value)}`;
-        default:
-            return `${issue.message.toLowerCase()}, got ${show(value)}`;
+/** A tool's output file could not be read: names the file and what is wrong with it. */
+class ImportFormatError extends Error {
+    file;
+    detail;
+    constructor(file, detail) {
+        super(`${file}: ${detail}`);
+        this.file = file;
+        this.detail = detail;
+        this.name = 'ImportFormatError';
     }
 }
-function article(type) {
-    if (type === 'array')
-        return 'a list';
-    if (type === 'object')
-        return 'a mapping';
-    if (type === 'int')
-        return 'a whole number';
-    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-/** The measurement settings every bench has, settable in `defaults:` and per bench. */
-/** Fields shared by `defaults:` and every bench (all optional; merged bench > defaults > built-in). */
-const settingsFields = {
-    samples: count(1)
-        .optional()
-        .meta({ description: 'Minimum number of samples (iterations or runs) per bench.' }),
-    time: duration().optional().meta({ description: 'Measurement time per bench, e.g. 2s.' }),
-    warmup: warmup().optional(),
-    rounds: count(1).optional().meta({
-        description: 'Measurement rounds, each in a fresh process where the kind allows; their spread estimates run-to-run noise.',
-    }),
-    timeout: duration()
-        .optional()
-        .meta({ description: 'The bench is killed (with its children) and marked error after this.' }),
-    'noise-threshold': percentage()
-        .optional()
-        .meta({ description: 'Changes smaller than this count as noise (default 5%).' }),
-    'regression-threshold': percentage()
-        .optional()
-        .meta({ description: 'Slowdowns bigger than this are regressions (default 10%).' }),
-    requires: array(envName()).optional().meta({
-        description: 'Environment variables that must be set; otherwise the bench is skipped.',
-    }),
-    required: boolean({ error: 'must be true or false' })
-        .optional()
-        .meta({ description: 'When true, a skipped bench fails the run instead.' }),
-    tags: array(string$1()).optional().meta({ description: 'Free-form labels for filtering.' }),
-};
-/** Built-in settings, used where neither the bench nor `defaults:` set a value. */
-const BUILT_IN_SETTINGS = {
-    samples: 10,
-    time: 1000,
-    warmup: { ms: 200 },
-    rounds: 5,
-    timeout: 300_000,
-    noiseThreshold: 0.05,
-    regressionThreshold: 0.1,
-    requires: [],
-    required: false,
-    tags: [],
-};
-/** Merges one bench's settings over the defaults over the built-ins (first defined wins). */
-function mergeSettings(layers, base = BUILT_IN_SETTINGS) {
-    const pick = (key) => layers.find((layer) => layer[key] !== undefined)?.[key];
-    return {
-        samples: pick('samples') ?? base.samples,
-        time: pick('time') ?? base.time,
-        warmup: pick('warmup') ?? base.warmup,
-        rounds: pick('rounds') ?? base.rounds,
-        timeout: pick('timeout') ?? base.timeout,
-        noiseThreshold: pick('noise-threshold') ?? base.noiseThreshold,
-        regressionThreshold: pick('regression-threshold') ?? base.regressionThreshold,
-        requires: pick('requires') ?? base.requires,
-        required: pick('required') ?? base.required,
-        tags: pick('tags') ?? base.tags,
-    };
-}
-
-/** The config file's schema, built once from the settings and kind definitions. */
-const benchName = text('a non-empty name').meta({
-    description: 'Unique bench name; slashes group benches (e.g. sql/ready-tasks).',
-});
-/** One bench entry: a union of the kinds, told apart by `kind`. */
-const benchSchema = discriminatedUnion('kind', Object.values(KINDS).map((definition) => strictObject({ name: benchName, ...settingsFields, ...definition.fields })));
-/** The whole config file. */
-const configSchema = strictObject({
-    $schema: string$1().optional(),
-    defaults: strictObject(settingsFields).optional(),
-    benches: array(benchSchema).min(1, { error: 'must list at least one bench' }),
-})
-    .meta({
-    title: 'perfgate config',
-    description: 'Benches perfgate runs and compares (perfgate.yml).',
-});
-
-/** Config text → a validated Config, or every problem found, each located. Pure: no file access. */
-/** Parses and validates config text; never throws for bad input. */
-function parseConfig(text, options) {
-    const { file } = options;
-    const counter = new distExports.LineCounter();
-    const doc = distExports.parseDocument(text, { lineCounter: counter, prettyErrors: true });
-    if (doc.errors.length > 0) {
-        return {
-            ok: false,
-            errors: doc.errors.map((error) => ({
-                file,
-                line: error.linePos?.[0].line,
-                column: error.linePos?.[0].col,
-                message: `is not valid YAML: ${error.message.split('\n')[0]}`,
-            })),
-        };
-    }
-    const raw = doc.toJS();
-    const parsed = configSchema.safeParse(raw ?? {});
-    const errors = [];
-    const at = (issuePath, message, key, field) => {
-        const where = locate(doc, counter, issuePath, key);
-        errors.push({
-            file,
-            line: where?.line,
-            column: where?.col,
-            bench: benchLabel(raw, issuePath),
-            field: field ?? fieldName(issuePath),
-            message,
-        });
-    };
-    if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-            if (issue.code === 'unrecognized_keys') {
-                for (const key of issue.keys) {
-                    const suggestion = closest(key, knownKeys(raw, issue.path));
-                    const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
-                    at(issue.path, `is not a known field${hint}`, key, fieldName([...issue.path, key]));
-                }
-            }
-            else {
-                at(issue.path, describeIssue(issue, valueAt(raw, issue.path)));
-            }
-        }
-    }
-    const seen = new Map();
-    rawBenches(raw).forEach((name, index) => {
-        if (name === '')
-            return;
-        const first = seen.get(name);
-        if (first !== undefined) {
-            at(['benches', index, 'name'], `is used by bench #${first + 1} too: names must be unique`);
-        }
-        seen.set(name, index);
-    });
-    if (!parsed.success || errors.length > 0)
-        return { ok: false, errors: sortByLine(errors) };
-    const config = parsed.data;
-    const dir = path.dirname(path.resolve(file));
-    const base = {
-        ...BUILT_IN_SETTINGS,
-        regressionThreshold: options.regressionThreshold ?? BUILT_IN_SETTINGS.regressionThreshold,
-    };
-    const benches = config.benches.map((bench) => {
-        const definition = KINDS[bench.kind];
-        return {
-            name: bench.name,
-            settings: mergeSettings([bench, config.defaults ?? {}], { ...base, ...definition.settings }),
-            spec: definition.toSpec(bench, { configDir: dir }),
-        };
-    });
-    return { ok: true, config: { file, dir, benches } };
-}
-/** A config error as one line: `perfgate.yml:14 bench "x": noise-threshold must be ...`. */
-function formatConfigError(error) {
-    const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
-    const bench = error.bench === undefined ? '' : ` bench ${JSON.stringify(error.bench)}`;
-    const field = error.field === undefined ? '' : `${error.field} `;
-    return `${where}${bench}: ${field}${error.message}`;
-}
-function rawBenches(raw) {
-    const benches = raw?.benches;
-    if (!Array.isArray(benches))
-        return [];
-    return benches.map((bench) => {
-        const name = bench?.name;
-        return typeof name === 'string' ? name : '';
-    });
-}
-function benchLabel(raw, issuePath) {
-    if (issuePath[0] !== 'benches' || typeof issuePath[1] !== 'number')
-        return undefined;
-    const name = valueAt(raw, issuePath.slice(0, 2))?.name;
-    return typeof name === 'string' && name !== '' ? name : `#${issuePath[1] + 1}`;
-}
-function fieldName(issuePath) {
-    const inBench = issuePath[0] === 'benches' && typeof issuePath[1] === 'number';
-    const rest = inBench ? issuePath.slice(2) : issuePath;
-    if (rest.length === 0)
-        return inBench ? undefined : 'config';
-    return rest.map(String).join('.');
-}
-function valueAt(raw, issuePath) {
-    let value = raw;
-    for (const segment of issuePath) {
-        if (value === null || typeof value !== 'object')
-            return undefined;
-        value = value[segment];
-    }
-    return value;
-}
-function knownKeys(raw, issuePath) {
-    const settings = Object.keys(settingsFields);
-    if (issuePath.length === 0)
-        return ['defaults', 'benches', '$schema'];
-    if (issuePath[0] === 'defaults')
-        return settings;
-    const kind = valueAt(raw, issuePath)?.kind;
-    const kindFields = typeof kind === 'string' && kind in KINDS ? KINDS[kind].fields : {};
-    return ['name', ...settings, ...Object.keys(kindFields)];
-}
-function sortByLine(errors) {
-    return [...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-}
-
-/** Reads a config file from disk and parses it; a missing or unreadable file is a located error too. */
-/** Loads and validates the config at `file`. */
-async function readConfig(file, options = {}) {
-    let text;
+/** Parses a JSON text, throwing ImportFormatError (with the parser's reason) when it is not JSON. */
+function parseJson(text, file, what) {
+    if (text.trim() === '')
+        throw new ImportFormatError(file, `is empty; expected ${what}`);
     try {
-        text = await readFile(file, 'utf8');
+        return JSON.parse(text);
     }
     catch (error) {
-        const missing = error.code === 'ENOENT';
-        return {
-            ok: false,
-            errors: [
-                {
-                    file,
-                    message: missing
-                        ? 'does not exist: create it (see the README for an example) or point the `config` input / --config option at yours'
-                        : `cannot be read: ${error.message}`,
-                },
-            ],
-        };
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ImportFormatError(file, `is not valid JSON (${reason}); expected ${what} — was the file cut short?`);
     }
-    return parseConfig(text, { ...options, file });
-}
-
-function rows(results) {
-    return results.benches.map((bench) => {
-        const metric = bench.metrics[0];
-        if (bench.status !== 'ok' || !metric) {
-            return {
-                bench: bench.name,
-                status: `${bench.status}: ${bench.reason ?? ''}`.trim(),
-                samples: '',
-                median: '',
-                p99: '',
-                cv: '',
-            };
-        }
-        const rounds = metric.rounds ? ` in ${metric.rounds.length} rounds` : '';
-        return {
-            bench: bench.name,
-            status: 'ok',
-            samples: `${metric.summary.n}${rounds}`,
-            median: formatValue(metric.summary.median, metric.unit),
-            p99: formatValue(metric.summary.p99, metric.unit),
-            cv: `±${formatPercentage(metric.summary.cv)}`,
-        };
-    });
-}
-/** The run table as aligned text for a terminal or log. */
-function runSummaryText(results) {
-    const header = ['bench', 'samples', 'median', 'p99', 'cv', 'status'];
-    const body = rows(results).map((r) => [
-        r.bench,
-        r.samples,
-        r.median,
-        r.p99,
-        r.cv,
-        firstLine(r.status),
-    ]);
-    return alignColumns([header, ...body]);
-}
-function firstLine(text) {
-    const [first, ...rest] = text.split('\n');
-    return rest.length > 0 ? `${first} …` : first;
-}
-
-/** Removes secret values (passwords, tokens) from every string in a results object. */
-/** A deep copy of `value` with each secret replaced by `***`. */
-function redact(value, secrets) {
-    const active = secrets.filter((secret) => secret.length >= 3);
-    if (active.length === 0)
-        return value;
-    const scrub = (text) => active.reduce((out, secret) => out.split(secret).join('***'), text);
-    return JSON.parse(JSON.stringify(value), (_key, item) => typeof item === 'string' ? scrub(item) : item);
-}
-
-var version = "0.1.0";
-var packageJson = {
-	version: version};
-
-/** This perfgate's version, from package.json (inlined by the bundler). */
-const PERFGATE_VERSION = packageJson.version;
-
-/** Facts about the run and the machine, read from the environment, for the results file. */
-/** Run metadata from GitHub's variables (when present), the machine and the clock. */
-function collectMeta(config, env, now, commit) {
-    const cpus = os.cpus();
-    return {
-        commit: env.GITHUB_SHA ?? commit ?? null,
-        ref: env.GITHUB_REF ?? null,
-        event: env.GITHUB_EVENT_NAME ?? null,
-        runId: env.GITHUB_RUN_ID ?? null,
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? null,
-        workflow: env.GITHUB_WORKFLOW ?? null,
-        os: `${os.type()} ${os.release()}`,
-        arch: os.arch(),
-        cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-        cores: cpus.length,
-        nodeVersion: process.version,
-        perfgateVersion: PERFGATE_VERSION,
-        timestamp: now.toISOString(),
-        configDigest: configDigest(config),
-    };
-}
-/** sha256 of the effective config (defaults merged, paths relative), ignoring where it was checked out. */
-function configDigest(config) {
-    const portable = JSON.stringify(config.benches, (_key, value) => typeof value === 'string' && value.startsWith(config.dir)
-        ? value.slice(config.dir.length)
-        : value);
-    return `sha256:${createHash('sha256').update(portable).digest('hex')}`;
 }
 
 /**
@@ -16548,6 +16171,1161 @@ function makeMetric(fields) {
     return { ...rest, better, summary: summarize(fields.samples, fields.unit) };
 }
 
+/** Unit normalisation for imported results: every time becomes milliseconds. */
+const MS_PER = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    μs: 1e-3,
+    ms: 1,
+    s: 1e3,
+};
+/** Milliseconds per one `unit` when it is a time unit (ns, us, µs, ms, s), else undefined. */
+function msPer(unit) {
+    return MS_PER[unit.trim()];
+}
+/** A metric from samples in `unit`: times are converted to ms, other units kept as given. */
+function importedMetric(fields) {
+    const factor = msPer(fields.unit);
+    return makeMetric({
+        name: fields.name,
+        unit: factor === undefined ? fields.unit : 'ms',
+        better: fields.better ?? 'smaller',
+        samples: factor === undefined ? [...fields.samples] : fields.samples.map((v) => v * factor),
+        ...(fields.rounds === undefined ? {} : { rounds: fields.rounds }),
+    });
+}
+
+/** The value typed by `schema`, or ImportFormatError like `file: benchmarks[2].real_time ...`. */
+function validate(schema, value, file, what) {
+    const parsed = schema.safeParse(value);
+    if (parsed.success)
+        return parsed.data;
+    const issue = parsed.error.issues[0];
+    const where = formatPath(issue.path);
+    const got = describe$1(valueAt$1(value, issue.path));
+    const field = where === '' ? 'the top level' : where;
+    throw new ImportFormatError(file, `is not ${what}: ${field} ${issue.message.replace(/^Invalid input: /, '')}${got}`);
+}
+function formatPath(path) {
+    return path
+        .map((segment, index) => typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`)
+        .join('');
+}
+function valueAt$1(value, path) {
+    let current = value;
+    for (const segment of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+function describe$1(value) {
+    if (value === undefined)
+        return '';
+    const text = JSON.stringify(value);
+    if (text === undefined)
+        return '';
+    return `, got ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+}
+
+/** perfgate's own import format for any other harness (documented in docs/import.md). */
+const finite = number().refine(Number.isFinite, { error: 'must be a finite number' });
+const unit = string$1().min(1, { error: 'must be a unit like ms, ns, s, bytes or ops/s' });
+/** The custom format: `{ unit, benches: [{ name, samples | value, unit?, bigger-is-better? }] }`. */
+const customSchema = strictObject({
+    $schema: string$1().optional(),
+    unit: unit.optional(),
+    benches: array(strictObject({
+        name: string$1().min(1, { error: 'must be a non-empty name' }),
+        samples: array(finite).min(1, { error: 'must hold at least one number' }).optional(),
+        value: finite.optional(),
+        unit: unit.optional(),
+        'bigger-is-better': boolean().optional(),
+    }))
+        .min(1, { error: 'must list at least one bench' }),
+});
+const WHAT$5 = 'perfgate custom import JSON ({"unit": "ms", "benches": [...]})';
+/** Every bench in a custom-format file; times become ms, other units keep their direction. */
+function parseCustom(text, file) {
+    const data = validate(customSchema, parseJson(text, file, WHAT$5), file, WHAT$5);
+    const seen = new Set();
+    return data.benches.map((bench, index) => {
+        const where = `benches[${index}] ("${bench.name}")`;
+        if (seen.has(bench.name))
+            throw new ImportFormatError(file, `${where}: name is used twice`);
+        seen.add(bench.name);
+        if ((bench.samples === undefined) === (bench.value === undefined)) {
+            throw new ImportFormatError(file, `${where}: give either samples (a list) or value, not both`);
+        }
+        const benchUnit = bench.unit ?? data.unit;
+        if (benchUnit === undefined) {
+            throw new ImportFormatError(file, `${where}: has no unit; set "unit" on it or at the top`);
+        }
+        const better = bench['bigger-is-better'] ? 'bigger' : 'smaller';
+        return {
+            id: bench.name,
+            metrics: [
+                importedMetric({
+                    // A time is the primary `time` metric; any other quantity is a plain `value`.
+                    name: msPer(benchUnit) === undefined ? 'value' : 'time',
+                    unit: benchUnit,
+                    better,
+                    samples: bench.samples ?? [bench.value],
+                }),
+            ],
+            details: { tool: 'custom', ...(bench.samples ? {} : { singleValue: 'value' }) },
+        };
+    });
+}
+
+const BENCH_LINE = /^(Benchmark\S*)\s+(\d+)\s+(.*)$/;
+const HEADER = /^(goos|goarch|pkg|cpu):\s*(.*)$/;
+const FAIL_LINE = /^--- FAIL: (Benchmark\S*)/;
+/** Go appends -GOMAXPROCS to a bench's name when it is not 1. */
+const PROCS_SUFFIX = /-(\d+)$/;
+/** Go's units → perfgate metric names (others keep their unit as the name). */
+const KNOWN_UNITS = {
+    'ns/op': { name: 'time', unit: 'ns', better: 'smaller' },
+    'B/op': { name: 'bytes-per-op', unit: 'bytes', better: 'smaller' },
+    'allocs/op': { name: 'allocs-per-op', unit: 'allocs', better: 'smaller' },
+    'MB/s': { name: 'mb-per-s', unit: 'MB/s', better: 'bigger' },
+};
+/** Every bench in the text output of `go test -bench` (several -count lines become samples). */
+function parseGoBench(text, file) {
+    const headers = {};
+    const benches = new Map();
+    const lines = text.split(/\r?\n/);
+    let pkg = '';
+    const benchFor = (fullName) => {
+        const procs = PROCS_SUFFIX.exec(fullName);
+        const name = fullName.replace(PROCS_SUFFIX, '');
+        const key = `${pkg}\u0000${fullName}`;
+        let bench = benches.get(key);
+        if (!bench) {
+            bench = { name, fullName, pkg, iterations: [], values: new Map() };
+            if (procs)
+                bench.procs = Number(procs[1]);
+            benches.set(key, bench);
+        }
+        return bench;
+    };
+    lines.forEach((line, index) => {
+        const header = HEADER.exec(line);
+        if (header) {
+            headers[header[1]] = header[2];
+            if (header[1] === 'pkg')
+                pkg = header[2];
+            return;
+        }
+        const failed = FAIL_LINE.exec(line);
+        if (failed) {
+            const message = lines
+                .slice(index + 1, index + 6)
+                .filter((next) => /^\s+\S/.test(next))
+                .map((next) => next.trim());
+            benchFor(failed[1]).error =
+                `go reported FAIL${message.length ? `: ${message.join(' ')}` : ''}`;
+            return;
+        }
+        const match = BENCH_LINE.exec(line.trimEnd());
+        if (!match)
+            return;
+        const bench = benchFor(match[1]);
+        const fields = match[3].trim().split(/\s+/);
+        if (fields.length % 2 !== 0 || !fields.includes('ns/op')) {
+            throw new ImportFormatError(file, `line ${index + 1} is not a complete benchmark result (want "<value> ns/op ..." pairs), got ${JSON.stringify(line.trim())} — was the output cut short?`);
+        }
+        bench.iterations.push(Number(match[2]));
+        for (let i = 0; i < fields.length; i += 2) {
+            const value = Number(fields[i]);
+            if (!Number.isFinite(value)) {
+                throw new ImportFormatError(file, `line ${index + 1}: ${JSON.stringify(fields[i])} is not a number (before ${fields[i + 1]})`);
+            }
+            const unit = fields[i + 1];
+            const values = bench.values.get(unit) ?? [];
+            bench.values.set(unit, [...values, value]);
+        }
+    });
+    if (benches.size === 0) {
+        throw new ImportFormatError(file, 'holds no benchmark result lines (like "BenchmarkX-8  1000  123 ns/op"); was it written by `go test -bench`?');
+    }
+    const packages = new Set([...benches.values()].map((bench) => bench.pkg));
+    // `-cpu 1,2` runs a bench at several GOMAXPROCS: those keep their suffix to stay apart.
+    const variants = new Map();
+    for (const bench of benches.values()) {
+        const key = `${bench.pkg}\u0000${bench.name}`;
+        variants.set(key, (variants.get(key) ?? 0) + 1);
+    }
+    return [...benches.values()].map((bench) => {
+        const several = (variants.get(`${bench.pkg}\u0000${bench.name}`) ?? 0) > 1;
+        const name = several ? bench.fullName : bench.name;
+        const id = packages.size > 1 && bench.pkg ? `${bench.pkg}/${name}` : name;
+        const details = {
+            tool: 'go',
+            ...(bench.procs === undefined ? {} : { gomaxprocs: bench.procs }),
+            iterations: bench.iterations,
+            ...(bench.pkg ? { pkg: bench.pkg } : {}),
+            ...(headers.goos ? { goos: headers.goos } : {}),
+            ...(headers.goarch ? { goarch: headers.goarch } : {}),
+            ...(headers.cpu ? { cpu: headers.cpu } : {}),
+        };
+        if (bench.error !== undefined)
+            return { id, metrics: [], details, error: bench.error };
+        return { id, metrics: metricsOf$1(bench), details };
+    });
+}
+function metricsOf$1(bench) {
+    const metrics = [];
+    for (const [goUnit, samples] of bench.values) {
+        const known = KNOWN_UNITS[goUnit];
+        const metric = known
+            ? importedMetric({ ...known, samples })
+            : // A b.ReportMetric unit: rates (x/s) are better bigger, like Go's benchstat assumes.
+                importedMetric({
+                    name: goUnit,
+                    unit: goUnit,
+                    samples,
+                    better: goUnit.endsWith('/s') ? 'bigger' : 'smaller',
+                });
+        if (known?.name === 'time')
+            metrics.unshift(metric);
+        else
+            metrics.push(metric);
+    }
+    return metrics;
+}
+
+/** Google Benchmark's JSON (`--benchmark_format=json` or `--benchmark_out`). */
+const rowSchema = looseObject({
+    name: string$1().min(1),
+    run_name: string$1().optional(),
+    run_type: _enum(['iteration', 'aggregate']).optional(),
+    aggregate_name: string$1().optional(),
+    aggregate_unit: string$1().optional(),
+    repetitions: number().optional(),
+    threads: number().optional(),
+    iterations: number().optional(),
+    real_time: number().optional(),
+    cpu_time: number().optional(),
+    time_unit: string$1().optional(),
+    error_occurred: boolean().optional(),
+    error_message: string$1().optional(),
+    items_per_second: number().optional(),
+    bytes_per_second: number().optional(),
+});
+const fileSchema$4 = looseObject({
+    context: looseObject({
+        num_cpus: number().optional(),
+        mhz_per_cpu: number().optional(),
+        cpu_scaling_enabled: boolean().optional(),
+        library_build_type: string$1().optional(),
+    })
+        .optional(),
+    benchmarks: array(rowSchema),
+});
+const WHAT$4 = 'Google Benchmark JSON (--benchmark_format=json)';
+const AGGREGATE_SUFFIX = /_(mean|median|stddev|cv)$/;
+/**
+ * Every bench in a Google Benchmark JSON file. Per-repetition rows (run_type iteration) are the
+ * samples, real_time being the per-iteration wall time; aggregate rows are kept in details only.
+ */
+function parseGoogleBenchmark(text, file) {
+    const data = validate(fileSchema$4, parseJson(text, file, WHAT$4), file, WHAT$4);
+    const groups = new Map();
+    for (const row of data.benchmarks) {
+        const aggregate = row.run_type === 'aggregate' || (!row.run_type && isOldAggregate(row));
+        const key = row.run_name ?? (aggregate ? row.name.replace(AGGREGATE_SUFFIX, '') : row.name);
+        const group = groups.get(key) ?? { runs: [], aggregates: [] };
+        groups.set(key, group);
+        if (aggregate)
+            group.aggregates.push(row);
+        else
+            group.runs.push(row);
+    }
+    if (groups.size === 0)
+        throw new ImportFormatError(file, 'lists no benchmarks');
+    const context = data.context;
+    return [...groups].map(([id, { runs, aggregates }]) => {
+        const details = {
+            tool: 'google-benchmark',
+            repetitions: runs.length,
+            iterations: runs.map((row) => row.iterations),
+            ...(runs[0]?.threads === undefined ? {} : { threads: runs[0].threads }),
+            ...(aggregates.length > 0 ? { aggregates: aggregatesMs(aggregates, file) } : {}),
+            ...(context ? { context: pick(context) } : {}),
+        };
+        const failed = runs.find((row) => row.error_occurred);
+        if (failed) {
+            return {
+                id,
+                metrics: [],
+                details,
+                error: failed.error_message ?? 'the bench reported an error',
+            };
+        }
+        if (runs.length === 0) {
+            throw new ImportFormatError(file, `bench "${id}" has aggregate rows but no repetition rows`);
+        }
+        return { id, metrics: metricsOf(runs, id, file), details };
+    });
+}
+function metricsOf(runs, id, file) {
+    const unit = runs[0].time_unit ?? 'ns';
+    if (runs.some((row) => (row.time_unit ?? 'ns') !== unit) || msPer(unit) === undefined) {
+        throw new ImportFormatError(file, `bench "${id}" has an unknown or mixed time_unit "${unit}"`);
+    }
+    const column = (key) => runs.map((row) => {
+        const value = row[key];
+        if (value === undefined)
+            throw new ImportFormatError(file, `bench "${id}" lacks ${key}`);
+        return value;
+    });
+    const metrics = [
+        importedMetric({ name: 'time', unit, samples: column('real_time') }),
+        importedMetric({ name: 'cpu-time', unit, samples: column('cpu_time') }),
+    ];
+    for (const [key, name, metricUnit] of [
+        ['items_per_second', 'items-per-second', 'items/s'],
+        ['bytes_per_second', 'bytes-per-second', 'bytes/s'],
+    ]) {
+        const values = runs.map((row) => row[key]);
+        if (values.every((value) => value !== undefined)) {
+            metrics.push(importedMetric({ name, unit: metricUnit, better: 'bigger', samples: values }));
+        }
+    }
+    return metrics;
+}
+/** Google Benchmark before 1.5 wrote no run_type: aggregates were told apart by name suffix. */
+function isOldAggregate(row) {
+    return AGGREGATE_SUFFIX.test(row.name);
+}
+/** The tool's aggregates (real time in ms; cv as a fraction), keyed by aggregate name. */
+function aggregatesMs(rows, file) {
+    const out = {};
+    for (const row of rows) {
+        const name = row.aggregate_name ?? AGGREGATE_SUFFIX.exec(row.name)?.[1] ?? row.name;
+        if (row.real_time === undefined)
+            continue;
+        // cv is a ratio (its time_unit is meaningless); the others are times.
+        const ratio = row.aggregate_unit === 'percentage' || name === 'cv';
+        const factor = ratio ? 1 : msPer(row.time_unit ?? 'ns');
+        if (factor === undefined)
+            throw new ImportFormatError(file, `unknown time_unit in ${row.name}`);
+        out[name] = row.real_time * factor;
+    }
+    return out;
+}
+function pick(context) {
+    const { num_cpus, mhz_per_cpu, cpu_scaling_enabled, library_build_type } = context;
+    return { num_cpus, mhz_per_cpu, cpu_scaling_enabled, library_build_type };
+}
+
+/** hyperfine's `--export-json` file: results[].times are the wall times of each run, in seconds. */
+const fileSchema$3 = looseObject({
+    results: array(looseObject({
+        command: string$1().min(1),
+        mean: number(),
+        stddev: number().nullish(),
+        median: number().optional(),
+        user: number().optional(),
+        system: number().optional(),
+        min: number().optional(),
+        max: number().optional(),
+        times: array(number()).optional(),
+        exit_codes: array(number().nullable()).optional(),
+        memory_usage_byte: array(number()).optional(),
+        parameters: record(string$1(), unknown()).optional(),
+    })),
+});
+const WHAT$3 = 'a hyperfine JSON file (--export-json)';
+/** Every command in a hyperfine export, keyed by its command (or its --command-name). */
+function parseHyperfine(text, file) {
+    const data = validate(fileSchema$3, parseJson(text, file, WHAT$3), file, WHAT$3);
+    if (data.results.length === 0)
+        throw new ImportFormatError(file, 'lists no results');
+    return data.results.map((result) => {
+        const raw = result.times !== undefined && result.times.length > 0;
+        const metrics = [
+            importedMetric({ name: 'time', unit: 's', samples: raw ? result.times : [result.mean] }),
+        ];
+        if (result.memory_usage_byte !== undefined && result.memory_usage_byte.length > 0) {
+            metrics.push(importedMetric({ name: 'peak-rss', unit: 'bytes', samples: result.memory_usage_byte }));
+        }
+        const failedRuns = (result.exit_codes ?? []).filter((code) => code !== 0).length;
+        return {
+            id: result.command,
+            metrics,
+            details: {
+                tool: 'hyperfine',
+                ...(result.user === undefined ? {} : { userMs: result.user * 1e3 }),
+                ...(result.system === undefined ? {} : { systemMs: result.system * 1e3 }),
+                ...(result.parameters ? { parameters: result.parameters } : {}),
+                ...(failedRuns > 0 ? { failedRuns } : {}),
+                ...(raw ? {} : { singleValue: 'mean (the file has no times)' }),
+            },
+        };
+    });
+}
+
+/** pytest-benchmark's `--benchmark-json` file: stats.data holds every round's per-iteration time (s). */
+const statsSchema = looseObject({
+    min: number(),
+    max: number(),
+    mean: number(),
+    stddev: number(),
+    median: number(),
+    rounds: number(),
+    iterations: number().optional(),
+    ops: number().optional(),
+    data: array(number()).optional(),
+});
+const fileSchema$2 = looseObject({
+    benchmarks: array(looseObject({
+        name: string$1().min(1),
+        fullname: string$1().min(1),
+        group: string$1().nullish(),
+        params: record(string$1(), unknown()).nullish(),
+        stats: statsSchema.nullable(),
+    })),
+    version: string$1().optional(),
+});
+const WHAT$2 = 'a pytest-benchmark JSON file (--benchmark-json)';
+/**
+ * Every bench in a pytest-benchmark JSON file, keyed by its full test id. Raw rounds come from
+ * stats.data; without them (saved with data left out) the median is used as a single value.
+ */
+function parsePytestBenchmark(text, file) {
+    const data = validate(fileSchema$2, parseJson(text, file, WHAT$2), file, WHAT$2);
+    if (data.benchmarks.length === 0)
+        throw new ImportFormatError(file, 'lists no benchmarks');
+    return data.benchmarks.map((bench) => {
+        const details = {
+            tool: 'pytest-benchmark',
+            ...(data.version ? { version: data.version } : {}),
+            ...(bench.group ? { group: bench.group } : {}),
+            ...(bench.params ? { params: bench.params } : {}),
+        };
+        const stats = bench.stats;
+        if (stats === null)
+            return { id: bench.fullname, metrics: [], details, error: 'no stats' };
+        const raw = stats.data !== undefined && stats.data.length > 0;
+        details.iterationsPerRound = stats.iterations;
+        details.rounds = stats.rounds;
+        details.summaryMs = {
+            min: stats.min * 1e3,
+            max: stats.max * 1e3,
+            mean: stats.mean * 1e3,
+            median: stats.median * 1e3,
+            stddev: stats.stddev * 1e3,
+        };
+        if (!raw)
+            details.singleValue = 'median (the file has no stats.data)';
+        return {
+            id: bench.fullname,
+            metrics: [
+                importedMetric({ name: 'time', unit: 's', samples: raw ? stats.data : [stats.median] }),
+            ],
+            details,
+        };
+    });
+}
+
+/** A tinybench task result (shared by the tinybench and vitest formats), in both of its shapes. */
+const statisticsSchema = looseObject({
+    mean: number(),
+    p50: number().optional(),
+    min: number().optional(),
+    max: number().optional(),
+    sd: number().optional(),
+    rme: number().nullish(),
+    samples: array(number()).nullish(),
+    samplesCount: number().optional(),
+});
+/** tinybench ≥3 (latency/throughput objects) or tinybench 2 (flat fields), all times in ms. */
+const taskResultSchema = looseObject({
+    state: string$1().optional(),
+    latency: statisticsSchema.optional(),
+    throughput: statisticsSchema.optional(),
+    mean: number().optional(),
+    median: number().optional(),
+    p50: number().optional(),
+    samples: array(number()).nullish(),
+    rme: number().nullish(),
+    totalTime: number().optional(),
+    period: number().optional(),
+});
+/** The time metric (ms) and notes of a task result, or undefined when it holds no statistics. */
+function timeFromTaskResult(result) {
+    const latency = result.latency;
+    const samples = latency ? latency.samples : result.samples;
+    const mean = latency ? latency.mean : result.mean;
+    if (mean === undefined)
+        return undefined;
+    const median = latency ? latency.p50 : (result.median ?? result.p50);
+    const details = {
+        summaryMs: {
+            mean,
+            ...(median === undefined ? {} : { median }),
+            ...(latency?.min === undefined ? {} : { min: latency.min }),
+            ...(latency?.max === undefined ? {} : { max: latency.max }),
+            ...(latency?.sd === undefined ? {} : { sd: latency.sd }),
+        },
+        ...((latency?.rme ?? result.rme) == null ? {} : { rmePercent: latency?.rme ?? result.rme }),
+        ...(latency?.samplesCount === undefined ? {} : { samplesCount: latency.samplesCount }),
+    };
+    if (samples && samples.length > 0) {
+        // tinybench sorts the samples it keeps, so their run order is lost.
+        details.samplesSorted = true;
+        return { metric: importedMetric({ name: 'time', unit: 'ms', samples }), details };
+    }
+    details.singleValue = median === undefined ? 'mean (no samples kept)' : 'median (no samples kept)';
+    return {
+        metric: importedMetric({ name: 'time', unit: 'ms', samples: [median ?? mean] }),
+        details,
+    };
+}
+
+/** tinybench results serialised as JSON: `bench.tasks.map(({ name, result }) => ({ name, result }))`. */
+const fileSchema$1 = array(looseObject({ name: string$1().min(1), result: taskResultSchema.nullish() }));
+const WHAT$1 = 'a JSON array of tinybench tasks ({ name, result })';
+/** Every task in a tinybench JSON file; raw samples with `retainSamples`, else the summary. */
+function parseTinybench(text, file) {
+    const tasks = validate(fileSchema$1, parseJson(text, file, WHAT$1), file, WHAT$1);
+    if (tasks.length === 0)
+        throw new ImportFormatError(file, 'lists no tasks');
+    return tasks.map(({ name, result }) => {
+        const time = result ? timeFromTaskResult(result) : undefined;
+        const state = result?.state;
+        if (!time || state === 'errored') {
+            return {
+                id: name,
+                metrics: [],
+                details: { tool: 'tinybench' },
+                error: `tinybench reports the task as ${state ?? 'without a result'}, with no statistics`,
+            };
+        }
+        return {
+            id: name,
+            metrics: [time.metric],
+            details: { tool: 'tinybench', ...(state ? { state } : {}), ...time.details },
+        };
+    });
+}
+
+/**
+ * `vitest bench --outputJson` files. Written against vitest's json-formatter: it empties every
+ * bench's `samples`, so a bench usually yields its median as a single value.
+ */
+const fileSchema = looseObject({
+    files: array(looseObject({
+        filepath: string$1(),
+        groups: array(looseObject({
+            fullName: string$1(),
+            benchmarks: array(taskResultSchema.extend({
+                name: string$1().min(1),
+                id: string$1().optional(),
+                rank: number().optional(),
+            })),
+        })),
+    })),
+});
+const WHAT = 'a vitest bench JSON file (--outputJson)';
+/** Every bench in a vitest bench JSON file, keyed `<group full name> > <bench name>`. */
+function parseVitest(text, file) {
+    const data = validate(fileSchema, parseJson(text, file, WHAT), file, WHAT);
+    const benches = [];
+    for (const source of data.files) {
+        for (const group of source.groups) {
+            for (const bench of group.benchmarks) {
+                const id = `${group.fullName} > ${bench.name}`;
+                const time = timeFromTaskResult(bench);
+                if (!time)
+                    throw new ImportFormatError(file, `bench "${id}" has no mean time`);
+                benches.push({
+                    id,
+                    metrics: [time.metric],
+                    details: {
+                        tool: 'vitest',
+                        file: source.filepath,
+                        ...(bench.rank === undefined ? {} : { rank: bench.rank }),
+                        ...time.details,
+                    },
+                });
+            }
+        }
+    }
+    if (benches.length === 0)
+        throw new ImportFormatError(file, 'lists no benches');
+    return benches;
+}
+
+/** Criterion.rs results: one bench per `<id>/new/` folder (benchmark.json, sample.json, estimates.json). */
+const benchmarkSchema = looseObject({
+    full_id: string$1().min(1),
+    group_id: string$1().optional(),
+    function_id: string$1().nullish(),
+    value_str: string$1().nullish(),
+    throughput: unknown().optional(),
+    directory_name: string$1().optional(),
+});
+const positive = number().positive();
+const sampleSchema = looseObject({
+    sampling_mode: _enum(['Linear', 'Flat', 'Auto']).optional(),
+    iters: array(positive).min(1),
+    times: array(number().nonnegative()).min(1),
+});
+const estimateSchema = looseObject({
+    confidence_interval: looseObject({
+        confidence_level: number(),
+        lower_bound: number(),
+        upper_bound: number(),
+    }),
+    point_estimate: number(),
+    standard_error: number(),
+});
+const estimatesSchema = looseObject({
+    mean: estimateSchema,
+    median: estimateSchema,
+    median_abs_dev: estimateSchema.optional(),
+    slope: estimateSchema.nullish(),
+    std_dev: estimateSchema.optional(),
+});
+/**
+ * One Criterion bench from the files of its `new/` folder (`dir` names it in messages).
+ * Each sample of Criterion times `iters[i]` iterations in `times[i]` ns, in both Linear and Flat
+ * mode, so the per-iteration time is the ratio times[i] / iters[i] (Linear iters are not
+ * cumulative: differences between samples would be wrong).
+ */
+function parseCriterion(files, dir) {
+    const benchmarkFile = `${dir}/benchmark.json`;
+    const sampleFile = `${dir}/sample.json`;
+    const benchmark = validate(benchmarkSchema, parseJson(files.benchmark, benchmarkFile, "Criterion's benchmark.json"), benchmarkFile, "Criterion's benchmark.json");
+    const sample = validate(sampleSchema, parseJson(files.sample, sampleFile, "Criterion's sample.json"), sampleFile, "Criterion's sample.json");
+    if (sample.iters.length !== sample.times.length) {
+        throw new ImportFormatError(sampleFile, `has ${sample.iters.length} iters but ${sample.times.length} times; they must pair up`);
+    }
+    const perIterationNs = sample.times.map((time, i) => time / sample.iters[i]);
+    const details = {
+        tool: 'criterion',
+        samplingMode: sample.sampling_mode ?? 'unknown',
+        iterations: sample.iters.reduce((sum, n) => sum + n, 0),
+        groupId: benchmark.group_id,
+        ...(benchmark.function_id ? { functionId: benchmark.function_id } : {}),
+        ...(benchmark.value_str ? { value: benchmark.value_str } : {}),
+        ...(benchmark.throughput ? { throughput: benchmark.throughput } : {}),
+    };
+    if (files.estimates !== undefined) {
+        const estimatesFile = `${dir}/estimates.json`;
+        const estimates = validate(estimatesSchema, parseJson(files.estimates, estimatesFile, "Criterion's estimates.json"), estimatesFile, "Criterion's estimates.json");
+        details.estimatesMs = toMs(estimates);
+    }
+    return {
+        id: benchmark.full_id,
+        metrics: [importedMetric({ name: 'time', unit: 'ns', samples: perIterationNs })],
+        details,
+    };
+}
+/** Criterion's own estimates (ns) in ms, for reference next to perfgate's statistics. */
+function toMs(estimates) {
+    const out = {};
+    const entries = [
+        ['mean', estimates.mean],
+        ['median', estimates.median],
+        ['medianAbsDev', estimates.median_abs_dev],
+        ['slope', estimates.slope],
+        ['stdDev', estimates.std_dev],
+    ];
+    for (const [name, estimate] of entries) {
+        if (!estimate)
+            continue;
+        out[name] = {
+            point: estimate.point_estimate / 1e6,
+            lower: estimate.confidence_interval.lower_bound / 1e6,
+            upper: estimate.confidence_interval.upper_bound / 1e6,
+            confidence: estimate.confidence_interval.confidence_level,
+        };
+    }
+    return out;
+}
+
+/** The import formats perfgate reads and each one's parser (criterion reads a folder per bench). */
+/** Every tool output format the `import` kind reads. */
+const IMPORT_FORMATS = [
+    'criterion',
+    'google-benchmark',
+    'pytest-benchmark',
+    'hyperfine',
+    'go',
+    'vitest',
+    'tinybench',
+    'custom',
+];
+/** Parsers of the single-file formats: file text (and its path for messages) → benches. */
+const FILE_PARSERS = {
+    'google-benchmark': parseGoogleBenchmark,
+    'pytest-benchmark': parsePytestBenchmark,
+    hyperfine: parseHyperfine,
+    go: parseGoBench,
+    vitest: parseVitest,
+    tinybench: parseTinybench,
+    custom: parseCustom,
+};
+
+/** Config of the `import` kind: results another harness wrote (Criterion, Go, hyperfine, ...). */
+const pathText = text('a file, folder or glob, relative to the config file');
+/** Fields of an `import` bench. */
+const importFields = {
+    kind: literal('import'),
+    format: _enum(IMPORT_FORMATS, { error: `must be one of ${IMPORT_FORMATS.join(', ')}` }).meta({
+        description: 'Which tool wrote the files.',
+    }),
+    path: union([pathText, array(pathText).min(1)], {
+        error: 'must be a file, folder or glob (or a list of them), relative to the config file',
+    })
+        .optional()
+        .meta({
+        description: 'Files to read: a file, a folder (searched for the format’s files) or a glob, or a list. Relative to the config file. Required except for criterion (default $CRITERION_HOME or ${CARGO_TARGET_DIR:-target}/criterion).',
+    }),
+    run: text('a shell command').optional().meta({
+        description: 'Shell command that writes the files first (run in the config file’s folder, under the bench’s timeout). Files it did not rewrite are ignored as stale.',
+    }),
+    prefix: string$1().optional().meta({
+        description: 'What goes before each imported bench id in result names (default: this bench’s name; "" for the bare ids).',
+    }),
+};
+
+/** Every bench kind perfgate knows, by name. Add a kind here and in run/kinds. */
+/** The config definitions of all kinds. */
+const KINDS = {
+    js: defineKind({
+        fields: jsFields,
+        toSpec: (raw, { configDir }) => ({
+            kind: 'js',
+            module: path.resolve(configDir, raw.module),
+            functions: raw.functions,
+        }),
+    }),
+    command: defineKind({
+        fields: commandFields,
+        toSpec: (raw, { configDir }) => ({
+            kind: 'command',
+            command: raw.command,
+            prepare: raw.prepare,
+            cwd: path.resolve(configDir, raw.cwd ?? '.'),
+            env: raw.env ?? {},
+        }),
+    }),
+    import: defineKind({
+        fields: importFields,
+        toSpec: (raw, { configDir }) => ({
+            kind: 'import',
+            format: raw.format,
+            paths: raw.path === undefined ? [] : Array.isArray(raw.path) ? raw.path : [raw.path],
+            configDir,
+            ...(raw.run === undefined ? {} : { run: raw.run }),
+            ...(raw.prefix === undefined ? {} : { prefix: raw.prefix }),
+        }),
+    }),
+};
+
+/** Finds where in the YAML source a value (by its path) was written, for error lines. */
+/** 1-based line and column of the deepest node along `path` (or of the key `key` inside it). */
+function locate(doc, counter, path, key) {
+    let node = doc.contents;
+    for (let depth = 1; depth <= path.length; depth++) {
+        const child = doc.getIn(path.slice(0, depth), true);
+        if (!distExports.isNode(child))
+            break;
+        node = child;
+    }
+    if (key !== undefined && distExports.isMap(node)) {
+        const pair = node.items.find((item) => distExports.isNode(item.key) && String(item.key.toJSON()) === key);
+        if (pair && distExports.isNode(pair.key))
+            node = pair.key;
+    }
+    const offset = distExports.isNode(node) ? node.range?.[0] : undefined;
+    return offset === undefined ? undefined : counter.linePos(offset);
+}
+
+/** A value shown in a message, quoted and kept short. */
+function show(value) {
+    if (value === undefined)
+        return 'nothing';
+    const json = JSON.stringify(value) ?? typeof value;
+    return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+/** The closest of `candidates` to `word` when it is a likely typo, for "did you mean". */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+    for (const candidate of candidates) {
+        const distance = editDistance(word, candidate);
+        if (distance < bestDistance)
+            [best, bestDistance] = [candidate, distance];
+    }
+    return best;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+const GENERIC = /^(Invalid|Too|Expected|Unrecognized)/;
+/** The "must be ..." part of a message for one issue about a present or missing value. */
+function describeIssue(issue, value) {
+    if (value === undefined && issue.code === 'invalid_type')
+        return 'is required';
+    if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
+        const options = issue.options ?? [];
+        return `must be one of ${options.join(', ')}, got ${show(value)}`;
+    }
+    if (!GENERIC.test(issue.message))
+        return `${issue.message}, got ${show(value)}`;
+    switch (issue.code) {
+        case 'invalid_type':
+            return `must be ${article(issue.expected)}, got ${show(value)}`;
+        case 'too_small':
+            return issue.origin === 'array'
+                ? `must list at least ${String(issue.minimum)} item(s)`
+                : `must be at least ${String(issue.minimum)}, got ${show(value)}`;
+        case 'too_big':
+            return `must be at most ${String(issue.maximum)}, got ${show(value)}`;
+        case 'invalid_value':
+            return `must be one of ${issue.values.map((v) => show(v)).join(', ')}, got ${show(value)}`;
+        default:
+            return `${issue.message.toLowerCase()}, got ${show(value)}`;
+    }
+}
+function article(type) {
+    if (type === 'array')
+        return 'a list';
+    if (type === 'object')
+        return 'a mapping';
+    if (type === 'int')
+        return 'a whole number';
+    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** The measurement settings every bench has, settable in `defaults:` and per bench. */
+/** Fields shared by `defaults:` and every bench (all optional; merged bench > defaults > built-in). */
+const settingsFields = {
+    samples: count(1)
+        .optional()
+        .meta({ description: 'Minimum number of samples (iterations or runs) per bench.' }),
+    time: duration().optional().meta({ description: 'Measurement time per bench, e.g. 2s.' }),
+    warmup: warmup().optional(),
+    rounds: count(1).optional().meta({
+        description: 'Measurement rounds, each in a fresh process where the kind allows; their spread estimates run-to-run noise.',
+    }),
+    timeout: duration()
+        .optional()
+        .meta({ description: 'The bench is killed (with its children) and marked error after this.' }),
+    'noise-threshold': percentage()
+        .optional()
+        .meta({ description: 'Changes smaller than this count as noise (default 5%).' }),
+    'regression-threshold': percentage()
+        .optional()
+        .meta({ description: 'Slowdowns bigger than this are regressions (default 10%).' }),
+    requires: array(envName()).optional().meta({
+        description: 'Environment variables that must be set; otherwise the bench is skipped.',
+    }),
+    required: boolean({ error: 'must be true or false' })
+        .optional()
+        .meta({ description: 'When true, a skipped bench fails the run instead.' }),
+    tags: array(string$1()).optional().meta({ description: 'Free-form labels for filtering.' }),
+};
+/** Built-in settings, used where neither the bench nor `defaults:` set a value. */
+const BUILT_IN_SETTINGS = {
+    samples: 10,
+    time: 1000,
+    warmup: { ms: 200 },
+    rounds: 5,
+    timeout: 300_000,
+    noiseThreshold: 0.05,
+    regressionThreshold: 0.1,
+    requires: [],
+    required: false,
+    tags: [],
+};
+/** Merges one bench's settings over the defaults over the built-ins (first defined wins). */
+function mergeSettings(layers, base = BUILT_IN_SETTINGS) {
+    const pick = (key) => layers.find((layer) => layer[key] !== undefined)?.[key];
+    return {
+        samples: pick('samples') ?? base.samples,
+        time: pick('time') ?? base.time,
+        warmup: pick('warmup') ?? base.warmup,
+        rounds: pick('rounds') ?? base.rounds,
+        timeout: pick('timeout') ?? base.timeout,
+        noiseThreshold: pick('noise-threshold') ?? base.noiseThreshold,
+        regressionThreshold: pick('regression-threshold') ?? base.regressionThreshold,
+        requires: pick('requires') ?? base.requires,
+        required: pick('required') ?? base.required,
+        tags: pick('tags') ?? base.tags,
+    };
+}
+
+/** The config file's schema, built once from the settings and kind definitions. */
+const benchName = text('a non-empty name').meta({
+    description: 'Unique bench name; slashes group benches (e.g. sql/ready-tasks).',
+});
+/** One bench entry: a union of the kinds, told apart by `kind`. */
+const benchSchema = discriminatedUnion('kind', Object.values(KINDS).map((definition) => strictObject({ name: benchName, ...settingsFields, ...definition.fields })));
+/** The whole config file. */
+const configSchema = strictObject({
+    $schema: string$1().optional(),
+    defaults: strictObject(settingsFields).optional(),
+    benches: array(benchSchema).min(1, { error: 'must list at least one bench' }),
+})
+    .meta({
+    title: 'perfgate config',
+    description: 'Benches perfgate runs and compares (perfgate.yml).',
+});
+
+/** Config text → a validated Config, or every problem found, each located. Pure: no file access. */
+/** Parses and validates config text; never throws for bad input. */
+function parseConfig(text, options) {
+    const { file } = options;
+    const counter = new distExports.LineCounter();
+    const doc = distExports.parseDocument(text, { lineCounter: counter, prettyErrors: true });
+    if (doc.errors.length > 0) {
+        return {
+            ok: false,
+            errors: doc.errors.map((error) => ({
+                file,
+                line: error.linePos?.[0].line,
+                column: error.linePos?.[0].col,
+                message: `is not valid YAML: ${error.message.split('\n')[0]}`,
+            })),
+        };
+    }
+    const raw = doc.toJS();
+    const parsed = configSchema.safeParse(raw ?? {});
+    const errors = [];
+    const at = (issuePath, message, key, field) => {
+        const where = locate(doc, counter, issuePath, key);
+        errors.push({
+            file,
+            line: where?.line,
+            column: where?.col,
+            bench: benchLabel(raw, issuePath),
+            field: field ?? fieldName(issuePath),
+            message,
+        });
+    };
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+            if (issue.code === 'unrecognized_keys') {
+                for (const key of issue.keys) {
+                    const suggestion = closest(key, knownKeys(raw, issue.path));
+                    const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+                    at(issue.path, `is not a known field${hint}`, key, fieldName([...issue.path, key]));
+                }
+            }
+            else {
+                at(issue.path, describeIssue(issue, valueAt(raw, issue.path)));
+            }
+        }
+    }
+    const seen = new Map();
+    rawBenches(raw).forEach((name, index) => {
+        if (name === '')
+            return;
+        const first = seen.get(name);
+        if (first !== undefined) {
+            at(['benches', index, 'name'], `is used by bench #${first + 1} too: names must be unique`);
+        }
+        seen.set(name, index);
+    });
+    if (!parsed.success || errors.length > 0)
+        return { ok: false, errors: sortByLine(errors) };
+    const config = parsed.data;
+    const dir = path.dirname(path.resolve(file));
+    const base = {
+        ...BUILT_IN_SETTINGS,
+        regressionThreshold: options.regressionThreshold ?? BUILT_IN_SETTINGS.regressionThreshold,
+    };
+    const benches = config.benches.map((bench) => {
+        const definition = KINDS[bench.kind];
+        return {
+            name: bench.name,
+            settings: mergeSettings([bench, config.defaults ?? {}], { ...base, ...definition.settings }),
+            spec: definition.toSpec(bench, { configDir: dir }),
+        };
+    });
+    return { ok: true, config: { file, dir, benches } };
+}
+/** A config error as one line: `perfgate.yml:14 bench "x": noise-threshold must be ...`. */
+function formatConfigError(error) {
+    const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
+    const bench = error.bench === undefined ? '' : ` bench ${JSON.stringify(error.bench)}`;
+    const field = error.field === undefined ? '' : `${error.field} `;
+    return `${where}${bench}: ${field}${error.message}`;
+}
+function rawBenches(raw) {
+    const benches = raw?.benches;
+    if (!Array.isArray(benches))
+        return [];
+    return benches.map((bench) => {
+        const name = bench?.name;
+        return typeof name === 'string' ? name : '';
+    });
+}
+function benchLabel(raw, issuePath) {
+    if (issuePath[0] !== 'benches' || typeof issuePath[1] !== 'number')
+        return undefined;
+    const name = valueAt(raw, issuePath.slice(0, 2))?.name;
+    return typeof name === 'string' && name !== '' ? name : `#${issuePath[1] + 1}`;
+}
+function fieldName(issuePath) {
+    const inBench = issuePath[0] === 'benches' && typeof issuePath[1] === 'number';
+    const rest = inBench ? issuePath.slice(2) : issuePath;
+    if (rest.length === 0)
+        return inBench ? undefined : 'config';
+    return rest.map(String).join('.');
+}
+function valueAt(raw, issuePath) {
+    let value = raw;
+    for (const segment of issuePath) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+function knownKeys(raw, issuePath) {
+    const settings = Object.keys(settingsFields);
+    if (issuePath.length === 0)
+        return ['defaults', 'benches', '$schema'];
+    if (issuePath[0] === 'defaults')
+        return settings;
+    const kind = valueAt(raw, issuePath)?.kind;
+    const kindFields = typeof kind === 'string' && kind in KINDS ? KINDS[kind].fields : {};
+    return ['name', ...settings, ...Object.keys(kindFields)];
+}
+function sortByLine(errors) {
+    return [...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Reads a config file from disk and parses it; a missing or unreadable file is a located error too. */
+/** Loads and validates the config at `file`. */
+async function readConfig(file, options = {}) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        const missing = error.code === 'ENOENT';
+        return {
+            ok: false,
+            errors: [
+                {
+                    file,
+                    message: missing
+                        ? 'does not exist: create it (see the README for an example) or point the `config` input / --config option at yours'
+                        : `cannot be read: ${error.message}`,
+                },
+            ],
+        };
+    }
+    return parseConfig(text, { ...options, file });
+}
+
+function rows(results) {
+    return results.benches.map((bench) => {
+        const metric = bench.metrics[0];
+        if (bench.status !== 'ok' || !metric) {
+            return {
+                bench: bench.name,
+                status: `${bench.status}: ${bench.reason ?? ''}`.trim(),
+                samples: '',
+                median: '',
+                p99: '',
+                cv: '',
+            };
+        }
+        const rounds = metric.rounds ? ` in ${metric.rounds.length} rounds` : '';
+        return {
+            bench: bench.name,
+            status: 'ok',
+            samples: `${metric.summary.n}${rounds}`,
+            median: formatValue(metric.summary.median, metric.unit),
+            p99: formatValue(metric.summary.p99, metric.unit),
+            cv: `±${formatPercentage(metric.summary.cv)}`,
+        };
+    });
+}
+/** The run table as aligned text for a terminal or log. */
+function runSummaryText(results) {
+    const header = ['bench', 'samples', 'median', 'p99', 'cv', 'status'];
+    const body = rows(results).map((r) => [
+        r.bench,
+        r.samples,
+        r.median,
+        r.p99,
+        r.cv,
+        firstLine(r.status),
+    ]);
+    return alignColumns([header, ...body]);
+}
+function firstLine(text) {
+    const [first, ...rest] = text.split('\n');
+    return rest.length > 0 ? `${first} …` : first;
+}
+
+/** Removes secret values (passwords, tokens) from every string in a results object. */
+/** A deep copy of `value` with each secret replaced by `***`. */
+function redact(value, secrets) {
+    const active = secrets.filter((secret) => secret.length >= 3);
+    if (active.length === 0)
+        return value;
+    const scrub = (text) => active.reduce((out, secret) => out.split(secret).join('***'), text);
+    return JSON.parse(JSON.stringify(value), (_key, item) => typeof item === 'string' ? scrub(item) : item);
+}
+
+var version = "0.1.0";
+var packageJson = {
+	version: version};
+
+/** This perfgate's version, from package.json (inlined by the bundler). */
+const PERFGATE_VERSION = packageJson.version;
+
+/** Facts about the run and the machine, read from the environment, for the results file. */
+/** Run metadata from GitHub's variables (when present), the machine and the clock. */
+function collectMeta(config, env, now, commit) {
+    const cpus = os.cpus();
+    return {
+        commit: env.GITHUB_SHA ?? commit ?? null,
+        ref: env.GITHUB_REF ?? null,
+        event: env.GITHUB_EVENT_NAME ?? null,
+        runId: env.GITHUB_RUN_ID ?? null,
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? null,
+        workflow: env.GITHUB_WORKFLOW ?? null,
+        os: `${os.type()} ${os.release()}`,
+        arch: os.arch(),
+        cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+        cores: cpus.length,
+        nodeVersion: process.version,
+        perfgateVersion: PERFGATE_VERSION,
+        timestamp: now.toISOString(),
+        configDigest: configDigest(config),
+    };
+}
+/** sha256 of the effective config (defaults merged, paths relative), ignoring where it was checked out. */
+function configDigest(config) {
+    const portable = JSON.stringify(config.benches, (_key, value) => typeof value === 'string' && value.startsWith(config.dir)
+        ? value.slice(config.dir.length)
+        : value);
+    return `sha256:${createHash('sha256').update(portable).digest('hex')}`;
+}
+
 /** A bench failed in a way the user can act on; the message says how (no stack trace needed). */
 class BenchError extends Error {
     constructor(message) {
@@ -16783,10 +17561,3540 @@ function workerPath() {
     return fileURLToPath(new URL('../../../dist/js-worker.js', import.meta.url));
 }
 
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ createRequire(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = normalize(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = resolve(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = dirname(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = dirname(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || nativeFs
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = basename(resolvedPath);
+						const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+var utils = {};
+
+var constants;
+var hasRequiredConstants;
+
+function requireConstants () {
+	if (hasRequiredConstants) return constants;
+	hasRequiredConstants = 1;
+
+	const WIN_SLASH = '\\\\/';
+	const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+	const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+	/**
+	 * Posix glob regex
+	 */
+
+	const DOT_LITERAL = '\\.';
+	const PLUS_LITERAL = '\\+';
+	const QMARK_LITERAL = '\\?';
+	const SLASH_LITERAL = '\\/';
+	const ONE_CHAR = '(?=.)';
+	const QMARK = '[^/]';
+	const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+	const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+	const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+	const NO_DOT = `(?!${DOT_LITERAL})`;
+	const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+	const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+	const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+	const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+	const STAR = `${QMARK}*?`;
+	const SEP = '/';
+
+	const POSIX_CHARS = {
+	  DOT_LITERAL,
+	  PLUS_LITERAL,
+	  QMARK_LITERAL,
+	  SLASH_LITERAL,
+	  ONE_CHAR,
+	  QMARK,
+	  END_ANCHOR,
+	  DOTS_SLASH,
+	  NO_DOT,
+	  NO_DOTS,
+	  NO_DOT_SLASH,
+	  NO_DOTS_SLASH,
+	  QMARK_NO_DOT,
+	  STAR,
+	  START_ANCHOR,
+	  SEP
+	};
+
+	/**
+	 * Windows glob regex
+	 */
+
+	const WINDOWS_CHARS = {
+	  ...POSIX_CHARS,
+
+	  SLASH_LITERAL: `[${WIN_SLASH}]`,
+	  QMARK: WIN_NO_SLASH,
+	  STAR: `${WIN_NO_SLASH}*?`,
+	  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+	  NO_DOT: `(?!${DOT_LITERAL})`,
+	  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+	  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+	  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+	  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+	  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+	  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+	  SEP: '\\'
+	};
+
+	/**
+	 * POSIX Bracket Regex
+	 */
+
+	const POSIX_REGEX_SOURCE = {
+	  __proto__: null,
+	  alnum: 'a-zA-Z0-9',
+	  alpha: 'a-zA-Z',
+	  ascii: '\\x00-\\x7F',
+	  blank: ' \\t',
+	  cntrl: '\\x00-\\x1F\\x7F',
+	  digit: '0-9',
+	  graph: '\\x21-\\x7E',
+	  lower: 'a-z',
+	  print: '\\x20-\\x7E ',
+	  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+	  space: ' \\t\\r\\n\\v\\f',
+	  upper: 'A-Z',
+	  word: 'A-Za-z0-9_',
+	  xdigit: 'A-Fa-f0-9'
+	};
+
+	constants = {
+	  DEFAULT_MAX_EXTGLOB_RECURSION,
+	  MAX_LENGTH: 1024 * 64,
+	  POSIX_REGEX_SOURCE,
+
+	  // regular expressions
+	  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+	  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+	  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+	  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+	  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+	  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+	  // Replace globs with equivalent patterns to reduce parsing time.
+	  REPLACEMENTS: {
+	    __proto__: null,
+	    '***': '*',
+	    '**/**': '**',
+	    '**/**/**': '**'
+	  },
+
+	  // Digits
+	  CHAR_0: 48, /* 0 */
+	  CHAR_9: 57, /* 9 */
+
+	  // Alphabet chars.
+	  CHAR_UPPERCASE_A: 65, /* A */
+	  CHAR_LOWERCASE_A: 97, /* a */
+	  CHAR_UPPERCASE_Z: 90, /* Z */
+	  CHAR_LOWERCASE_Z: 122, /* z */
+
+	  CHAR_LEFT_PARENTHESES: 40, /* ( */
+	  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+	  CHAR_ASTERISK: 42, /* * */
+
+	  // Non-alphabetic chars.
+	  CHAR_AMPERSAND: 38, /* & */
+	  CHAR_AT: 64, /* @ */
+	  CHAR_BACKWARD_SLASH: 92, /* \ */
+	  CHAR_CARRIAGE_RETURN: 13, /* \r */
+	  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+	  CHAR_COLON: 58, /* : */
+	  CHAR_COMMA: 44, /* , */
+	  CHAR_DOT: 46, /* . */
+	  CHAR_DOUBLE_QUOTE: 34, /* " */
+	  CHAR_EQUAL: 61, /* = */
+	  CHAR_EXCLAMATION_MARK: 33, /* ! */
+	  CHAR_FORM_FEED: 12, /* \f */
+	  CHAR_FORWARD_SLASH: 47, /* / */
+	  CHAR_GRAVE_ACCENT: 96, /* ` */
+	  CHAR_HASH: 35, /* # */
+	  CHAR_HYPHEN_MINUS: 45, /* - */
+	  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+	  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+	  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+	  CHAR_LINE_FEED: 10, /* \n */
+	  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+	  CHAR_PERCENT: 37, /* % */
+	  CHAR_PLUS: 43, /* + */
+	  CHAR_QUESTION_MARK: 63, /* ? */
+	  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+	  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+	  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+	  CHAR_SEMICOLON: 59, /* ; */
+	  CHAR_SINGLE_QUOTE: 39, /* ' */
+	  CHAR_SPACE: 32, /*   */
+	  CHAR_TAB: 9, /* \t */
+	  CHAR_UNDERSCORE: 95, /* _ */
+	  CHAR_VERTICAL_LINE: 124, /* | */
+	  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+	  /**
+	   * Create EXTGLOB_CHARS
+	   */
+
+	  extglobChars(chars) {
+	    return {
+	      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+	      '?': { type: 'qmark', open: '(?:', close: ')?' },
+	      '+': { type: 'plus', open: '(?:', close: ')+' },
+	      '*': { type: 'star', open: '(?:', close: ')*' },
+	      '@': { type: 'at', open: '(?:', close: ')' }
+	    };
+	  },
+
+	  /**
+	   * Create GLOB_CHARS
+	   */
+
+	  globChars(win32) {
+	    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+	  }
+	};
+	return constants;
+}
+
+/*global navigator*/
+
+var hasRequiredUtils;
+
+function requireUtils () {
+	if (hasRequiredUtils) return utils;
+	hasRequiredUtils = 1;
+	(function (exports) {
+
+		const {
+		  REGEX_BACKSLASH,
+		  REGEX_REMOVE_BACKSLASH,
+		  REGEX_SPECIAL_CHARS,
+		  REGEX_SPECIAL_CHARS_GLOBAL
+		} = /*@__PURE__*/ requireConstants();
+
+		exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+		exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+		exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+		exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+		exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+		exports.isWindows = () => {
+		  if (typeof navigator !== 'undefined' && navigator.platform) {
+		    const platform = navigator.platform.toLowerCase();
+		    return platform === 'win32' || platform === 'windows';
+		  }
+
+		  if (typeof process !== 'undefined' && process.platform) {
+		    return process.platform === 'win32';
+		  }
+
+		  return false;
+		};
+
+		exports.removeBackslashes = str => {
+		  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+		    return match === '\\' ? '' : match;
+		  });
+		};
+
+		exports.escapeLast = (input, char, lastIdx) => {
+		  const idx = input.lastIndexOf(char, lastIdx);
+		  if (idx === -1) return input;
+		  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+		  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+		};
+
+		exports.removePrefix = (input, state = {}) => {
+		  let output = input;
+		  if (output.startsWith('./')) {
+		    output = output.slice(2);
+		    state.prefix = './';
+		  }
+		  return output;
+		};
+
+		exports.wrapOutput = (input, state = {}, options = {}) => {
+		  const prepend = options.contains ? '' : '^';
+		  const append = options.contains ? '' : '$';
+
+		  let output = `${prepend}(?:${input})${append}`;
+		  if (state.negated === true) {
+		    output = `(?:^(?!${output}).*$)`;
+		  }
+		  return output;
+		};
+
+		exports.basename = (path, { windows } = {}) => {
+		  const segs = path.split(windows ? /[\\/]/ : '/');
+		  const last = segs[segs.length - 1];
+
+		  if (last === '') {
+		    return segs[segs.length - 2];
+		  }
+
+		  return last;
+		}; 
+	} (utils));
+	return utils;
+}
+
+var scan_1;
+var hasRequiredScan;
+
+function requireScan () {
+	if (hasRequiredScan) return scan_1;
+	hasRequiredScan = 1;
+
+	const utils = /*@__PURE__*/ requireUtils();
+	const {
+	  CHAR_ASTERISK,             /* * */
+	  CHAR_AT,                   /* @ */
+	  CHAR_BACKWARD_SLASH,       /* \ */
+	  CHAR_COMMA,                /* , */
+	  CHAR_DOT,                  /* . */
+	  CHAR_EXCLAMATION_MARK,     /* ! */
+	  CHAR_FORWARD_SLASH,        /* / */
+	  CHAR_LEFT_CURLY_BRACE,     /* { */
+	  CHAR_LEFT_PARENTHESES,     /* ( */
+	  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+	  CHAR_PLUS,                 /* + */
+	  CHAR_QUESTION_MARK,        /* ? */
+	  CHAR_RIGHT_CURLY_BRACE,    /* } */
+	  CHAR_RIGHT_PARENTHESES,    /* ) */
+	  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+	} = /*@__PURE__*/ requireConstants();
+
+	const isPathSeparator = code => {
+	  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+	};
+
+	const depth = token => {
+	  if (token.isPrefix !== true) {
+	    token.depth = token.isGlobstar ? Infinity : 1;
+	  }
+	};
+
+	/**
+	 * Quickly scans a glob pattern and returns an object with a handful of
+	 * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+	 * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+	 * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+	 *
+	 * ```js
+	 * const pm = require('picomatch');
+	 * console.log(pm.scan('foo/bar/*.js'));
+	 * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+	 * ```
+	 * @param {String} `str`
+	 * @param {Object} `options`
+	 * @return {Object} Returns an object with tokens and regex source string.
+	 * @api public
+	 */
+
+	const scan = (input, options) => {
+	  const opts = options || {};
+
+	  const length = input.length - 1;
+	  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+	  const slashes = [];
+	  const tokens = [];
+	  const parts = [];
+
+	  let str = input;
+	  let index = -1;
+	  let start = 0;
+	  let lastIndex = 0;
+	  let isBrace = false;
+	  let isBracket = false;
+	  let isGlob = false;
+	  let isExtglob = false;
+	  let isGlobstar = false;
+	  let braceEscaped = false;
+	  let backslashes = false;
+	  let negated = false;
+	  let negatedExtglob = false;
+	  let finished = false;
+	  let braces = 0;
+	  let prev;
+	  let code;
+	  let token = { value: '', depth: 0, isGlob: false };
+
+	  const eos = () => index >= length;
+	  const peek = () => str.charCodeAt(index + 1);
+	  const advance = () => {
+	    prev = code;
+	    return str.charCodeAt(++index);
+	  };
+
+	  while (index < length) {
+	    code = advance();
+	    let next;
+
+	    if (code === CHAR_BACKWARD_SLASH) {
+	      backslashes = token.backslashes = true;
+	      code = advance();
+
+	      if (code === CHAR_LEFT_CURLY_BRACE) {
+	        braceEscaped = true;
+	      }
+	      continue;
+	    }
+
+	    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+	      braces++;
+
+	      while (eos() !== true && (code = advance())) {
+	        if (code === CHAR_BACKWARD_SLASH) {
+	          backslashes = token.backslashes = true;
+	          advance();
+	          continue;
+	        }
+
+	        if (code === CHAR_LEFT_CURLY_BRACE) {
+	          braces++;
+	          continue;
+	        }
+
+	        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+	          isBrace = token.isBrace = true;
+	          isGlob = token.isGlob = true;
+	          finished = true;
+
+	          if (scanToEnd === true) {
+	            continue;
+	          }
+
+	          break;
+	        }
+
+	        if (braceEscaped !== true && code === CHAR_COMMA) {
+	          isBrace = token.isBrace = true;
+	          isGlob = token.isGlob = true;
+	          finished = true;
+
+	          if (scanToEnd === true) {
+	            continue;
+	          }
+
+	          break;
+	        }
+
+	        if (code === CHAR_RIGHT_CURLY_BRACE) {
+	          braces--;
+
+	          if (braces === 0) {
+	            braceEscaped = false;
+	            isBrace = token.isBrace = true;
+	            finished = true;
+	            break;
+	          }
+	        }
+	      }
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+
+	      break;
+	    }
+
+	    if (code === CHAR_FORWARD_SLASH) {
+	      slashes.push(index);
+	      tokens.push(token);
+	      token = { value: '', depth: 0, isGlob: false };
+
+	      if (finished === true) continue;
+	      if (prev === CHAR_DOT && index === (start + 1)) {
+	        start += 2;
+	        continue;
+	      }
+
+	      lastIndex = index + 1;
+	      continue;
+	    }
+
+	    if (opts.noext !== true) {
+	      const isExtglobChar = code === CHAR_PLUS
+	        || code === CHAR_AT
+	        || code === CHAR_ASTERISK
+	        || code === CHAR_QUESTION_MARK
+	        || code === CHAR_EXCLAMATION_MARK;
+
+	      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+	        isGlob = token.isGlob = true;
+	        isExtglob = token.isExtglob = true;
+	        finished = true;
+	        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+	          negatedExtglob = true;
+	        }
+
+	        if (scanToEnd === true) {
+	          let parens = 0;
+
+	          while (eos() !== true && (code = advance())) {
+	            if (code === CHAR_BACKWARD_SLASH) {
+	              backslashes = token.backslashes = true;
+	              advance();
+	              continue;
+	            }
+
+	            if (code === CHAR_LEFT_PARENTHESES) {
+	              parens++;
+	              continue;
+	            }
+
+	            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+	              finished = true;
+	              break;
+	            }
+	          }
+	          continue;
+	        }
+	        break;
+	      }
+	    }
+
+	    if (code === CHAR_ASTERISK) {
+	      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+	      isGlob = token.isGlob = true;
+	      finished = true;
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+	      break;
+	    }
+
+	    if (code === CHAR_QUESTION_MARK) {
+	      isGlob = token.isGlob = true;
+	      finished = true;
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+	      break;
+	    }
+
+	    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+	      while (eos() !== true && (next = advance())) {
+	        if (next === CHAR_BACKWARD_SLASH) {
+	          backslashes = token.backslashes = true;
+	          advance();
+	          continue;
+	        }
+
+	        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+	          isBracket = token.isBracket = true;
+	          isGlob = token.isGlob = true;
+	          finished = true;
+	          break;
+	        }
+	      }
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+
+	      break;
+	    }
+
+	    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+	      negated = token.negated = true;
+	      start++;
+	      continue;
+	    }
+
+	    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+	      isGlob = token.isGlob = true;
+
+	      if (scanToEnd === true) {
+	        let parens = 1;
+
+	        while (eos() !== true && (code = advance())) {
+	          if (code === CHAR_BACKWARD_SLASH) {
+	            backslashes = token.backslashes = true;
+	            advance();
+	            continue;
+	          }
+
+	          if (code === CHAR_LEFT_PARENTHESES) {
+	            parens++;
+	            continue;
+	          }
+
+	          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+	            finished = true;
+	            break;
+	          }
+	        }
+	        continue;
+	      }
+	      break;
+	    }
+
+	    if (isGlob === true) {
+	      finished = true;
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+
+	      break;
+	    }
+	  }
+
+	  if (opts.noext === true) {
+	    isExtglob = false;
+	    isGlob = false;
+	  }
+
+	  let base = str;
+	  let prefix = '';
+	  let glob = '';
+
+	  if (start > 0) {
+	    prefix = str.slice(0, start);
+	    str = str.slice(start);
+	    lastIndex -= start;
+	  }
+
+	  if (base && isGlob === true && lastIndex > 0) {
+	    base = str.slice(0, lastIndex);
+	    glob = str.slice(lastIndex);
+	  } else if (isGlob === true) {
+	    base = '';
+	    glob = str;
+	  } else {
+	    base = str;
+	  }
+
+	  if (base && base !== '' && base !== '/' && base !== str) {
+	    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+	      base = base.slice(0, -1);
+	    }
+	  }
+
+	  if (opts.unescape === true) {
+	    if (glob) glob = utils.removeBackslashes(glob);
+
+	    if (base && backslashes === true) {
+	      base = utils.removeBackslashes(base);
+	    }
+	  }
+
+	  const state = {
+	    prefix,
+	    input,
+	    start,
+	    base,
+	    glob,
+	    isBrace,
+	    isBracket,
+	    isGlob,
+	    isExtglob,
+	    isGlobstar,
+	    negated,
+	    negatedExtglob
+	  };
+
+	  if (opts.tokens === true) {
+	    state.maxDepth = 0;
+	    if (!isPathSeparator(code)) {
+	      tokens.push(token);
+	    }
+	    state.tokens = tokens;
+	  }
+
+	  if (opts.parts === true || opts.tokens === true) {
+	    let prevIndex;
+
+	    for (let idx = 0; idx < slashes.length; idx++) {
+	      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+	      const i = slashes[idx];
+	      const value = input.slice(n, i);
+	      if (opts.tokens) {
+	        if (idx === 0 && start !== 0) {
+	          tokens[idx].isPrefix = true;
+	          tokens[idx].value = prefix;
+	        } else {
+	          tokens[idx].value = value;
+	        }
+	        depth(tokens[idx]);
+	        state.maxDepth += tokens[idx].depth;
+	      }
+	      if (i >= start) {
+	        parts.push(value);
+	        prevIndex = i;
+	      }
+	    }
+
+	    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+	    const value = input.slice(n);
+	    parts.push(value);
+
+	    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+	      tokens[tokens.length - 1].value = value;
+	      depth(tokens[tokens.length - 1]);
+	      state.maxDepth += tokens[tokens.length - 1].depth;
+	    }
+
+	    state.slashes = slashes;
+	    state.parts = parts;
+	  }
+
+	  return state;
+	};
+
+	scan_1 = scan;
+	return scan_1;
+}
+
+var parse_1;
+var hasRequiredParse;
+
+function requireParse () {
+	if (hasRequiredParse) return parse_1;
+	hasRequiredParse = 1;
+
+	const constants = /*@__PURE__*/ requireConstants();
+	const utils = /*@__PURE__*/ requireUtils();
+
+	/**
+	 * Constants
+	 */
+
+	const {
+	  MAX_LENGTH,
+	  POSIX_REGEX_SOURCE,
+	  REGEX_NON_SPECIAL_CHARS,
+	  REGEX_SPECIAL_CHARS_BACKREF,
+	  REPLACEMENTS
+	} = constants;
+
+	/**
+	 * Helpers
+	 */
+
+	const expandRange = (args, options) => {
+	  if (typeof options.expandRange === 'function') {
+	    return options.expandRange(...args, options);
+	  }
+
+	  args.sort();
+	  const value = `[${args.join('-')}]`;
+
+	  try {
+	    /* eslint-disable-next-line no-new */
+	    new RegExp(value);
+	  } catch (ex) {
+	    return args.map(v => utils.escapeRegex(v)).join('..');
+	  }
+
+	  return value;
+	};
+
+	/**
+	 * Create the message for a syntax error
+	 */
+
+	const syntaxError = (type, char) => {
+	  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+	};
+
+	const splitTopLevel = input => {
+	  const parts = [];
+	  let bracket = 0;
+	  let paren = 0;
+	  let quote = 0;
+	  let value = '';
+	  let escaped = false;
+
+	  for (const ch of input) {
+	    if (escaped === true) {
+	      value += ch;
+	      escaped = false;
+	      continue;
+	    }
+
+	    if (ch === '\\') {
+	      value += ch;
+	      escaped = true;
+	      continue;
+	    }
+
+	    if (ch === '"') {
+	      quote = quote === 1 ? 0 : 1;
+	      value += ch;
+	      continue;
+	    }
+
+	    if (quote === 0) {
+	      if (ch === '[') {
+	        bracket++;
+	      } else if (ch === ']' && bracket > 0) {
+	        bracket--;
+	      } else if (bracket === 0) {
+	        if (ch === '(') {
+	          paren++;
+	        } else if (ch === ')' && paren > 0) {
+	          paren--;
+	        } else if (ch === '|' && paren === 0) {
+	          parts.push(value);
+	          value = '';
+	          continue;
+	        }
+	      }
+	    }
+
+	    value += ch;
+	  }
+
+	  parts.push(value);
+	  return parts;
+	};
+
+	const isPlainBranch = branch => {
+	  let escaped = false;
+
+	  for (const ch of branch) {
+	    if (escaped === true) {
+	      escaped = false;
+	      continue;
+	    }
+
+	    if (ch === '\\') {
+	      escaped = true;
+	      continue;
+	    }
+
+	    if (/[?*+@!()[\]{}]/.test(ch)) {
+	      return false;
+	    }
+	  }
+
+	  return true;
+	};
+
+	const normalizeSimpleBranch = branch => {
+	  let value = branch.trim();
+	  let changed = true;
+
+	  while (changed === true) {
+	    changed = false;
+
+	    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+	      value = value.slice(2, -1);
+	      changed = true;
+	    }
+	  }
+
+	  if (!isPlainBranch(value)) {
+	    return;
+	  }
+
+	  return value.replace(/\\(.)/g, '$1');
+	};
+
+	const hasRepeatedCharPrefixOverlap = branches => {
+	  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+	  for (let i = 0; i < values.length; i++) {
+	    for (let j = i + 1; j < values.length; j++) {
+	      const a = values[i];
+	      const b = values[j];
+	      const char = a[0];
+
+	      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+	        continue;
+	      }
+
+	      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+	        return true;
+	      }
+	    }
+	  }
+
+	  return false;
+	};
+
+	const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+	  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+	    return;
+	  }
+
+	  let bracket = 0;
+	  let paren = 0;
+	  let quote = 0;
+	  let escaped = false;
+
+	  for (let i = 1; i < pattern.length; i++) {
+	    const ch = pattern[i];
+
+	    if (escaped === true) {
+	      escaped = false;
+	      continue;
+	    }
+
+	    if (ch === '\\') {
+	      escaped = true;
+	      continue;
+	    }
+
+	    if (ch === '"') {
+	      quote = quote === 1 ? 0 : 1;
+	      continue;
+	    }
+
+	    if (quote === 1) {
+	      continue;
+	    }
+
+	    if (ch === '[') {
+	      bracket++;
+	      continue;
+	    }
+
+	    if (ch === ']' && bracket > 0) {
+	      bracket--;
+	      continue;
+	    }
+
+	    if (bracket > 0) {
+	      continue;
+	    }
+
+	    if (ch === '(') {
+	      paren++;
+	      continue;
+	    }
+
+	    if (ch === ')') {
+	      paren--;
+
+	      if (paren === 0) {
+	        if (requireEnd === true && i !== pattern.length - 1) {
+	          return;
+	        }
+
+	        return {
+	          type: pattern[0],
+	          body: pattern.slice(2, i),
+	          end: i
+	        };
+	      }
+	    }
+	  }
+	};
+
+	const buildCharClassStar = chars => {
+	  const source = chars.length === 1
+	    ? utils.escapeRegex(chars[0])
+	    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+	  return `${source}*`;
+	};
+
+	const getStarExtglobSequenceChars = pattern => {
+	  let index = 0;
+	  const chars = [];
+
+	  while (index < pattern.length) {
+	    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+	    if (!match || match.type !== '*') {
+	      return;
+	    }
+
+	    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+	    if (branches.length !== 1) {
+	      return;
+	    }
+
+	    const branch = normalizeSimpleBranch(branches[0]);
+	    if (!branch || branch.length !== 1) {
+	      return;
+	    }
+
+	    chars.push(branch);
+	    index += match.end + 1;
+	  }
+
+	  if (chars.length < 1) {
+	    return;
+	  }
+
+	  return chars;
+	};
+
+	const repeatedExtglobRecursion = pattern => {
+	  let depth = 0;
+	  let value = pattern.trim();
+	  let match = parseRepeatedExtglob(value);
+
+	  while (match) {
+	    depth++;
+	    value = match.body.trim();
+	    match = parseRepeatedExtglob(value);
+	  }
+
+	  return depth;
+	};
+
+	const analyzeRepeatedExtglob = (body, options) => {
+	  if (options.maxExtglobRecursion === false) {
+	    return { risky: false };
+	  }
+
+	  const max =
+	    typeof options.maxExtglobRecursion === 'number'
+	      ? options.maxExtglobRecursion
+	      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+	  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+	  if (branches.length > 1) {
+	    if (
+	      branches.some(branch => branch === '') ||
+	      branches.some(branch => /^[*?]+$/.test(branch)) ||
+	      hasRepeatedCharPrefixOverlap(branches)
+	    ) {
+	      return { risky: true };
+	    }
+	  }
+
+	  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+	  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+	  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+	  // characters we can emit one flat, ReDoS-safe character class that preserves the
+	  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+	  // every branch but the first.
+	  const safeChars = [];
+	  let sawStarSequence = false;
+	  let combinable = true;
+
+	  for (const branch of branches) {
+	    const chars = getStarExtglobSequenceChars(branch);
+	    if (chars) {
+	      sawStarSequence = true;
+	      safeChars.push(...chars);
+	      continue;
+	    }
+
+	    const literal = normalizeSimpleBranch(branch);
+	    if (literal && literal.length === 1) {
+	      safeChars.push(literal);
+	      continue;
+	    }
+
+	    combinable = false;
+
+	    if (repeatedExtglobRecursion(branch) > max) {
+	      return { risky: true };
+	    }
+	  }
+
+	  if (sawStarSequence) {
+	    return combinable
+	      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+	      : { risky: true };
+	  }
+
+	  return { risky: false };
+	};
+
+	/**
+	 * Parse the given input string.
+	 * @param {String} input
+	 * @param {Object} options
+	 * @return {Object}
+	 */
+
+	const parse = (input, options) => {
+	  if (typeof input !== 'string') {
+	    throw new TypeError('Expected a string');
+	  }
+
+	  input = REPLACEMENTS[input] || input;
+
+	  const opts = { ...options };
+	  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+	  let len = input.length;
+	  if (len > max) {
+	    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+	  }
+
+	  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+	  const tokens = [bos];
+
+	  const capture = opts.capture ? '' : '?:';
+
+	  // create constants based on platform, for windows or posix
+	  const PLATFORM_CHARS = constants.globChars(opts.windows);
+	  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+	  const {
+	    DOT_LITERAL,
+	    PLUS_LITERAL,
+	    SLASH_LITERAL,
+	    ONE_CHAR,
+	    DOTS_SLASH,
+	    NO_DOT,
+	    NO_DOT_SLASH,
+	    NO_DOTS_SLASH,
+	    QMARK,
+	    QMARK_NO_DOT,
+	    STAR,
+	    START_ANCHOR
+	  } = PLATFORM_CHARS;
+
+	  const globstar = opts => {
+	    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+	  };
+
+	  const nodot = opts.dot ? '' : NO_DOT;
+	  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+	  let star = opts.bash === true ? globstar(opts) : STAR;
+
+	  if (opts.capture) {
+	    star = `(${star})`;
+	  }
+
+	  // minimatch options support
+	  if (typeof opts.noext === 'boolean') {
+	    opts.noextglob = opts.noext;
+	  }
+
+	  const state = {
+	    input,
+	    index: -1,
+	    start: 0,
+	    dot: opts.dot === true,
+	    consumed: '',
+	    output: '',
+	    prefix: '',
+	    backtrack: false,
+	    negated: false,
+	    brackets: 0,
+	    braces: 0,
+	    parens: 0,
+	    quotes: 0,
+	    globstar: false,
+	    tokens
+	  };
+
+	  input = utils.removePrefix(input, state);
+	  len = input.length;
+
+	  const extglobs = [];
+	  const braces = [];
+	  const stack = [];
+	  let prev = bos;
+	  let value;
+
+	  /**
+	   * Tokenizing helpers
+	   */
+
+	  const eos = () => state.index === len - 1;
+	  const peek = state.peek = (n = 1) => input[state.index + n];
+	  const advance = state.advance = () => input[++state.index] || '';
+	  const remaining = () => input.slice(state.index + 1);
+	  const consume = (value = '', num = 0) => {
+	    state.consumed += value;
+	    state.index += num;
+	  };
+
+	  const append = token => {
+	    state.output += token.output != null ? token.output : token.value;
+	    consume(token.value);
+	  };
+
+	  const negate = () => {
+	    let count = 1;
+
+	    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+	      advance();
+	      state.start++;
+	      count++;
+	    }
+
+	    if (count % 2 === 0) {
+	      return false;
+	    }
+
+	    state.negated = true;
+	    state.start++;
+	    return true;
+	  };
+
+	  const increment = type => {
+	    state[type]++;
+	    stack.push(type);
+	  };
+
+	  const decrement = type => {
+	    state[type]--;
+	    stack.pop();
+	  };
+
+	  /**
+	   * Push tokens onto the tokens array. This helper speeds up
+	   * tokenizing by 1) helping us avoid backtracking as much as possible,
+	   * and 2) helping us avoid creating extra tokens when consecutive
+	   * characters are plain text. This improves performance and simplifies
+	   * lookbehinds.
+	   */
+
+	  const push = tok => {
+	    if (prev.type === 'globstar') {
+	      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+	      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+	      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+	        state.output = state.output.slice(0, -prev.output.length);
+	        prev.type = 'star';
+	        prev.value = '*';
+	        prev.output = star;
+	        state.output += prev.output;
+	      }
+	    }
+
+	    if (extglobs.length && tok.type !== 'paren') {
+	      extglobs[extglobs.length - 1].inner += tok.value;
+	    }
+
+	    if (tok.value || tok.output) append(tok);
+	    if (prev && prev.type === 'text' && tok.type === 'text') {
+	      prev.output = (prev.output || prev.value) + tok.value;
+	      prev.value += tok.value;
+	      return;
+	    }
+
+	    tok.prev = prev;
+	    tokens.push(tok);
+	    prev = tok;
+	  };
+
+	  const extglobOpen = (type, value) => {
+	    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+	    token.prev = prev;
+	    token.parens = state.parens;
+	    token.output = state.output;
+	    token.startIndex = state.index;
+	    token.tokensIndex = tokens.length;
+	    const output = (opts.capture ? '(' : '') + token.open;
+
+	    increment('parens');
+	    push({ type, value, output: state.output ? '' : ONE_CHAR });
+	    push({ type: 'paren', extglob: true, value: advance(), output });
+	    extglobs.push(token);
+	  };
+
+	  const extglobClose = token => {
+	    const literal = input.slice(token.startIndex, state.index + 1);
+	    const body = input.slice(token.startIndex + 2, state.index);
+	    const analysis = analyzeRepeatedExtglob(body, opts);
+
+	    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+	      const safeOutput = analysis.safeOutput
+	        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+	        : undefined;
+	      const open = tokens[token.tokensIndex];
+
+	      open.type = 'text';
+	      open.value = literal;
+	      open.output = safeOutput || utils.escapeRegex(literal);
+
+	      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+	        tokens[i].value = '';
+	        tokens[i].output = '';
+	        delete tokens[i].suffix;
+	      }
+
+	      state.output = token.output + open.output;
+	      state.backtrack = true;
+
+	      push({ type: 'paren', extglob: true, value, output: '' });
+	      decrement('parens');
+	      return;
+	    }
+
+	    let output = token.close + (opts.capture ? ')' : '');
+	    let rest;
+
+	    if (token.type === 'negate') {
+	      let extglobStar = star;
+
+	      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+	        extglobStar = globstar(opts);
+	      }
+
+	      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+	        output = token.close = `)$))${extglobStar}`;
+	      }
+
+	      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+	        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+	        // In this case, we need to parse the string and use it in the output of the original pattern.
+	        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+	        //
+	        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+	        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+	        output = token.close = `)${expression})${extglobStar})`;
+	      }
+
+	      if (token.prev.type === 'bos') {
+	        state.negatedExtglob = true;
+	      }
+	    }
+
+	    push({ type: 'paren', extglob: true, value, output });
+	    decrement('parens');
+	  };
+
+	  /**
+	   * Fast paths
+	   */
+
+	  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+	    let backslashes = false;
+
+	    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+	      if (first === '\\') {
+	        backslashes = true;
+	        return m;
+	      }
+
+	      if (first === '?') {
+	        if (esc) {
+	          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+	        }
+	        if (index === 0) {
+	          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+	        }
+	        return QMARK.repeat(chars.length);
+	      }
+
+	      if (first === '.') {
+	        return DOT_LITERAL.repeat(chars.length);
+	      }
+
+	      if (first === '*') {
+	        if (esc) {
+	          return esc + first + (rest ? star : '');
+	        }
+	        return star;
+	      }
+	      return esc ? m : `\\${m}`;
+	    });
+
+	    if (backslashes === true) {
+	      if (opts.unescape === true) {
+	        output = output.replace(/\\/g, '');
+	      } else {
+	        output = output.replace(/\\+/g, m => {
+	          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+	        });
+	      }
+	    }
+
+	    if (output === input && opts.contains === true) {
+	      state.output = input;
+	      return state;
+	    }
+
+	    state.output = utils.wrapOutput(output, state, options);
+	    return state;
+	  }
+
+	  /**
+	   * Tokenize input until we reach end-of-string
+	   */
+
+	  while (!eos()) {
+	    value = advance();
+
+	    if (value === '\u0000') {
+	      continue;
+	    }
+
+	    /**
+	     * Escaped characters
+	     */
+
+	    if (value === '\\') {
+	      const next = peek();
+
+	      if (next === '/' && opts.bash !== true) {
+	        continue;
+	      }
+
+	      if (next === '.' || next === ';') {
+	        continue;
+	      }
+
+	      if (!next) {
+	        value += '\\';
+	        push({ type: 'text', value });
+	        continue;
+	      }
+
+	      // collapse slashes to reduce potential for exploits
+	      const match = /^\\+/.exec(remaining());
+	      let slashes = 0;
+
+	      if (match && match[0].length > 2) {
+	        slashes = match[0].length;
+	        state.index += slashes;
+	        if (slashes % 2 !== 0) {
+	          value += '\\';
+	        }
+	      }
+
+	      if (opts.unescape === true) {
+	        value = advance();
+	      } else {
+	        value += advance();
+	      }
+
+	      if (state.brackets === 0) {
+	        push({ type: 'text', value });
+	        continue;
+	      }
+	    }
+
+	    /**
+	     * If we're inside a regex character class, continue
+	     * until we reach the closing bracket.
+	     */
+
+	    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+	      if (opts.posix !== false && value === ':') {
+	        const inner = prev.value.slice(1);
+	        if (inner.includes('[')) {
+	          prev.posix = true;
+
+	          if (inner.includes(':')) {
+	            const idx = prev.value.lastIndexOf('[');
+	            const pre = prev.value.slice(0, idx);
+	            const rest = prev.value.slice(idx + 2);
+	            const posix = POSIX_REGEX_SOURCE[rest];
+	            if (posix) {
+	              prev.value = pre + posix;
+	              state.backtrack = true;
+	              advance();
+
+	              if (!bos.output && tokens.indexOf(prev) === 1) {
+	                bos.output = ONE_CHAR;
+	              }
+	              continue;
+	            }
+	          }
+	        }
+	      }
+
+	      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+	        value = `\\${value}`;
+	      }
+
+	      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+	        value = `\\${value}`;
+	      }
+
+	      if (opts.posix === true && value === '!' && prev.value === '[') {
+	        value = '^';
+	      }
+
+	      prev.value += value;
+	      append({ value });
+	      continue;
+	    }
+
+	    /**
+	     * If we're inside a quoted string, continue
+	     * until we reach the closing double quote.
+	     */
+
+	    if (state.quotes === 1 && value !== '"') {
+	      value = utils.escapeRegex(value);
+	      prev.value += value;
+	      append({ value });
+	      continue;
+	    }
+
+	    /**
+	     * Double quotes
+	     */
+
+	    if (value === '"') {
+	      state.quotes = state.quotes === 1 ? 0 : 1;
+	      if (opts.keepQuotes === true) {
+	        push({ type: 'text', value });
+	      }
+	      continue;
+	    }
+
+	    /**
+	     * Parentheses
+	     */
+
+	    if (value === '(') {
+	      increment('parens');
+	      push({ type: 'paren', value });
+	      continue;
+	    }
+
+	    if (value === ')') {
+	      if (state.parens === 0 && opts.strictBrackets === true) {
+	        throw new SyntaxError(syntaxError('opening', '('));
+	      }
+
+	      const extglob = extglobs[extglobs.length - 1];
+	      if (extglob && state.parens === extglob.parens + 1) {
+	        extglobClose(extglobs.pop());
+	        continue;
+	      }
+
+	      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+	      decrement('parens');
+	      continue;
+	    }
+
+	    /**
+	     * Square brackets
+	     */
+
+	    if (value === '[') {
+	      if (opts.nobracket === true || !remaining().includes(']')) {
+	        if (opts.nobracket !== true && opts.strictBrackets === true) {
+	          throw new SyntaxError(syntaxError('closing', ']'));
+	        }
+
+	        value = `\\${value}`;
+	      } else {
+	        increment('brackets');
+	      }
+
+	      push({ type: 'bracket', value });
+	      continue;
+	    }
+
+	    if (value === ']') {
+	      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+	        push({ type: 'text', value, output: `\\${value}` });
+	        continue;
+	      }
+
+	      if (state.brackets === 0) {
+	        if (opts.strictBrackets === true) {
+	          throw new SyntaxError(syntaxError('opening', '['));
+	        }
+
+	        push({ type: 'text', value, output: `\\${value}` });
+	        continue;
+	      }
+
+	      decrement('brackets');
+
+	      const prevValue = prev.value.slice(1);
+	      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+	        value = `/${value}`;
+	      }
+
+	      prev.value += value;
+	      append({ value });
+
+	      // when literal brackets are explicitly disabled
+	      // assume we should match with a regex character class
+	      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+	        continue;
+	      }
+
+	      const escaped = utils.escapeRegex(prev.value);
+	      state.output = state.output.slice(0, -prev.value.length);
+
+	      // when literal brackets are explicitly enabled
+	      // assume we should escape the brackets to match literal characters
+	      if (opts.literalBrackets === true) {
+	        state.output += escaped;
+	        prev.value = escaped;
+	        continue;
+	      }
+
+	      // when the user specifies nothing, try to match both
+	      prev.value = `(${capture}${escaped}|${prev.value})`;
+	      state.output += prev.value;
+	      continue;
+	    }
+
+	    /**
+	     * Braces
+	     */
+
+	    if (value === '{' && opts.nobrace !== true) {
+	      increment('braces');
+
+	      const open = {
+	        type: 'brace',
+	        value,
+	        output: '(',
+	        outputIndex: state.output.length,
+	        tokensIndex: state.tokens.length
+	      };
+
+	      braces.push(open);
+	      push(open);
+	      continue;
+	    }
+
+	    if (value === '}') {
+	      const brace = braces[braces.length - 1];
+
+	      if (opts.nobrace === true || !brace) {
+	        push({ type: 'text', value, output: value });
+	        continue;
+	      }
+
+	      let output = ')';
+
+	      if (brace.dots === true) {
+	        const arr = tokens.slice();
+	        const range = [];
+
+	        for (let i = arr.length - 1; i >= 0; i--) {
+	          tokens.pop();
+	          if (arr[i].type === 'brace') {
+	            break;
+	          }
+	          if (arr[i].type !== 'dots') {
+	            range.unshift(arr[i].value);
+	          }
+	        }
+
+	        output = expandRange(range, opts);
+	        state.backtrack = true;
+	      }
+
+	      if (brace.comma !== true && brace.dots !== true) {
+	        const out = state.output.slice(0, brace.outputIndex);
+	        const toks = state.tokens.slice(brace.tokensIndex);
+	        brace.value = brace.output = '\\{';
+	        value = output = '\\}';
+	        state.output = out;
+	        for (const t of toks) {
+	          state.output += (t.output || t.value);
+	        }
+	      }
+
+	      push({ type: 'brace', value, output });
+	      decrement('braces');
+	      braces.pop();
+	      continue;
+	    }
+
+	    /**
+	     * Pipes
+	     */
+
+	    if (value === '|') {
+	      if (extglobs.length > 0) {
+	        extglobs[extglobs.length - 1].conditions++;
+	      }
+	      push({ type: 'text', value });
+	      continue;
+	    }
+
+	    /**
+	     * Commas
+	     */
+
+	    if (value === ',') {
+	      let output = value;
+
+	      const brace = braces[braces.length - 1];
+	      if (brace && stack[stack.length - 1] === 'braces') {
+	        brace.comma = true;
+	        output = '|';
+	      }
+
+	      push({ type: 'comma', value, output });
+	      continue;
+	    }
+
+	    /**
+	     * Slashes
+	     */
+
+	    if (value === '/') {
+	      // if the beginning of the glob is "./", advance the start
+	      // to the current index, and don't add the "./" characters
+	      // to the state. This greatly simplifies lookbehinds when
+	      // checking for BOS characters like "!" and "." (not "./")
+	      if (prev.type === 'dot' && state.index === state.start + 1) {
+	        state.start = state.index + 1;
+	        state.consumed = '';
+	        state.output = '';
+	        tokens.pop();
+	        prev = bos; // reset "prev" to the first token
+	        continue;
+	      }
+
+	      push({ type: 'slash', value, output: SLASH_LITERAL });
+	      continue;
+	    }
+
+	    /**
+	     * Dots
+	     */
+
+	    if (value === '.') {
+	      if (state.braces > 0 && prev.type === 'dot') {
+	        if (prev.value === '.') prev.output = DOT_LITERAL;
+	        const brace = braces[braces.length - 1];
+	        prev.type = 'dots';
+	        prev.output += value;
+	        prev.value += value;
+	        brace.dots = true;
+	        continue;
+	      }
+
+	      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+	        push({ type: 'text', value, output: DOT_LITERAL });
+	        continue;
+	      }
+
+	      push({ type: 'dot', value, output: DOT_LITERAL });
+	      continue;
+	    }
+
+	    /**
+	     * Question marks
+	     */
+
+	    if (value === '?') {
+	      const isGroup = prev && prev.value === '(';
+	      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+	        extglobOpen('qmark', value);
+	        continue;
+	      }
+
+	      if (prev && prev.type === 'paren') {
+	        const next = peek();
+	        let output = value;
+
+	        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+	          output = `\\${value}`;
+	        }
+
+	        push({ type: 'text', value, output });
+	        continue;
+	      }
+
+	      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+	        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+	        continue;
+	      }
+
+	      push({ type: 'qmark', value, output: QMARK });
+	      continue;
+	    }
+
+	    /**
+	     * Exclamation
+	     */
+
+	    if (value === '!') {
+	      if (opts.noextglob !== true && peek() === '(') {
+	        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+	          extglobOpen('negate', value);
+	          continue;
+	        }
+	      }
+
+	      if (opts.nonegate !== true && state.index === 0) {
+	        negate();
+	        continue;
+	      }
+	    }
+
+	    /**
+	     * Plus
+	     */
+
+	    if (value === '+') {
+	      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+	        extglobOpen('plus', value);
+	        continue;
+	      }
+
+	      if ((prev && prev.value === '(') || opts.regex === false) {
+	        push({ type: 'plus', value, output: PLUS_LITERAL });
+	        continue;
+	      }
+
+	      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+	        push({ type: 'plus', value });
+	        continue;
+	      }
+
+	      push({ type: 'plus', value: PLUS_LITERAL });
+	      continue;
+	    }
+
+	    /**
+	     * Plain text
+	     */
+
+	    if (value === '@') {
+	      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+	        push({ type: 'at', extglob: true, value, output: '' });
+	        continue;
+	      }
+
+	      push({ type: 'text', value });
+	      continue;
+	    }
+
+	    /**
+	     * Plain text
+	     */
+
+	    if (value !== '*') {
+	      if (value === '$' || value === '^') {
+	        value = `\\${value}`;
+	      }
+
+	      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+	      if (match) {
+	        value += match[0];
+	        state.index += match[0].length;
+	      }
+
+	      push({ type: 'text', value });
+	      continue;
+	    }
+
+	    /**
+	     * Stars
+	     */
+
+	    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+	      prev.type = 'star';
+	      prev.star = true;
+	      prev.value += value;
+	      prev.output = star;
+	      state.backtrack = true;
+	      state.globstar = true;
+	      consume(value);
+	      continue;
+	    }
+
+	    let rest = remaining();
+	    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+	      extglobOpen('star', value);
+	      continue;
+	    }
+
+	    if (prev.type === 'star') {
+	      if (opts.noglobstar === true) {
+	        consume(value);
+	        continue;
+	      }
+
+	      const prior = prev.prev;
+	      const before = prior.prev;
+	      const isStart = prior.type === 'slash' || prior.type === 'bos';
+	      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+	      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+	        push({ type: 'star', value, output: '' });
+	        continue;
+	      }
+
+	      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+	      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+	      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+	        push({ type: 'star', value, output: '' });
+	        continue;
+	      }
+
+	      // strip consecutive `/**/`
+	      while (rest.slice(0, 3) === '/**') {
+	        const after = input[state.index + 4];
+	        if (after && after !== '/') {
+	          break;
+	        }
+	        rest = rest.slice(3);
+	        consume('/**', 3);
+	      }
+
+	      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+	      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+	      // parent path, except in negated extglobs where that would change the exclusion semantics.
+	      const isEnd = eos() || (
+	        state.parens > 0
+	        && rest === ')'.repeat(state.parens)
+	        && !extglobs.some(extglob => extglob.type === 'negate')
+	      );
+
+	      if (prior.type === 'bos' && eos()) {
+	        prev.type = 'globstar';
+	        prev.value += value;
+	        prev.output = globstar(opts);
+	        state.output = prev.output;
+	        state.globstar = true;
+	        consume(value);
+	        continue;
+	      }
+
+	      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+	        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+	        prior.output = `(?:${prior.output}`;
+
+	        prev.type = 'globstar';
+	        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+	        prev.value += value;
+	        state.globstar = true;
+	        state.output += prior.output + prev.output;
+	        consume(value);
+	        continue;
+	      }
+
+	      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+	        const end = rest[1] !== void 0 ? '|$' : '';
+
+	        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+	        prior.output = `(?:${prior.output}`;
+
+	        prev.type = 'globstar';
+	        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+	        prev.value += value;
+
+	        state.output += prior.output + prev.output;
+	        state.globstar = true;
+
+	        consume(value + advance());
+
+	        push({ type: 'slash', value: '/', output: '' });
+	        continue;
+	      }
+
+	      if (prior.type === 'bos' && rest[0] === '/') {
+	        prev.type = 'globstar';
+	        prev.value += value;
+	        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+	        state.output = prev.output;
+	        state.globstar = true;
+	        consume(value + advance());
+	        push({ type: 'slash', value: '/', output: '' });
+	        continue;
+	      }
+
+	      // remove single star from output
+	      state.output = state.output.slice(0, -prev.output.length);
+
+	      // reset previous token to globstar
+	      prev.type = 'globstar';
+	      prev.output = globstar(opts);
+	      prev.value += value;
+
+	      // reset output with globstar
+	      state.output += prev.output;
+	      state.globstar = true;
+	      consume(value);
+	      continue;
+	    }
+
+	    const token = { type: 'star', value, output: star };
+
+	    if (opts.bash === true) {
+	      token.output = '.*?';
+	      if (prev.type === 'bos' || prev.type === 'slash') {
+	        token.output = nodot + token.output;
+	      }
+	      push(token);
+	      continue;
+	    }
+
+	    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+	      token.output = value;
+	      push(token);
+	      continue;
+	    }
+
+	    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+	      if (prev.type === 'dot') {
+	        state.output += NO_DOT_SLASH;
+	        prev.output += NO_DOT_SLASH;
+
+	      } else if (opts.dot === true) {
+	        state.output += NO_DOTS_SLASH;
+	        prev.output += NO_DOTS_SLASH;
+
+	      } else {
+	        state.output += nodot;
+	        prev.output += nodot;
+	      }
+
+	      if (peek() !== '*') {
+	        state.output += ONE_CHAR;
+	        prev.output += ONE_CHAR;
+	      }
+	    }
+
+	    push(token);
+	  }
+
+	  while (state.brackets > 0) {
+	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+	    state.output = utils.escapeLast(state.output, '[');
+	    decrement('brackets');
+	  }
+
+	  while (state.parens > 0) {
+	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+	    state.output = utils.escapeLast(state.output, '(');
+	    decrement('parens');
+	  }
+
+	  while (state.braces > 0) {
+	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+	    state.output = utils.escapeLast(state.output, '{');
+	    decrement('braces');
+	  }
+
+	  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+	    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+	  }
+
+	  // rebuild the output if we had to backtrack at any point
+	  if (state.backtrack === true) {
+	    state.output = '';
+
+	    for (const token of state.tokens) {
+	      state.output += token.output != null ? token.output : token.value;
+
+	      if (token.suffix) {
+	        state.output += token.suffix;
+	      }
+	    }
+	  }
+
+	  return state;
+	};
+
+	/**
+	 * Fast paths for creating regular expressions for common glob patterns.
+	 * This can significantly speed up processing and has very little downside
+	 * impact when none of the fast paths match.
+	 */
+
+	parse.fastpaths = (input, options) => {
+	  const opts = { ...options };
+	  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+	  const len = input.length;
+	  if (len > max) {
+	    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+	  }
+
+	  input = REPLACEMENTS[input] || input;
+
+	  // create constants based on platform, for windows or posix
+	  const {
+	    DOT_LITERAL,
+	    SLASH_LITERAL,
+	    ONE_CHAR,
+	    DOTS_SLASH,
+	    NO_DOT,
+	    NO_DOTS,
+	    NO_DOTS_SLASH,
+	    STAR,
+	    START_ANCHOR
+	  } = constants.globChars(opts.windows);
+
+	  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+	  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+	  const capture = opts.capture ? '' : '?:';
+	  const state = { negated: false, prefix: '' };
+	  let star = opts.bash === true ? '.*?' : STAR;
+
+	  if (opts.capture) {
+	    star = `(${star})`;
+	  }
+
+	  const globstar = opts => {
+	    if (opts.noglobstar === true) return star;
+	    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+	  };
+
+	  const create = str => {
+	    switch (str) {
+	      case '*':
+	        return `${nodot}${ONE_CHAR}${star}`;
+
+	      case '.*':
+	        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      case '*.*':
+	        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      case '*/*':
+	        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+	      case '**':
+	        return nodot + globstar(opts);
+
+	      case '**/*':
+	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+	      case '**/*.*':
+	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      case '**/.*':
+	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      default: {
+	        const match = /^(.*?)\.(\w+)$/.exec(str);
+	        if (!match) return;
+
+	        const source = create(match[1]);
+	        if (!source) return;
+
+	        return source + DOT_LITERAL + match[2];
+	      }
+	    }
+	  };
+
+	  const output = utils.removePrefix(input, state);
+	  let source = create(output);
+
+	  if (source && opts.strictSlashes !== true) {
+	    source += `${SLASH_LITERAL}?`;
+	  }
+
+	  return source;
+	};
+
+	parse_1 = parse;
+	return parse_1;
+}
+
+var picomatch_1$1;
+var hasRequiredPicomatch$1;
+
+function requirePicomatch$1 () {
+	if (hasRequiredPicomatch$1) return picomatch_1$1;
+	hasRequiredPicomatch$1 = 1;
+
+	const scan = /*@__PURE__*/ requireScan();
+	const parse = /*@__PURE__*/ requireParse();
+	const utils = /*@__PURE__*/ requireUtils();
+	const constants = /*@__PURE__*/ requireConstants();
+	const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+	/**
+	 * Creates a matcher function from one or more glob patterns. The
+	 * returned function takes a string to match as its first argument,
+	 * and returns true if the string is a match. The returned matcher
+	 * function also takes a boolean as the second argument that, when true,
+	 * returns an object with additional information.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch(glob[, options]);
+	 *
+	 * const isMatch = picomatch('*.!(*a)');
+	 * console.log(isMatch('a.a')); //=> false
+	 * console.log(isMatch('a.b')); //=> true
+	 *
+	 * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+	 * const picomatch = require('picomatch/posix');
+	 * // the same API, defaulting to posix paths
+	 * const isMatch = picomatch('a/*');
+	 * console.log(isMatch('a\\b')); //=> false
+	 * console.log(isMatch('a/b')); //=> true
+	 *
+	 * // you can still configure the matcher function to accept windows paths
+	 * const isMatch = picomatch('a/*', { options: windows });
+	 * console.log(isMatch('a\\b')); //=> true
+	 * console.log(isMatch('a/b')); //=> true
+	 * ```
+	 * @name picomatch
+	 * @param {String|Array} `globs` One or more glob patterns.
+	 * @param {Object=} `options`
+	 * @return {Function=} Returns a matcher function.
+	 * @api public
+	 */
+
+	const picomatch = (glob, options, returnState = false) => {
+	  if (Array.isArray(glob)) {
+	    const fns = glob.map(input => picomatch(input, options, returnState));
+	    const arrayMatcher = str => {
+	      for (const isMatch of fns) {
+	        const state = isMatch(str);
+	        if (state) return state;
+	      }
+	      return false;
+	    };
+	    return arrayMatcher;
+	  }
+
+	  const isState = isObject(glob) && glob.tokens && glob.input;
+
+	  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+	    throw new TypeError('Expected pattern to be a non-empty string');
+	  }
+
+	  const opts = options || {};
+	  const posix = opts.windows;
+	  const regex = isState
+	    ? picomatch.compileRe(glob, options)
+	    : picomatch.makeRe(glob, options, false, true);
+
+	  const state = regex.state;
+	  delete regex.state;
+
+	  let isIgnored = () => false;
+	  if (opts.ignore) {
+	    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+	    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+	  }
+
+	  const matcher = (input, returnObject = false) => {
+	    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+	    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+	    if (typeof opts.onResult === 'function') {
+	      opts.onResult(result);
+	    }
+
+	    if (isMatch === false) {
+	      result.isMatch = false;
+	      return returnObject ? result : false;
+	    }
+
+	    if (isIgnored(input)) {
+	      if (typeof opts.onIgnore === 'function') {
+	        opts.onIgnore(result);
+	      }
+	      result.isMatch = false;
+	      return returnObject ? result : false;
+	    }
+
+	    if (typeof opts.onMatch === 'function') {
+	      opts.onMatch(result);
+	    }
+	    return returnObject ? result : true;
+	  };
+
+	  if (returnState) {
+	    matcher.state = state;
+	  }
+
+	  return matcher;
+	};
+
+	/**
+	 * Test `input` with the given `regex`. This is used by the main
+	 * `picomatch()` function to test the input string.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.test(input, regex[, options]);
+	 *
+	 * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+	 * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+	 * ```
+	 * @param {String} `input` String to test.
+	 * @param {RegExp} `regex`
+	 * @return {Object} Returns an object with matching info.
+	 * @api public
+	 */
+
+	picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+	  if (typeof input !== 'string') {
+	    throw new TypeError('Expected input to be a string');
+	  }
+
+	  if (input === '') {
+	    return { isMatch: false, output: '' };
+	  }
+
+	  const opts = options || {};
+	  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+	  let match = input === glob;
+	  let output = (match && format) ? format(input) : input;
+
+	  if (match === false) {
+	    output = format ? format(input) : input;
+	    match = output === glob;
+	  }
+
+	  if (match === false || opts.capture === true) {
+	    if (opts.matchBase === true || opts.basename === true) {
+	      match = picomatch.matchBase(input, regex, options, posix);
+	    } else {
+	      match = regex.exec(output);
+	    }
+	  }
+
+	  return { isMatch: Boolean(match), match, output };
+	};
+
+	/**
+	 * Match the basename of a filepath.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.matchBase(input, glob[, options]);
+	 * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+	 * ```
+	 * @param {String} `input` String to test.
+	 * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+	 * @return {Boolean}
+	 * @api public
+	 */
+
+	picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+	  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+	  return regex.test(utils.basename(input, { windows: posix }));
+	};
+
+	/**
+	 * Returns true if **any** of the given glob `patterns` match the specified `string`.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.isMatch(string, patterns[, options]);
+	 *
+	 * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+	 * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+	 * ```
+	 * @param {String|Array} str The string to test.
+	 * @param {String|Array} patterns One or more glob patterns to use for matching.
+	 * @param {Object} [options] See available [options](#options).
+	 * @return {Boolean} Returns true if any patterns match `str`
+	 * @api public
+	 */
+
+	picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+	/**
+	 * Parse a glob pattern to create the source string for a regular
+	 * expression.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * const result = picomatch.parse(pattern[, options]);
+	 * ```
+	 * @param {String} `pattern`
+	 * @param {Object} `options`
+	 * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+	 * @api public
+	 */
+
+	picomatch.parse = (pattern, options) => {
+	  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+	  return parse(pattern, { ...options, fastpaths: false });
+	};
+
+	/**
+	 * Scan a glob pattern to separate the pattern into segments.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.scan(input[, options]);
+	 *
+	 * const result = picomatch.scan('!./foo/*.js');
+	 * console.log(result);
+	 * { prefix: '!./',
+	 *   input: '!./foo/*.js',
+	 *   start: 3,
+	 *   base: 'foo',
+	 *   glob: '*.js',
+	 *   isBrace: false,
+	 *   isBracket: false,
+	 *   isGlob: true,
+	 *   isExtglob: false,
+	 *   isGlobstar: false,
+	 *   negated: true }
+	 * ```
+	 * @param {String} `input` Glob pattern to scan.
+	 * @param {Object} `options`
+	 * @return {Object} Returns an object with
+	 * @api public
+	 */
+
+	picomatch.scan = (input, options) => scan(input, options);
+
+	/**
+	 * Compile a regular expression from the `state` object returned by the
+	 * [parse()](#parse) method.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * const state = picomatch.parse('*.js');
+	 * // picomatch.compileRe(state[, options]);
+	 *
+	 * console.log(picomatch.compileRe(state));
+	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	 * ```
+	 * @param {Object} `state`
+	 * @param {Object} `options`
+	 * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+	 * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+	 * @return {RegExp}
+	 * @api public
+	 */
+
+	picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+	  if (returnOutput === true) {
+	    return state.output;
+	  }
+
+	  const opts = options || {};
+	  const prepend = opts.contains ? '' : '^';
+	  const append = opts.contains ? '' : '$';
+
+	  let source = `${prepend}(?:${state.output})${append}`;
+	  if (state && state.negated === true) {
+	    source = `^(?!${source}).*$`;
+	  }
+
+	  const regex = picomatch.toRegex(source, options);
+	  if (returnState === true) {
+	    regex.state = state;
+	  }
+
+	  return regex;
+	};
+
+	/**
+	 * Create a regular expression from a parsed glob pattern.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.makeRe(state[, options]);
+	 *
+	 * const result = picomatch.makeRe('*.js');
+	 * console.log(result);
+	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	 * ```
+	 * @param {String} `state` The object returned from the `.parse` method.
+	 * @param {Object} `options`
+	 * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+	 * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+	 * @return {RegExp} Returns a regex created from the given pattern.
+	 * @api public
+	 */
+
+	picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+	  if (!input || typeof input !== 'string') {
+	    throw new TypeError('Expected a non-empty string');
+	  }
+
+	  let parsed = { negated: false, fastpaths: true };
+
+	  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+	    parsed.output = parse.fastpaths(input, options);
+	  }
+
+	  if (!parsed.output) {
+	    parsed = parse(input, options);
+	  }
+
+	  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+	};
+
+	/**
+	 * Create a regular expression from the given regex source string.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.toRegex(source[, options]);
+	 *
+	 * const { output } = picomatch.parse('*.js');
+	 * console.log(picomatch.toRegex(output));
+	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	 * ```
+	 * @param {String} `source` Regular expression source string.
+	 * @param {Object} `options`
+	 * @return {RegExp}
+	 * @api public
+	 */
+
+	picomatch.toRegex = (source, options) => {
+	  try {
+	    const opts = options || {};
+	    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+	  } catch (err) {
+	    if (options && options.debug === true) throw err;
+	    return /$^/;
+	  }
+	};
+
+	/**
+	 * Picomatch constants.
+	 * @return {Object}
+	 */
+
+	picomatch.constants = constants;
+
+	/**
+	 * Expose "picomatch"
+	 */
+
+	picomatch_1$1 = picomatch;
+	return picomatch_1$1;
+}
+
+var picomatch_1;
+var hasRequiredPicomatch;
+
+function requirePicomatch () {
+	if (hasRequiredPicomatch) return picomatch_1;
+	hasRequiredPicomatch = 1;
+
+	const pico = /*@__PURE__*/ requirePicomatch$1();
+	const utils = /*@__PURE__*/ requireUtils();
+
+	function picomatch(glob, options, returnState = false) {
+	  // default to os.platform()
+	  if (options && (options.windows === null || options.windows === undefined)) {
+	    // don't mutate the original options object
+	    options = { ...options, windows: utils.isWindows() };
+	  }
+
+	  return pico(glob, options, returnState);
+	}
+
+	Object.assign(picomatch, pico);
+	picomatch_1 = picomatch;
+	return picomatch_1;
+}
+
+var picomatchExports = /*@__PURE__*/ requirePicomatch();
+var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => posix.relative(cwd, p) || ".";
+	return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? fileURLToPath$1(opts.cwd) : resolve(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || readdir,
+		readdirSync: opts.fs.readdirSync || readdirSync,
+		realpath: opts.fs.realpath || realpath,
+		realpathSync: opts.fs.realpathSync || realpathSync,
+		stat: opts.fs.stat || stat,
+		statSync: opts.fs.statSync || statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+
+/** The `import` kind: run the user's own harness (optionally), then read the results it wrote. */
+/** What a folder given as `path` is searched for, per format. */
+const FOLDER_PATTERNS = {
+    criterion: '**/new/benchmark.json',
+    'google-benchmark': '**/*.json',
+    'pytest-benchmark': '**/*.json',
+    hyperfine: '**/*.json',
+    go: '**/*.txt',
+    vitest: '**/*.json',
+    tinybench: '**/*.json',
+    custom: '**/*.json',
+};
+/** Files written this long before `run` started still count as fresh (coarse file-system clocks). */
+const MTIME_SLACK_MS = 2000;
+/** Runs an `import` bench: its `run` command, then one result per bench found in the files. */
+const runImportBench = async (bench, ctx) => {
+    const spec = bench.spec;
+    const started = Date.now();
+    if (spec.run !== undefined)
+        await runProducer(spec.run, spec.configDir, ctx);
+    const roots = defaultRoots(spec, ctx.env);
+    let files = await findFiles(spec.format, roots, spec.configDir);
+    if (spec.run !== undefined) {
+        const fresh = await freshFiles(files, started - MTIME_SLACK_MS);
+        if (fresh.length < files.length) {
+            ctx.log(`ignored ${files.length - fresh.length} file(s) that \`run\` did not rewrite`);
+        }
+        files = fresh;
+    }
+    if (files.length === 0) {
+        const where = roots.map((root) => JSON.stringify(root)).join(', ');
+        throw new BenchError(`found no ${spec.format} result files at ${where} (relative to ${spec.configDir})${spec.run === undefined ? '' : ' written by `run`'}; check \`path\` and that the harness writes its results there`);
+    }
+    // Files under the config folder are named relative to it; others by their absolute path.
+    const label = (file) => {
+        const relative = path.relative(spec.configDir, file);
+        return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
+            ? file
+            : relative;
+    };
+    const base = spec.prefix ?? bench.name;
+    const fullName = (id) => (base === '' ? id : `${base}/${id}`);
+    const results = [];
+    const from = new Map();
+    for (const file of files) {
+        let imported;
+        try {
+            imported = await readBenches(spec.format, file, label(file));
+        }
+        catch (error) {
+            results.push({
+                name: fullName(label(file)),
+                status: 'error',
+                reason: describeReadError(error, label(file)),
+                metrics: [],
+            });
+            continue;
+        }
+        for (const found of imported) {
+            const name = fullName(found.id);
+            const earlier = from.get(name);
+            if (earlier !== undefined) {
+                results.push({
+                    name: fullName(`${found.id} (${label(file)})`),
+                    status: 'error',
+                    reason: `${label(file)}: bench "${found.id}" was already read from ${earlier}; point \`path\` at one of them`,
+                    metrics: [],
+                });
+                continue;
+            }
+            from.set(name, label(file));
+            results.push(found.error === undefined
+                ? { name, status: 'ok', metrics: found.metrics, details: found.details }
+                : {
+                    name,
+                    status: 'error',
+                    reason: `${label(file)}: bench "${found.id}": ${found.error}`,
+                    metrics: [],
+                    details: found.details,
+                });
+        }
+    }
+    ctx.log(`read ${results.length} bench(es) from ${files.length} file(s)`);
+    return results;
+};
+/** The paths to search: the configured ones, or Criterion's default output folder. */
+function defaultRoots(spec, env) {
+    if (spec.paths.length > 0)
+        return spec.paths;
+    if (spec.format !== 'criterion') {
+        throw new BenchError(`path is required for format ${spec.format}: set it to the file or folder the tool writes`);
+    }
+    const home = env.CRITERION_HOME;
+    if (home)
+        return [home];
+    return [path.join(env.CARGO_TARGET_DIR || 'target', 'criterion')];
+}
+/** Absolute files matching the roots: a folder is searched with the format's pattern. */
+async function findFiles(format, roots, configDir) {
+    const found = new Set();
+    for (const root of roots) {
+        const absolute = path.resolve(configDir, root);
+        const info = await stat$1(absolute).catch(() => undefined);
+        if (info?.isFile())
+            found.add(absolute);
+        else {
+            const matches = info?.isDirectory()
+                ? await glob(FOLDER_PATTERNS[format], { cwd: absolute, absolute: true })
+                : await glob(root, { cwd: configDir, absolute: true });
+            for (const match of matches)
+                found.add(path.normalize(match));
+        }
+    }
+    const files = [...found];
+    // Criterion's folder holds one bench per benchmark.json (its siblings are read with it).
+    const wanted = format === 'criterion' ? files.filter((f) => path.basename(f) === 'benchmark.json') : files;
+    return wanted.sort();
+}
+async function freshFiles(files, since) {
+    const fresh = [];
+    for (const file of files) {
+        const info = await stat$1(file);
+        if (info.mtimeMs >= since)
+            fresh.push(file);
+    }
+    return fresh;
+}
+async function readBenches(format, file, label) {
+    if (format === 'criterion') {
+        const dir = path.dirname(file);
+        const labelDir = path.dirname(label);
+        const optional = (name) => readFile(path.join(dir, name), 'utf8').catch((error) => {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        });
+        const sample = await optional('sample.json');
+        if (sample === undefined) {
+            throw new ImportFormatError(`${labelDir}/sample.json`, 'is missing next to benchmark.json; rerun `cargo bench`');
+        }
+        const benchmark = await readFile(file, 'utf8');
+        const estimates = await optional('estimates.json');
+        return [parseCriterion({ benchmark, sample, estimates }, labelDir)];
+    }
+    return FILE_PARSERS[format](await readFile(file, 'utf8'), label);
+}
+function describeReadError(error, label) {
+    if (error instanceof ImportFormatError)
+        return error.message;
+    const code = error.code;
+    if (code !== undefined)
+        return `${label}: could not be read (${code})`;
+    return `${label}: ${error instanceof Error ? error.message : String(error)}`;
+}
+async function runProducer(command, cwd, ctx) {
+    ctx.log(`running \`${command.split('\n')[0]}\``);
+    const run = await runShell(command, { cwd, env: { ...ctx.env }, signal: ctx.signal });
+    if (run.aborted)
+        throw new BenchError('`run` was killed at the bench’s timeout');
+    if (run.code === 0)
+        return;
+    const how = run.code === null ? `was killed by ${run.signal}` : `exited with code ${run.code}`;
+    const tail = lastLines(run.stderrTail) || lastLines(run.stdoutTail);
+    throw new BenchError(`run \`${command.split('\n')[0]}\` ${how}${tail ? `:\n${tail}` : ' (no output)'}`);
+}
+
 /** Kind name → runner. */
 const RUNNERS = {
     js: runJsBench,
     command: runCommandBench,
+    import: runImportBench,
 };
 
 /** Runs `benches` (already filtered) and returns one or more results per bench. */
