@@ -3,9 +3,13 @@ import type { KindName } from '../../config/kinds/index.js'
 import type { KindRunner } from '../outcome.js'
 import { runCommandBench } from './command.js'
 import { runJsBench } from './js.js'
+import { runPgNotifyBench } from './pg-notify.js'
+import { runSqlBench } from './sql.js'
 
 /** Kind name → runner. */
 export const RUNNERS: Record<KindName, KindRunner> = {
   js: runJsBench,
   command: runCommandBench,
+  sql: runSqlBench,
+  'pg-notify': runPgNotifyBench,
 }
