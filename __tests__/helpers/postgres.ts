@@ -15,8 +15,8 @@ export interface TestDatabase {
   password: string | undefined
   /** How long starting it took (0 for DATABASE_URL). */
   startMs: number
-  /** Runs SQL on a short-lived connection. */
-  sql(text: string, params?: unknown[]): Promise<pg.QueryResult>
+  /** Runs SQL on a short-lived connection and returns its rows. */
+  sql<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>
   stop(): Promise<void>
 }
 
@@ -29,11 +29,11 @@ export async function startTestDatabase(label: string): Promise<TestDatabase> {
     url,
     password: server?.password ?? (new URL(url).password || undefined),
     startMs: server?.startMs ?? 0,
-    sql: async (text, params) => {
+    sql: async <Row>(text: string, params?: unknown[]) => {
       const client = new pg.Client({ connectionString: url })
       await client.connect()
       try {
-        return await client.query(text, params)
+        return (await client.query(text, params)).rows as Row[]
       } finally {
         await client.end()
       }

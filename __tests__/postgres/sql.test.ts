@@ -108,11 +108,11 @@ query: INSERT INTO writes (v) VALUES ($1)
 params: [42]
 rollback: ${rollback}`)
     ok((await runYaml(insert(true), env())).benches[0])
-    const after = await db.sql(`SELECT count(*)::int AS n FROM ${schema}.writes`)
-    expect(after.rows[0].n).toBe(0)
+    const after = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.writes`)
+    expect(after[0].n).toBe(0)
     ok((await runYaml(insert(false), env())).benches[0])
-    const kept = await db.sql(`SELECT count(*)::int AS n FROM ${schema}.writes`)
-    expect(kept.rows[0].n).toBeGreaterThan(0)
+    const kept = await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.writes`)
+    expect(kept[0].n).toBeGreaterThan(0)
   })
 
   it('summarises the plan, and planChangeNotes names the change when the index goes', async () => {
@@ -172,8 +172,10 @@ params: [g2]`)
       inner?: { query: string; nodes: string[] }[]
     }
     expect(nested.nodes).toContain('Function Scan on items_in_group')
-    const superuser = await db.sql(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)
-    if (superuser.rows[0].rolsuper) {
+    const superuser = await db.sql<{ rolsuper: boolean }>(
+      `SELECT rolsuper FROM pg_roles WHERE rolname = current_user`,
+    )
+    if (superuser[0].rolsuper) {
       expect(nested.depth).toBe('nested')
       expect(nested.inner?.[0].query).toMatch(/SELECT \* FROM items WHERE grp = g/)
       expect(nested.nodes.some((node) => node.endsWith(' on items'))).toBe(true)
@@ -289,7 +291,7 @@ teardown: DROP TABLE staged`),
       env(),
     )
     ok(results.benches[0])
-    const left = await db.sql(`SELECT to_regclass('${schema}.staged') AS t`)
-    expect(left.rows[0].t).toBeNull()
+    const left = await db.sql<{ t: string | null }>(`SELECT to_regclass('${schema}.staged') AS t`)
+    expect(left[0].t).toBeNull()
   })
 })

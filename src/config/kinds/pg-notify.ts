@@ -20,8 +20,8 @@ export const pgNotifyFields = {
     .optional()
     .meta({
       description:
-        'SQL the sender runs each sample; $1 is the channel, $2 the payload (default SELECT pg_notify($1, $2)).',
-      examples: ["SELECT pgmq_send_with_notify('bench_queue', $2::jsonb, 0)"],
+        'SQL the sender runs each sample; $1 is the payload (with its token), $2 the channel (default SELECT pg_notify($2, $1)).',
+      examples: ["SELECT pgmq_send_with_notify('bench_queue', $1::jsonb, 0)"],
     }),
   payload: text('a payload containing {{token}}')
     .refine((value) => value.includes(TOKEN_PLACEHOLDER), {
@@ -53,7 +53,7 @@ export function toPgNotifySpec(raw: z.output<z.ZodObject<typeof pgNotifyFields>>
     kind: 'pg-notify',
     ...toConnectionSpec(raw),
     channel: raw.channel ?? 'perfgate_bench',
-    notifySql: raw['notify-sql'] ?? 'SELECT pg_notify($1, $2)',
+    notifySql: raw['notify-sql'] ?? 'SELECT pg_notify($2, $1)',
     payload: raw.payload ?? `{"token":"${TOKEN_PLACEHOLDER}"}`,
     sampleTimeout: raw['sample-timeout'] ?? 1000,
   }

@@ -112,7 +112,7 @@ function toParams(raw: SqlRaw): SqlParams {
   }
   const params: (SqlValue | SqlValue[])[] = raw.params ?? []
   const cases = params.every((item) => Array.isArray(item)) && params.length > 0
-  return { from: 'list', cases: cases ? (params) : [params as SqlValue[]] }
+  return { from: 'list', cases: cases ? params : [params as SqlValue[]] }
 }
 
 /** Cross-field rules of a `sql` bench. */

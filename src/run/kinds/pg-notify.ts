@@ -92,10 +92,13 @@ async function roundTrip(
   }
 }
 
-/** $1 = channel, $2 = payload: only as many as the SQL uses (the server rejects extra ones). */
+/**
+ * $1 = payload, $2 = channel: only as many as the SQL uses, since the server rejects extra
+ * parameters (and cannot type an unused $1, so the payload, used by almost every SQL, is first).
+ */
 function notifyParams(spec: PgNotifySpec, token: string): string[] {
   const used = Math.max(0, ...[...spec.notifySql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])))
-  return [spec.channel, payloadFor(spec, token)].slice(0, used)
+  return [payloadFor(spec, token), spec.channel].slice(0, used)
 }
 
 function payloadFor(spec: PgNotifySpec, token: string): string {
