@@ -294,4 +294,31 @@ teardown: DROP TABLE staged`),
     const left = await db.sql<{ t: string | null }>(`SELECT to_regclass('${schema}.staged') AS t`)
     expect(left[0].t).toBeNull()
   })
+
+  it('cancels the running query and closes the connection when the bench times out', async () => {
+    const results = await runYaml(
+      `benches:
+  - name: slow
+    kind: sql
+    timeout: 300ms
+    explain: false
+    query: SELECT pg_sleep(30), 'perfgate-timeout-probe'
+`,
+      env(),
+    )
+    expect(results.benches[0].status).toBe('error')
+    expect(results.benches[0].reason).toMatch(/^timed out after 300ms/)
+    // The cancel is asynchronous: wait (generously) for the sleeping backend to go away.
+    const running = async () =>
+      (
+        await db.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE query LIKE '%perfgate-timeout-probe%' AND pid <> pg_backend_pid()`,
+        )
+      )[0].n
+    for (let i = 0; i < 50 && (await running()) > 0; i++) await sleep(100)
+    expect(await running()).toBe(0)
+  })
 })
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -63,7 +63,8 @@ export async function openConnection(
     ctx.signal.removeEventListener('abort', onAbort)
     await client.end().catch(() => undefined)
   }
-  const onAbort = (): void => void close()
+  // Ending the socket alone leaves a long query running on the server; cancel it first.
+  const onAbort = (): void => void cancelBackend(url, backendPid(client)).finally(close)
   ctx.signal.addEventListener('abort', onAbort)
   const where = { host: client.host, port: client.port, database: client.database ?? '' }
   try {
@@ -87,6 +88,21 @@ export async function openConnection(
   } catch (error) {
     await close()
     throw error
+  }
+}
+
+/** Cancels the running query of backend `pid` from a short-lived second connection. */
+async function cancelBackend(url: string, pid: number | null): Promise<void> {
+  if (pid === null) return
+  const canceller = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
+  canceller.on('error', () => undefined)
+  try {
+    await canceller.connect()
+    await canceller.query('SELECT pg_cancel_backend($1)', [pid])
+  } catch {
+    // Best effort: the server may be gone; closing the socket below still frees our side.
+  } finally {
+    await canceller.end().catch(() => undefined)
   }
 }
 
@@ -158,4 +174,9 @@ export function describeQueryError(error: unknown, sql: string, what: string): s
 export function firstLine(sql: string): string {
   const line = sql.split('\n').find((l) => l.trim() !== '') ?? ''
   return line.trim().length > 120 ? `${line.trim().slice(0, 117)}...` : line.trim()
+}
+
+/** The server process id of a connection (pg keeps it; its type declarations omit it). */
+function backendPid(client: pg.Client): number | null {
+  return (client as unknown as { processID: number | null }).processID
 }
