@@ -1,6 +1,7 @@
 /** Config of the `pg-notify` kind: LISTEN/NOTIFY round trip from a sender to a persistent listener. */
 import { z } from 'zod'
 import { duration, text } from '../fields.js'
+import type { SpecContext } from './define.js'
 import { connectionFields, toConnectionSpec, type ConnectionSpec } from './postgres-fields.js'
 
 /** The placeholder a notify payload must contain: replaced by a unique token per sample. */
@@ -48,10 +49,13 @@ export interface PgNotifySpec extends ConnectionSpec {
 }
 
 /** The spec of a parsed `pg-notify` bench. */
-export function toPgNotifySpec(raw: z.output<z.ZodObject<typeof pgNotifyFields>>): PgNotifySpec {
+export function toPgNotifySpec(
+  raw: z.output<z.ZodObject<typeof pgNotifyFields>>,
+  ctx: SpecContext,
+): PgNotifySpec {
   return {
     kind: 'pg-notify',
-    ...toConnectionSpec(raw),
+    ...toConnectionSpec(raw, ctx.configDir),
     channel: raw.channel ?? 'perfgate_bench',
     notifySql: raw['notify-sql'] ?? 'SELECT pg_notify($2, $1)',
     payload: raw.payload ?? `{"token":"${TOKEN_PLACEHOLDER}"}`,

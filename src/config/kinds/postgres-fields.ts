@@ -1,4 +1,5 @@
 /** Config fields both PostgreSQL kinds (`sql`, `pg-notify`) share: where to connect and how. */
+import path from 'node:path'
 import { z } from 'zod'
 import { envName, text } from '../fields.js'
 
@@ -14,6 +15,10 @@ export const connectionFields = {
     })
     .optional()
     .meta({ description: 'search_path for the bench connection(s), e.g. [tasker, public].' }),
+  'setup-file': text('a path to an .sql file, relative to the config file').optional().meta({
+    description:
+      'SQL file run once before the bench, before `setup` (e.g. an idempotent schema and seed).',
+  }),
   setup: text('SQL')
     .optional()
     .meta({ description: 'SQL run once before the bench (not timed), e.g. schema and seed.' }),
@@ -28,22 +33,30 @@ export interface ConnectionSpec {
   urlEnv: string
   /** Schemas for search_path, in order; empty = server default. */
   searchPath: string[]
+  /** Absolute path of an SQL file run before `setup`. */
+  setupFile?: string
   setup?: string
   teardown?: string
 }
 
-/** The connection part of a spec from the parsed fields. */
-export function toConnectionSpec(raw: {
-  'database-url-env'?: string
-  'search-path'?: string | string[]
-  setup?: string
-  teardown?: string
-}): ConnectionSpec {
+/** The connection part of a spec from the parsed fields; paths resolve against `configDir`. */
+export function toConnectionSpec(
+  raw: {
+    'database-url-env'?: string
+    'search-path'?: string | string[]
+    'setup-file'?: string
+    setup?: string
+    teardown?: string
+  },
+  configDir: string,
+): ConnectionSpec {
   const searchPath = raw['search-path']
+  const setupFile = raw['setup-file']
   return {
     urlEnv: raw['database-url-env'] ?? 'DATABASE_URL',
     searchPath:
       searchPath === undefined ? [] : typeof searchPath === 'string' ? [searchPath] : searchPath,
+    ...(setupFile === undefined ? {} : { setupFile: path.resolve(configDir, setupFile) }),
     setup: raw.setup,
     teardown: raw.teardown,
   }

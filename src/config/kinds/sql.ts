@@ -1,6 +1,7 @@
 /** Config of the `sql` kind: a query (often a PL/pgSQL function call) timed on one warm connection. */
 import { z } from 'zod'
 import { count, text } from '../fields.js'
+import type { SpecContext } from './define.js'
 import { connectionFields, toConnectionSpec, type ConnectionSpec } from './postgres-fields.js'
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], {
@@ -86,10 +87,10 @@ export interface SqlSpec extends ConnectionSpec {
 type SqlRaw = z.output<z.ZodObject<typeof sqlFields>>
 
 /** The spec of a parsed `sql` bench. */
-export function toSqlSpec(raw: SqlRaw): SqlSpec {
+export function toSqlSpec(raw: SqlRaw, ctx: SpecContext): SqlSpec {
   return {
     kind: 'sql',
-    ...toConnectionSpec(raw),
+    ...toConnectionSpec(raw, ctx.configDir),
     query: raw.query,
     params: toParams(raw),
     rollback: raw.rollback ?? false,

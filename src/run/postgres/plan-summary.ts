@@ -13,12 +13,16 @@ export interface PlanNode {
   Plans?: PlanNode[]
 }
 
-/** A statement run inside a function, as auto_explain reported it. */
+/** A statement run inside a function, as auto_explain reported it (once per distinct statement). */
 export interface InnerPlan {
   /** First line of the inner statement. */
   query: string
+  /** How many times it ran during the one captured call (a function called per row runs often). */
+  calls: number
+  /** Total of its auto_explain durations. */
   durationMs: number | null
   nodes: string[]
+  /** Rows of its top node, summed over the calls. */
   rows: number | null
   hitRatio: number | null
 }
@@ -71,17 +75,7 @@ export function summarizePlan(
   shallowReason: string | undefined,
 ): PlanSummary {
   const root = explain.Plan
-  const innerPlans = (inner ?? []).map((item): InnerPlan => ({
-    query:
-      item.queryText
-        .split('\n')
-        .find((line) => line.trim() !== '')
-        ?.trim() ?? '',
-    durationMs: item.durationMs,
-    nodes: distinct(walkPlan(item.plan).map(nodeLabel)),
-    rows: item.plan['Actual Rows'] ?? null,
-    hitRatio: hitRatio(item.plan['Shared Hit Blocks'] ?? 0, item.plan['Shared Read Blocks'] ?? 0),
-  }))
+  const innerPlans = groupInner(inner ?? [])
   const sharedHit = root['Shared Hit Blocks'] ?? 0
   const sharedRead = root['Shared Read Blocks'] ?? 0
   const functionCall = callsFunction(root)
@@ -119,6 +113,47 @@ export function parseAutoExplainNotice(
   } catch {
     return undefined
   }
+}
+
+/** One entry per distinct inner statement, in first-run order, with calls and totals. */
+function groupInner(
+  inner: { durationMs: number | null; queryText: string; plan: PlanNode }[],
+): InnerPlan[] {
+  const groups = new Map<string, InnerPlan & { hit: number; read: number }>()
+  for (const item of inner) {
+    const text = item.queryText.trim()
+    const group = groups.get(text) ?? {
+      query:
+        text
+          .split('\n')
+          .find((line) => line.trim() !== '')
+          ?.trim() ?? '',
+      calls: 0,
+      durationMs: null,
+      nodes: [],
+      rows: null,
+      hitRatio: null,
+      hit: 0,
+      read: 0,
+    }
+    group.calls++
+    if (item.durationMs !== null) group.durationMs = (group.durationMs ?? 0) + item.durationMs
+    group.nodes = distinct([...group.nodes, ...walkPlan(item.plan).map(nodeLabel)])
+    const rows = item.plan['Actual Rows']
+    if (rows !== undefined) group.rows = (group.rows ?? 0) + rows
+    group.hit += item.plan['Shared Hit Blocks'] ?? 0
+    group.read += item.plan['Shared Read Blocks'] ?? 0
+    groups.set(text, group)
+  }
+  return [...groups.values()].map(({ hit, read, ...group }) => ({
+    ...group,
+    ...(group.durationMs === null ? {} : { durationMs: round3(group.durationMs) }),
+    hitRatio: hitRatio(hit, read),
+  }))
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000
 }
 
 function hitRatio(hit: number, read: number): number | null {

@@ -1,6 +1,9 @@
 /** Runs a bench's setup SQL, its work, then its teardown SQL, whatever happened in between. */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import type pg from 'pg'
 import type { ConnectionSpec } from '../../config/kinds/postgres-fields.js'
+import { BenchError } from '../outcome.js'
 import { runSql } from './connect.js'
 
 /** setup → work → teardown; a teardown failure is reported only when the work succeeded. */
@@ -9,6 +12,14 @@ export async function withSetup<T>(
   spec: ConnectionSpec,
   work: () => Promise<T>,
 ): Promise<T> {
+  if (spec.setupFile !== undefined) {
+    const sql = await readFile(spec.setupFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new BenchError(
+        `setup-file ${spec.setupFile} could not be read (${error.code ?? error.message})`,
+      )
+    })
+    await runSql(client, sql, `setup-file ${path.basename(spec.setupFile)}`)
+  }
   if (spec.setup !== undefined) await runSql(client, spec.setup, 'setup')
   let result: T
   try {
