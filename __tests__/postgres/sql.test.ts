@@ -240,6 +240,12 @@ params: [g2]`)
     expect(results.benches[0].status).toBe('ok')
     expect(results.benches[1]).toMatchObject({ status: 'skipped' })
     expect(results.benches[1].reason).toMatch(/BENCH_PG_URL is not set/)
+    const garbled = await runYaml(`benches:\n  - { name: c, kind: sql, query: SELECT 1 }\n`, {
+      DATABASE_URL: 'hunter2-not-a-url',
+    })
+    expect(garbled.benches[0].reason).toBe(
+      'DATABASE_URL is not a PostgreSQL URL: expected postgres://user:password@host:port/database',
+    )
   })
 
   it('reports a clear error naming host and port when nothing listens there', async () => {

@@ -31,6 +31,12 @@ export function readDatabaseUrl(spec: ConnectionSpec, ctx: RunContext): string {
     ctx.secret(password)
     ctx.secret(encodeURIComponent(password))
   }
+  // The value is never echoed: it may be a password pasted into the wrong variable.
+  if (!/^postgres(ql)?:\/\//.test(url.trim()) && !/^\s*\w+\s*=/.test(url)) {
+    throw new BenchError(
+      `${spec.urlEnv} is not a PostgreSQL URL: expected postgres://user:password@host:port/database`,
+    )
+  }
   return url
 }
 
