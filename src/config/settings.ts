@@ -22,9 +22,12 @@ export const settingsFields = {
   'regression-threshold': percentage()
     .optional()
     .meta({ description: 'Slowdowns bigger than this are regressions (default 10%).' }),
-  requires: z.array(envName()).optional().meta({
-    description: 'Environment variables that must be set; otherwise the bench is skipped.',
-  }),
+  requires: z
+    .array(envName())
+    .optional()
+    .meta({
+      description: 'Environment variables that must be set; otherwise the bench is skipped.',
+    }),
   required: z
     .boolean({ error: 'must be true or false' })
     .optional()
