@@ -4,6 +4,8 @@ import { KINDS } from './kinds/index.js'
 import { settingsFields } from './settings.js'
 import { text } from './fields.js'
 
+type CheckProblem = { field: string; message: string }
+
 const benchName = text('a non-empty name').meta({
   description: 'Unique bench name; slashes group benches (e.g. sql/ready-tasks).',
 })
@@ -12,7 +14,13 @@ const benchName = text('a non-empty name').meta({
 export const benchSchema = z.discriminatedUnion(
   'kind',
   Object.values(KINDS).map((definition) =>
-    z.strictObject({ name: benchName, ...settingsFields, ...definition.fields }),
+    z
+      .strictObject({ name: benchName, ...settingsFields, ...definition.fields })
+      .superRefine((raw, ctx) => {
+        const check = (definition as { check?: (raw: unknown) => CheckProblem[] }).check
+        for (const problem of check?.(raw) ?? [])
+          ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message })
+      }),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 )
 

@@ -14,6 +14,8 @@ export interface KindDefinition<F extends z.core.$ZodLooseShape, S> {
   toSpec(raw: z.output<z.ZodObject<F>>, ctx: SpecContext): S
   /** Settings this kind defaults to differently (e.g. a 15% noise threshold for database benches). */
   settings?: Partial<Settings>
+  /** Cross-field rules (e.g. `params` and `params-query` exclude each other): problems by field. */
+  check?(raw: z.output<z.ZodObject<F>>): { field: string; message: string }[]
 }
 
 /** Declares a kind definition with its types inferred. */

@@ -4,6 +4,11 @@ import { defineKind } from './define.js'
 import { commandFields, type CommandSpec } from './command.js'
 import { jsFields, type JsSpec } from './js.js'
 import { importFields, type ImportSpec } from './import.js'
+import { pgNotifyFields, toPgNotifySpec, type PgNotifySpec } from './pg-notify.js'
+import { checkSql, sqlFields, toSqlSpec, type SqlSpec } from './sql.js'
+
+/** Database benches are noisier than CPU benches: their changes under 15% are noise by default. */
+const DATABASE_SETTINGS = { noiseThreshold: 0.15 }
 
 /** The config definitions of all kinds. */
 export const KINDS = {
@@ -36,10 +41,21 @@ export const KINDS = {
       ...(raw.prefix === undefined ? {} : { prefix: raw.prefix }),
     }),
   }),
+  sql: defineKind({
+    fields: sqlFields,
+    toSpec: toSqlSpec,
+    check: checkSql,
+    settings: DATABASE_SETTINGS,
+  }),
+  'pg-notify': defineKind({
+    fields: pgNotifyFields,
+    toSpec: toPgNotifySpec,
+    settings: DATABASE_SETTINGS,
+  }),
 }
 
 /** The name of a bench kind. */
 export type KindName = keyof typeof KINDS
 
 /** A validated, kind-specific bench spec. */
-export type BenchSpec = JsSpec | CommandSpec | ImportSpec
+export type BenchSpec = JsSpec | CommandSpec | ImportSpec | SqlSpec | PgNotifySpec

@@ -4,10 +4,14 @@ import type { KindRunner } from '../outcome.js'
 import { runCommandBench } from './command.js'
 import { runJsBench } from './js.js'
 import { runImportBench } from './import.js'
+import { runPgNotifyBench } from './pg-notify.js'
+import { runSqlBench } from './sql.js'
 
 /** Kind name → runner. */
 export const RUNNERS: Record<KindName, KindRunner> = {
   js: runJsBench,
   command: runCommandBench,
   import: runImportBench,
+  sql: runSqlBench,
+  'pg-notify': runPgNotifyBench,
 }

@@ -1,0 +1,159 @@
+/** The `sql` kind: a query timed on one reused, warmed-up connection, with its plan captured. */
+import type pg from 'pg'
+import type { SqlSpec } from '../../config/kinds/sql.js'
+import { makeMetric } from '../../results/summary.js'
+import { BenchError, BenchSkipped, type KindRunner, type MeasuredBench } from '../outcome.js'
+import {
+  describeQueryError,
+  openConnection,
+  readDatabaseUrl,
+  runSql,
+  type ServerInfo,
+} from '../postgres/connect.js'
+import { capturePlan, type CapturedPlan } from '../postgres/explain.js'
+import { drawCases, keyText } from '../postgres/sample-cases.js'
+import { elapsedMs, sampleInRounds, warmUp } from '../postgres/sampling.js'
+import { withSetup } from '../postgres/with-setup.js'
+
+/** One parameter set to time, and the result name it reports under. */
+interface SqlCase {
+  name: string
+  key?: string
+  params: unknown[]
+  stratum?: string
+}
+
+/**
+ * Runs a `sql` bench: connect, setup, pick the cases, warm each up, time them in rounds
+ * (autocommit, or a rolled-back transaction per sample), capture plans, teardown, close.
+ * Each case is its own result, named `<bench>/<key>` when the bench has several or draws them.
+ */
+export const runSqlBench: KindRunner = async (bench, ctx) => {
+  const spec = bench.spec as SqlSpec
+  const url = readDatabaseUrl(spec, ctx)
+  const connection = await openConnection(url, spec, ctx)
+  const { client, server } = connection
+  try {
+    return await withSetup(client, spec, async () => {
+      const cases = await resolveCases(client, spec, bench.name)
+      ctx.log(
+        `${cases.length} case(s) on PostgreSQL ${server.version} at ${server.host}:${server.port}`,
+      )
+      // A named statement is parsed and planned once per connection, as drivers like sqlx do.
+      const statement = { name: 'perfgate_sql_bench', text: spec.query }
+      const once = async (params: unknown[]): Promise<number> => {
+        if (spec.rollback) await client.query('BEGIN')
+        try {
+          const start = process.hrtime.bigint()
+          await client.query({ ...statement, values: params })
+          return elapsedMs(start, process.hrtime.bigint())
+        } catch (error) {
+          throw new BenchError(describeQueryError(error, spec.query, 'query'))
+        } finally {
+          if (spec.rollback) await client.query('ROLLBACK').catch(() => undefined)
+        }
+      }
+      const firstCallMs: number[] = []
+      for (const item of cases) {
+        firstCallMs.push(await once(item.params))
+        await warmUp(bench.settings.warmup, () => once(item.params), ctx.signal)
+      }
+      const sampled = await sampleInRounds(
+        bench.settings,
+        cases.length,
+        (index) => once(cases[index].params),
+        ctx.signal,
+      )
+      const results: MeasuredBench[] = []
+      for (const [index, item] of cases.entries()) {
+        const plan = spec.explain ? await planOf(client, spec, item) : undefined
+        results.push({
+          name: item.name,
+          status: 'ok',
+          metrics: [
+            makeMetric({
+              name: 'time',
+              unit: 'ms',
+              samples: sampled[index].samples,
+              rounds: sampled[index].rounds,
+            }),
+          ],
+          details: caseDetails(spec, server, item, firstCallMs[index], plan),
+        })
+      }
+      return results
+    })
+  } finally {
+    await connection.close()
+  }
+}
+
+async function resolveCases(
+  client: pg.Client,
+  spec: SqlSpec,
+  benchName: string,
+): Promise<SqlCase[]> {
+  const params = spec.params
+  if (params.from === 'list') {
+    if (params.cases.length === 1) return [{ name: benchName, params: params.cases[0] }]
+    return params.cases.map((values) => {
+      const key = values.map(keyText).join(',')
+      return { name: `${benchName}/${key}`, key, params: values }
+    })
+  }
+  const result = await runSql(client, params.query, 'params-query')
+  if (result.rows.length === 0)
+    throw new BenchSkipped(
+      `no data for params-query (it returned no rows): seed the database first`,
+    )
+  const columns = result.fields.map((field) => field.name)
+  let drawn
+  try {
+    drawn = drawCases(result.rows as Record<string, unknown>[], columns, params)
+  } catch (error) {
+    throw new BenchError(error instanceof Error ? error.message : String(error))
+  }
+  return drawn.map((item) => ({
+    name: `${benchName}/${item.key}`,
+    key: item.key,
+    params: item.params,
+    ...(item.stratum === undefined ? {} : { stratum: item.stratum }),
+  }))
+}
+
+async function planOf(
+  client: pg.Client,
+  spec: SqlSpec,
+  item: SqlCase,
+): Promise<CapturedPlan | { error: string }> {
+  try {
+    return await capturePlan(client, spec.query, item.params, spec.rollback)
+  } catch (error) {
+    // A plan is a nice-to-have: the timing stands even when EXPLAIN cannot run this query.
+    return { error: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+function caseDetails(
+  spec: SqlSpec,
+  server: ServerInfo,
+  item: SqlCase,
+  firstCallMs: number,
+  plan: CapturedPlan | { error: string } | undefined,
+): Record<string, unknown> {
+  return {
+    server,
+    ...(item.key === undefined ? {} : { key: item.key }),
+    params: item.params.map((value) => (typeof value === 'bigint' ? String(value) : value)),
+    ...(item.stratum === undefined ? {} : { stratum: item.stratum }),
+    ...(spec.searchPath.length > 0 ? { searchPath: spec.searchPath } : {}),
+    transaction: spec.rollback ? 'rolled back per sample' : 'autocommit',
+    /** The cold first call on the connection (PL/pgSQL plan caching), not part of the samples. */
+    firstCallMs,
+    ...(plan === undefined
+      ? {}
+      : 'error' in plan
+        ? { planError: plan.error }
+        : { plan: plan.summary, ...(spec.savePlans ? { plans: plan.raw } : {}) }),
+  }
+}

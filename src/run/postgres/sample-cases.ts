@@ -1,0 +1,116 @@
+/** Draws parameter sets from params-query rows: stratified, seeded, keyed by a stable column. */
+
+/** One drawn case: its stable key and its parameter values. */
+export interface DrawnCase {
+  key: string
+  params: unknown[]
+  stratum?: string
+}
+
+/** How to draw cases from rows. */
+export interface DrawOptions {
+  cases: number
+  seed: number
+  /** Column naming each case; default the first parameter column. */
+  key?: string
+  /** Columns passed as $1, $2, ...; default every column but stratifyBy. */
+  paramColumns?: string[]
+  stratifyBy?: string
+}
+
+/**
+ * Picks `cases` rows: rows are grouped by the stratify-by value and taken round-robin from the
+ * groups in a seeded random order, so the cases spread over the data instead of one hot row.
+ * Rows are sorted by key first, so the same seed and data give the same cases in any row order.
+ * Returns the cases sorted by key. Throws an Error naming the missing column.
+ */
+export function drawCases(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  options: DrawOptions,
+): DrawnCase[] {
+  const paramColumns =
+    options.paramColumns ?? columns.filter((column) => column !== options.stratifyBy)
+  const keyColumn = options.key ?? paramColumns[0]
+  for (const [field, column] of [
+    ['key', keyColumn],
+    ['stratify-by', options.stratifyBy],
+    ...paramColumns.map((column) => ['param-columns', column]),
+  ] as const) {
+    if (column !== undefined && !columns.includes(column)) {
+      throw new Error(
+        `${field} names column "${column}", but params-query returns ${columns.map((c) => `"${c}"`).join(', ')}`,
+      )
+    }
+  }
+  const byKey = new Map<string, Record<string, unknown>>()
+  for (const row of rows) {
+    const key = keyText(row[keyColumn])
+    if (!byKey.has(key)) byKey.set(key, row)
+  }
+  const keys = [...byKey.keys()].sort(compareKeys)
+  const strata = new Map<string, string[]>()
+  for (const key of keys) {
+    const stratum = options.stratifyBy ? keyText(byKey.get(key)?.[options.stratifyBy]) : ''
+    strata.set(stratum, [...(strata.get(stratum) ?? []), key])
+  }
+  const random = mulberry32(options.seed)
+  const groups = shuffle([...strata.keys()].sort(compareKeys), random).map((stratum) => ({
+    stratum,
+    keys: shuffle(strata.get(stratum) ?? [], random),
+  }))
+  const picked: DrawnCase[] = []
+  for (let round = 0; picked.length < options.cases; round++) {
+    const before = picked.length
+    for (const group of groups) {
+      if (picked.length >= options.cases) break
+      const key = group.keys[round]
+      if (key === undefined) continue
+      const row = byKey.get(key) ?? {}
+      picked.push({
+        key,
+        params: paramColumns.map((column) => row[column]),
+        ...(options.stratifyBy ? { stratum: group.stratum } : {}),
+      })
+    }
+    if (picked.length === before) break
+  }
+  return picked.sort((a, b) => compareKeys(a.key, b.key))
+}
+
+/** A case key as text: numbers and strings as they are, anything else as JSON. */
+export function keyText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value)
+  if (value instanceof Date) return value.toISOString()
+  return JSON.stringify(value) ?? 'null'
+}
+
+/** Numeric keys in numeric order, others as text (so 2 comes before 10). */
+function compareKeys(a: string, b: string): number {
+  const [x, y] = [Number(a), Number(b)]
+  if (a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y)) return x - y
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[out[i], out[j]] = [out[j], out[i]]
+  }
+  return out
+}
+
+/** A small seeded PRNG (mulberry32): fast, and the same sequence for the same seed everywhere. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
