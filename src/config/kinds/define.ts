@@ -14,6 +14,8 @@ export interface KindDefinition<F extends z.core.$ZodLooseShape, S> {
   toSpec(raw: z.output<z.ZodObject<F>>, ctx: SpecContext): S
   /** Settings this kind defaults to differently (e.g. a 15% noise threshold for database benches). */
   settings?: Partial<Settings>
+  /** True when the kind can run operations side by side (the `concurrency` setting). */
+  concurrency?: boolean
 }
 
 /** Declares a kind definition with its types inferred. */

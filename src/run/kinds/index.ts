@@ -2,10 +2,14 @@
 import type { KindName } from '../../config/kinds/index.js'
 import type { KindRunner } from '../outcome.js'
 import { runCommandBench } from './command.js'
+import { runE2eBench } from './e2e.js'
+import { runHttpBench } from './http.js'
 import { runJsBench } from './js.js'
 
 /** Kind name → runner. */
 export const RUNNERS: Record<KindName, KindRunner> = {
   js: runJsBench,
   command: runCommandBench,
+  http: runHttpBench,
+  e2e: runE2eBench,
 }
