@@ -34,11 +34,9 @@ export const settingsFields = {
     description:
       'Throughput mode: concurrency levels, e.g. [1, 4, 16]; ops/s and latency are measured at each (kinds that can run operations side by side).',
   }),
-  duration: duration()
-    .optional()
-    .meta({
-      description: 'Throughput mode: measurement time per concurrency level (default: time).',
-    }),
+  duration: duration().optional().meta({
+    description: 'Throughput mode: measurement time per concurrency level (default: time).',
+  }),
 }
 
 /** The effective settings of one bench after merging defaults. */

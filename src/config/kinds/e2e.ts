@@ -39,20 +39,15 @@ export const e2eFields = {
         .meta({ description: 'Status value(s) that mean the work failed: the bench errors.' }),
     })
     .meta({ description: 'How to ask for the status, and which values end the wait.' }),
-  'poll-interval': duration()
-    .optional()
-    .meta({
-      description: 'Time between polls (default 50ms); it is the resolution of every sample.',
-    }),
+  'poll-interval': duration().optional().meta({
+    description: 'Time between polls (default 50ms); it is the resolution of every sample.',
+  }),
   'sample-timeout': duration()
     .optional()
     .meta({ description: 'Give up waiting for one sample after this (default 30s).' }),
-  cleanup: z
-    .strictObject(requestFields)
-    .optional()
-    .meta({
-      description: 'A request sent after each sample (not timed), e.g. DELETE /v1/tasks/{{id}}.',
-    }),
+  cleanup: z.strictObject(requestFields).optional().meta({
+    description: 'A request sent after each sample (not timed), e.g. DELETE /v1/tasks/{{id}}.',
+  }),
 }
 
 /** A validated `e2e` bench spec. */

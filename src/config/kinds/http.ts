@@ -63,12 +63,9 @@ export const healthField = () =>
       url: text('a URL like http://127.0.0.1:8080/health, or a path with base-urls'),
       timeout: duration().optional().meta({ description: 'Give up after this (default 30s).' }),
       interval: duration().optional().meta({ description: 'Time between checks (default 500ms).' }),
-      'on-failure': z
-        .enum(['skip', 'error'], { error: 'must be skip or error' })
-        .optional()
-        .meta({
-          description: 'Unhealthy at the deadline: skip the bench, or mark it error (default).',
-        }),
+      'on-failure': z.enum(['skip', 'error'], { error: 'must be skip or error' }).optional().meta({
+        description: 'Unhealthy at the deadline: skip the bench, or mark it error (default).',
+      }),
     })
     .optional()
     .meta({ description: 'Health check polled until 2xx before any sample.' })
