@@ -1,5 +1,6 @@
 /** The health gate: poll a URL until it answers 2xx, up to a deadline, never past the bench's abort. */
 import type { HealthSpec } from '../../config/kinds/http.js'
+import { formatDuration } from '../../config/units.js'
 import { BenchError, BenchSkipped } from '../outcome.js'
 import { describeNetworkError, send, type HttpClient } from './request.js'
 
@@ -21,7 +22,10 @@ export async function waitHealthy(
         )
       const remaining = deadline - performance.now()
       try {
-        const attemptSignal = AbortSignal.any([signal, AbortSignal.timeout(Math.max(1, remaining))])
+        const attemptSignal = AbortSignal.any([
+          signal,
+          AbortSignal.timeout(Math.max(1, Math.ceil(remaining))),
+        ])
         const res = await send(
           client,
           { method: 'GET', url: health.url, headers: {} },
@@ -36,11 +40,13 @@ export async function waitHealthy(
         last = `status ${res.status}`
       } catch (error) {
         if (error instanceof BenchError) throw error
-        last = describeNetworkError(error)
+        // A check cut off by the deadline says less than the answer before it.
+        const cutOff = (error as Error).name === 'AbortError' && !signal.aborted
+        if (!cutOff || attempt === 1) last = describeNetworkError(error)
       }
       if (performance.now() + health.interval > deadline) {
         const where = base === undefined ? '' : ` on ${base}`
-        const message = `health check ${health.url}${where} was not 2xx within ${health.timeout} ms (last: ${last})`
+        const message = `health check ${health.url}${where} was not 2xx within ${formatDuration(health.timeout)} (last: ${last})`
         throw health.onFailure === 'skip' ? new BenchSkipped(message) : new BenchError(message)
       }
       await sleep(health.interval, signal)

@@ -109,7 +109,7 @@ export function preview(body: string): string {
 /** A network error as a short phrase (`ECONNREFUSED 127.0.0.1:9`). */
 export function describeNetworkError(error: unknown): string {
   const err = error as NodeJS.ErrnoException
-  if (err?.name === 'AbortError') return 'aborted'
+  if (err?.name === 'AbortError') return 'no answer in time'
   return err?.code
     ? `${err.code}${err.message ? ` (${err.message})` : ''}`
     : String(err?.message ?? error)

@@ -48,7 +48,10 @@ export const runE2eBench: KindRunner = async (bench, ctx) => {
           `${tokens.id} was not done within sample-timeout ${formatDuration(spec.sampleTimeout)}; last ${spec.poll.field} was ${JSON.stringify(last)}`,
         )
       }
-      const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(deadline - polled + 1)])
+      const signal = AbortSignal.any([
+        ctx.signal,
+        AbortSignal.timeout(Math.ceil(deadline - polled) + 1),
+      ])
       const answer = await sendChecked(client, poll, spec.poll, base, tokens, signal)
       last = readJsonPath(parseJson(answer.body, 'poll', spec.poll.url), fieldPath)
       const status = String(last)
