@@ -18,6 +18,8 @@ export async function runYaml(
 export function bench(results: Results, name: string): BenchResult {
   const found = results.benches.find((b) => b.name === name)
   if (!found)
-    throw new Error(`no bench ${name} in ${results.benches.map((b) => b.name).join(', ')}`)
+    throw new Error(
+      `no bench ${name} in ${JSON.stringify(results.benches.map((b) => [b.name, b.reason]))}`,
+    )
   return found
 }

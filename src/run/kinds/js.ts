@@ -38,7 +38,8 @@ export const runJsBench: KindRunner = async (bench, ctx) => {
     for (const task of reply.tasks) {
       const entry = collected.get(task.name) ?? { samples: [], rounds: [], growth: [], peak: [] }
       if (task.ok) {
-        entry.samples.push(...task.samples)
+        // Not push(...samples): a fast function yields more samples than the call stack holds.
+        for (const sample of task.samples) entry.samples.push(sample)
         entry.rounds.push(task.samples.length)
         if (task.memory) {
           entry.growth.push(task.memory.heapGrowth)
