@@ -1,4 +1,5 @@
 /** What http and e2e benches do before their first sample: expand `${VAR}`, check templates, wait for health. */
+import { setMaxListeners } from 'node:events'
 import type { HealthSpec, RequestSpec } from '../../config/kinds/http.js'
 import { BenchError, type RunContext } from '../outcome.js'
 import { waitHealthy } from './health.js'
@@ -47,6 +48,8 @@ export async function prepareHttp<R extends Record<string, RequestSpec | undefin
   ) as R
   const baseUrls = expandEnv(spec.baseUrls, ctx.env, ctx.secret, 'base-urls')
   const bases = baseUrls.length > 0 ? baseUrls : [undefined]
+  // Every request in flight listens on the bench's signal: 16 concurrent ones are not a leak.
+  setMaxListeners(0, ctx.signal)
   const client = createClient()
   if (spec.health) {
     const health = expandEnv(spec.health, ctx.env, ctx.secret, 'health.url')
