@@ -4,6 +4,7 @@
 //                           at most 4 creates are served at once, each takes 10 ms (a capacity limit)
 //   GET    /v1/tasks/:uuid  {execution_status: "in_progress" | "all_complete"} (done after 80 ms)
 //   DELETE /v1/tasks/:uuid  204
+/* global process, setTimeout, console */
 import http from 'node:http'
 import { randomUUID } from 'node:crypto'
 

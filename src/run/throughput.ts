@@ -158,6 +158,6 @@ async function runWorkers(
     Array.from({ length: concurrency }, (_, index) => worker(index)),
   )
   const rejected = outcomes.find((outcome) => outcome.status === 'rejected')
-  if (rejected) throw (rejected as PromiseRejectedResult).reason
+  if (rejected) throw rejected.reason
   if (signal.aborted) throw new BenchError(`stopped at the bench's timeout`)
 }

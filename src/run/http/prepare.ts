@@ -40,20 +40,21 @@ export async function prepareHttp<R extends Record<string, RequestSpec | undefin
       )
     }
   }
+  const secret = (value: string): void => ctx.secret(value)
   const expanded = Object.fromEntries(
     Object.entries(requests).map(([field, request]) => [
       field,
-      expandEnv(request, ctx.env, ctx.secret, field),
+      expandEnv(request, ctx.env, secret, field),
     ]),
   ) as R
-  const baseUrls = expandEnv(spec.baseUrls, ctx.env, ctx.secret, 'base-urls')
+  const baseUrls = expandEnv(spec.baseUrls, ctx.env, secret, 'base-urls')
   const bases = baseUrls.length > 0 ? baseUrls : [undefined]
   // Every request in flight listens on the bench's signal: 16 concurrent ones are not a leak.
   setMaxListeners(0, ctx.signal)
   const client = createClient()
   if (spec.health) {
-    const health = expandEnv(spec.health, ctx.env, ctx.secret, 'health.url')
-    await waitHealthy(client, health, bases, ctx.signal, ctx.log)
+    const health = expandEnv(spec.health, ctx.env, secret, 'health.url')
+    await waitHealthy(client, health, bases, ctx.signal, (line) => ctx.log(line))
   }
   return { client, requests: expanded, bases }
 }

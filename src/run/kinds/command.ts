@@ -34,7 +34,7 @@ export const runCommandBench: KindRunner = async (bench, ctx) => {
       duration: settings.duration ?? settings.time,
       warmup: settings.warmup,
       signal: ctx.signal,
-      log: ctx.log,
+      log: (line) => ctx.log(line),
     })
     return [{ name: bench.name, status: 'ok', metrics, details: { scaling } }]
   }

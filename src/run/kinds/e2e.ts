@@ -79,7 +79,7 @@ export const runE2eBench: KindRunner = async (bench, ctx) => {
         duration: settings.duration ?? settings.time,
         warmup: settings.warmup,
         signal: ctx.signal,
-        log: ctx.log,
+        log: (line) => ctx.log(line),
       })
       const median = scaling[0].p50
       return [
