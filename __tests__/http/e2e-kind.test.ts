@@ -76,4 +76,20 @@ describe('e2e kind', () => {
     const deleted = (a.hits.get('DELETE /jobs') ?? 0) + (b.hits.get('DELETE /jobs') ?? 0) - deletes
     expect(deleted).toBe(created)
   })
+
+  it('measures throughput of whole workflows, with the resolution on each level', async () => {
+    const results = await runYaml(
+      `benches:\n  - name: flow\n    kind: e2e\n    id: $.job.id\n    poll-interval: 10ms\n    create: {url: ${a.url}/jobs?ms=30}\n    poll: {url: "${a.url}/jobs/{{id}}", field: $.state, success: done}\n    concurrency: [1, 3]\n    duration: 300ms\n    warmup: 0\n`,
+    )
+    const result = bench(results, 'flow')
+    expect(result.status).toBe('ok')
+    expect(result.metrics.map((m) => [m.name, m.resolution])).toEqual([
+      ['throughput@1', undefined],
+      ['time@1', 10],
+      ['throughput@3', undefined],
+      ['time@3', 10],
+    ])
+    expect(result.metrics[2].summary.mean).toBeGreaterThan(result.metrics[0].summary.mean)
+    expect(String(result.details?.resolution)).toMatch(/polling every 10ms/)
+  })
 })
