@@ -135,7 +135,7 @@ function concurrencyUnsupported(kind: string): string {
     kind === 'js'
       ? 'a js sample is one call on a single-threaded event loop, so calls cannot run side by side'
       : `${kind} benches do not measure throughput`
-  return `is not supported by ${kind} benches: ${why}; remove it, or measure throughput with a ${supported.join(', ')} bench`
+  return `is not supported by ${kind} benches: ${why}; remove it, or measure throughput with a ${supported.slice(0, -1).join(', ')} or ${supported.at(-1)} bench`
 }
 
 function benchLabel(raw: unknown, issuePath: IssuePath): string | undefined {
