@@ -1,3 +1,5 @@
+import { getHeapStatistics } from 'node:v8';
+
 const e = Object.freeze(() => {}), t = globalThis.Event;
 var n = class extends t {
 	get error() {
@@ -676,6 +678,15 @@ var ce = class extends EventTarget {
  * sends every raw sample back. A fresh process per module and round keeps one bench's JIT and
  * GC state from bleeding into the next.
  */
+// The parent forks this worker with --expose-gc, so heap can be read after a full collection.
+const gc = globalThis.gc;
+const heapUsed = () => getHeapStatistics().used_heap_size;
+/** Heap in use after a full GC (twice: the first may only queue finalizers). */
+const heapAfterGc = () => {
+    gc?.();
+    gc?.();
+    return heapUsed();
+};
 process.once('message', (job) => {
     void runJob(job)
         .catch((error) => ({ ok: false, error: describe(error) }))
@@ -713,6 +724,32 @@ async function runJob(job) {
     return { ok: true, tasks };
 }
 async function runOne(name, fn, job) {
+    const before = heapAfterGc();
+    let peakHeap = before;
+    let lastRead = 0;
+    // Reading the heap costs ~1 µs: at most every 0.5 ms, so fast functions are not slowed down.
+    const timed = await timeTask(name, fn, job, () => {
+        const now = performance.now();
+        if (now - lastRead < 0.5)
+            return;
+        lastRead = now;
+        peakHeap = Math.max(peakHeap, heapUsed());
+    });
+    const heapGrowth = heapAfterGc() - before;
+    if ('error' in timed)
+        return { name, ok: false, error: timed.error };
+    const samples = Array.from(timed.samples);
+    const memory = { heapGrowth, peakHeap };
+    if (!job.leakCheck || !gc)
+        return { name, ok: true, samples, memory };
+    return { name, ok: true, samples, memory, leak: await leakWindows(fn, job.leakCheck) };
+}
+/**
+ * Times `fn` with tinybench; `afterEach` runs outside the timed window. Samples come back in a
+ * Float64Array (off the JS heap) and the Bench is dropped, so heap growth measured after this
+ * returns is the function's, not tinybench's sample storage.
+ */
+async function timeTask(name, fn, job, afterEach) {
     // A nanosecond-fast function would produce millions of samples in the time budget; stopping at
     // maxSamples keeps every sample taken while bounding the results file.
     const stop = new AbortController();
@@ -742,17 +779,17 @@ async function runOne(name, fn, job) {
             measuring = mode === 'run';
         },
     });
-    bench.add(name, counted, { async: isAsync, signal: stop.signal });
+    bench.add(name, counted, { async: isAsync, signal: stop.signal, afterEach });
     await bench.run();
     const result = bench.tasks[0].result;
     if (result.state === 'errored')
-        return { name, ok: false, error: describe(result.error) };
+        return { error: describe(result.error) };
     const measured = result.state === 'completed' || result.state === 'aborted-with-statistics';
     if (!measured || !result.latency.samples) {
-        return { name, ok: false, error: `tinybench ended in state "${result.state}"` };
+        return { error: `tinybench ended in state "${result.state}"` };
     }
     // Nanosecond resolution is all the timer gives; fewer digits keep the results file small.
-    return { name, ok: true, samples: result.latency.samples.map((s) => Math.round(s * 1e6) / 1e6) };
+    return { samples: Float64Array.from(result.latency.samples, (s) => Math.round(s * 1e6) / 1e6) };
 }
 // tinybench must know whether to await; a function that returns a promise counts as async.
 async function returnsPromise(fn) {
@@ -764,6 +801,22 @@ async function returnsPromise(fn) {
         return true;
     }
     return false;
+}
+/** Calibrates a window to about windowMs, then records heap-after-GC around `windows` windows. */
+async function leakWindows(fn, { windowMs, windows }) {
+    let iterationsPerWindow = 0;
+    const until = performance.now() + windowMs;
+    while (performance.now() < until || iterationsPerWindow < 10) {
+        await fn();
+        iterationsPerWindow++;
+    }
+    const heap = [heapAfterGc()];
+    for (let window = 0; window < windows; window++) {
+        for (let i = 0; i < iterationsPerWindow; i++)
+            await fn();
+        heap.push(heapAfterGc());
+    }
+    return { iterationsPerWindow, heapAfterGc: heap };
 }
 function describe(error) {
     if (error instanceof Error) {

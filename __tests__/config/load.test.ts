@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { KINDS } from '../../src/config/kinds/index.js'
 import { formatConfigError, parseConfig } from '../../src/config/load.js'
 
 const messages = (text: string): string[] => {
@@ -95,7 +96,7 @@ benches:
 `
     expect(messages(text)).toEqual([
       'perfgate.yml:2: defaults.noise-treshold is not a known field (did you mean "noise-threshold"?)',
-      'perfgate.yml:5 bench "a": kind must be one of js, command, got "jss"',
+      `perfgate.yml:5 bench "a": kind must be one of ${Object.keys(KINDS).join(', ')}, got "jss"`,
       'perfgate.yml:6 bench "#2": name is required',
       'perfgate.yml:8 bench "#2": warmup must be a duration like 500ms or a number of iterations like 3, got true',
       'perfgate.yml:12 bench "c": time must be a duration like 10s or 500ms, got 10',

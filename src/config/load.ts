@@ -68,6 +68,11 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     }
     seen.set(name, index)
   })
+  rawBenchKinds(raw).forEach(({ kind, concurrency }, index) => {
+    if (concurrency === undefined || !(kind in KINDS)) return
+    if (KINDS[kind as KindName].concurrency === true) return
+    at(['benches', index, 'concurrency'], concurrencyUnsupported(kind))
+  })
   if (!parsed.success || errors.length > 0) return { ok: false, errors: sortByLine(errors) }
 
   const config = parsed.data as { defaults?: SettingsInput; benches: RawBench[] }
@@ -79,9 +84,15 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
   }
   const benches: BenchConfig[] = config.benches.map((bench) => {
     const definition = KINDS[bench.kind]
+    const settings = mergeSettings([bench, config.defaults ?? {}], {
+      ...base,
+      ...definition.settings,
+    })
+    // `concurrency` in defaults applies only to the kinds that can run operations side by side.
+    if (definition.concurrency !== true) settings.concurrency = []
     return {
       name: bench.name,
-      settings: mergeSettings([bench, config.defaults ?? {}], { ...base, ...definition.settings }),
+      settings,
       spec: definition.toSpec(bench as never, { configDir: dir }),
     }
   })
@@ -105,6 +116,26 @@ function rawBenches(raw: unknown): string[] {
     const name = (bench as { name?: unknown } | null)?.name
     return typeof name === 'string' ? name : ''
   })
+}
+
+function rawBenchKinds(raw: unknown): { kind: string; concurrency: unknown }[] {
+  const benches = (raw as { benches?: unknown } | null)?.benches
+  if (!Array.isArray(benches)) return []
+  return benches.map((bench: unknown) => {
+    const { kind, concurrency } = (bench ?? {}) as { kind?: unknown; concurrency?: unknown }
+    return { kind: typeof kind === 'string' ? kind : '', concurrency }
+  })
+}
+
+function concurrencyUnsupported(kind: string): string {
+  const supported = Object.entries(KINDS)
+    .filter(([, definition]) => (definition as { concurrency?: boolean }).concurrency === true)
+    .map(([name]) => name)
+  const why =
+    kind === 'js'
+      ? 'a js sample is one call on a single-threaded event loop, so calls cannot run side by side'
+      : `${kind} benches do not measure throughput`
+  return `is not supported by ${kind} benches: ${why}; remove it, or measure throughput with a ${supported.slice(0, -1).join(', ')} or ${supported.at(-1)} bench`
 }
 
 function benchLabel(raw: unknown, issuePath: IssuePath): string | undefined {

@@ -30,6 +30,13 @@ export const settingsFields = {
     .optional()
     .meta({ description: 'When true, a skipped bench fails the run instead.' }),
   tags: z.array(z.string()).optional().meta({ description: 'Free-form labels for filtering.' }),
+  concurrency: z.array(count(1)).min(1).optional().meta({
+    description:
+      'Throughput mode: concurrency levels, e.g. [1, 4, 16]; ops/s and latency are measured at each (kinds that can run operations side by side).',
+  }),
+  duration: duration().optional().meta({
+    description: 'Throughput mode: measurement time per concurrency level (default: time).',
+  }),
 }
 
 /** The effective settings of one bench after merging defaults. */
@@ -46,6 +53,10 @@ export interface Settings {
   requires: string[]
   required: boolean
   tags: string[]
+  /** Concurrency levels of throughput mode; empty when the bench measures latency only. */
+  concurrency: number[]
+  /** Milliseconds per concurrency level; undefined means `time`. */
+  duration?: number
 }
 
 /** Built-in settings, used where neither the bench nor `defaults:` set a value. */
@@ -60,6 +71,7 @@ export const BUILT_IN_SETTINGS: Settings = {
   requires: [],
   required: false,
   tags: [],
+  concurrency: [],
 }
 
 /** The settings fields as parsed by zod (kebab-case keys, values already converted). */
@@ -74,6 +86,8 @@ export type SettingsInput = {
   requires?: string[]
   required?: boolean
   tags?: string[]
+  concurrency?: number[]
+  duration?: number
 }
 
 /** Merges one bench's settings over the defaults over the built-ins (first defined wins). */
@@ -94,5 +108,7 @@ export function mergeSettings(
     requires: pick('requires') ?? base.requires,
     required: pick('required') ?? base.required,
     tags: pick('tags') ?? base.tags,
+    concurrency: pick('concurrency') ?? base.concurrency,
+    ...(pick('duration') === undefined ? {} : { duration: pick('duration') }),
   }
 }

@@ -13,11 +13,28 @@ export interface JsJob {
   warmupIterations: number
   /** Stop a function's round after this many samples. */
   maxSamples: number
+  /** When set, also run the leak check: windows of iterations with a forced GC between them. */
+  leakCheck?: { windowMs: number; windows: number }
+}
+
+/** Heap use of one function in one round, in bytes (heapUsed). */
+export interface JsMemory {
+  /** Heap after GC after the timed iterations minus heap after GC before them. */
+  heapGrowth: number
+  /** The largest heap seen after any iteration (garbage included). */
+  peakHeap: number
+}
+
+/** The leak check's raw data: heap after a forced GC at each window boundary. */
+export interface JsLeakWindows {
+  iterationsPerWindow: number
+  heapAfterGc: number[]
 }
 
 /** One function's outcome in a round. */
 export type JsTaskOutcome =
-  { name: string; ok: true; samples: number[] } | { name: string; ok: false; error: string }
+  | { name: string; ok: true; samples: number[]; memory?: JsMemory; leak?: JsLeakWindows }
+  | { name: string; ok: false; error: string }
 
 /** The worker's reply. */
 export type JsReply = { ok: true; tasks: JsTaskOutcome[] } | { ok: false; error: string }

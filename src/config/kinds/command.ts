@@ -1,6 +1,6 @@
 /** Config of the `command` kind: an external command run repeatedly, each run one sample. */
 import { z } from 'zod'
-import { envName, text } from '../fields.js'
+import { envName, percentage, text } from '../fields.js'
 
 /** Fields of a `command` bench. */
 export const commandFields = {
@@ -17,6 +17,13 @@ export const commandFields = {
     .record(envName(), z.string())
     .optional()
     .meta({ description: 'Extra environment variables for the command.' }),
+  memory: z
+    .boolean({ error: 'must be true or false' })
+    .optional()
+    .meta({ description: 'Record the peak resident memory of each run (default true).' }),
+  'memory-threshold': percentage()
+    .optional()
+    .meta({ description: 'Peak memory growth bigger than this is a regression (default 10%).' }),
 }
 
 /** A validated `command` bench spec. */
@@ -27,4 +34,8 @@ export interface CommandSpec {
   /** Absolute working directory. */
   cwd: string
   env: Record<string, string>
+  /** Record `peak-rss` per run. */
+  memory: boolean
+  /** Regression threshold (fraction) of `peak-rss`. */
+  memoryThreshold: number
 }

@@ -16,6 +16,8 @@ export interface KindDefinition<F extends z.core.$ZodLooseShape, S> {
   settings?: Partial<Settings>
   /** Cross-field rules (e.g. `params` and `params-query` exclude each other): problems by field. */
   check?(raw: z.output<z.ZodObject<F>>): { field: string; message: string }[]
+  /** True when the kind can run operations side by side (the `concurrency` setting). */
+  concurrency?: boolean
 }
 
 /** Declares a kind definition with its types inferred. */

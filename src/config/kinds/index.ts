@@ -2,6 +2,8 @@
 import path from 'node:path'
 import { defineKind } from './define.js'
 import { commandFields, type CommandSpec } from './command.js'
+import { e2eFields, type E2eSpec } from './e2e.js'
+import { httpFields, toHealthSpec, toRequestSpec, type HttpSpec } from './http.js'
 import { jsFields, type JsSpec } from './js.js'
 import { importFields, type ImportSpec } from './import.js'
 import { pgNotifyFields, toPgNotifySpec, type PgNotifySpec } from './pg-notify.js'
@@ -18,16 +20,50 @@ export const KINDS = {
       kind: 'js',
       module: path.resolve(configDir, raw.module),
       functions: raw.functions,
+      leakCheck: raw['leak-check'] ?? false,
     }),
   }),
   command: defineKind({
     fields: commandFields,
+    concurrency: true,
     toSpec: (raw, { configDir }): CommandSpec => ({
       kind: 'command',
       command: raw.command,
       prepare: raw.prepare,
       cwd: path.resolve(configDir, raw.cwd ?? '.'),
       env: raw.env ?? {},
+      memory: raw.memory ?? true,
+      memoryThreshold: raw['memory-threshold'] ?? 0.1,
+    }),
+  }),
+  http: defineKind({
+    fields: httpFields,
+    concurrency: true,
+    toSpec: (raw): HttpSpec => ({
+      kind: 'http',
+      request: toRequestSpec(raw),
+      baseUrls: raw['base-urls'] ?? [],
+      health: toHealthSpec(raw.health),
+    }),
+  }),
+  e2e: defineKind({
+    fields: e2eFields,
+    concurrency: true,
+    toSpec: (raw): E2eSpec => ({
+      kind: 'e2e',
+      baseUrls: raw['base-urls'] ?? [],
+      health: toHealthSpec(raw.health),
+      create: toRequestSpec(raw.create, 'POST'),
+      id: raw.id,
+      poll: {
+        ...toRequestSpec(raw.poll),
+        field: raw.poll.field,
+        success: raw.poll.success,
+        failure: raw.poll.failure ?? [],
+      },
+      pollInterval: raw['poll-interval'] ?? 50,
+      sampleTimeout: raw['sample-timeout'] ?? 30_000,
+      cleanup: raw.cleanup === undefined ? undefined : toRequestSpec(raw.cleanup, 'DELETE'),
     }),
   }),
   import: defineKind({
@@ -58,4 +94,5 @@ export const KINDS = {
 export type KindName = keyof typeof KINDS
 
 /** A validated, kind-specific bench spec. */
-export type BenchSpec = JsSpec | CommandSpec | ImportSpec | SqlSpec | PgNotifySpec
+export type BenchSpec =
+  JsSpec | CommandSpec | ImportSpec | SqlSpec | PgNotifySpec | HttpSpec | E2eSpec

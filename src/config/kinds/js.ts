@@ -11,6 +11,13 @@ export const jsFields = {
   functions: z.array(z.string()).min(1).optional().meta({
     description: 'Which exports to run (default: every exported function but setup/teardown).',
   }),
+  'leak-check': z
+    .union([z.boolean(), z.literal('error')], { error: 'must be true, false or error' })
+    .optional()
+    .meta({
+      description:
+        'Look for steady heap growth across GC-separated windows: true adds a note, error fails the bench.',
+    }),
 }
 
 /** A validated `js` bench spec. */
@@ -19,4 +26,6 @@ export interface JsSpec {
   /** Absolute path of the module. */
   module: string
   functions?: string[]
+  /** false, a note on a leak (true), or an error on a leak. */
+  leakCheck: boolean | 'error'
 }

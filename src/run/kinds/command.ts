@@ -1,8 +1,10 @@
 /** The `command` kind: a shell command run repeatedly, hyperfine-style; each run is one sample. */
 import type { CommandSpec } from '../../config/kinds/command.js'
 import { makeMetric } from '../../results/summary.js'
+import { createPeakRssProbe, NO_GNU_TIME } from '../memory.js'
 import { BenchError, type KindRunner } from '../outcome.js'
 import { lastLines, runShell, type CommandRun, type ShellOptions } from '../process.js'
+import { measureThroughput } from '../throughput.js'
 
 /** Runs a `command` bench: warm-up runs, then timed runs in rounds until samples and time are met. */
 export const runCommandBench: KindRunner = async (bench, ctx) => {
@@ -13,12 +15,28 @@ export const runCommandBench: KindRunner = async (bench, ctx) => {
     env: { ...ctx.env, ...spec.env },
     signal: ctx.signal,
   }
+  // Concurrent runs would share the probe's file: throughput mode records no memory.
+  const throughput = settings.concurrency.length > 0
+  const probe = spec.memory && !throughput ? await createPeakRssProbe() : undefined
+  const peaks: number[] = []
   const once = async (timed: boolean): Promise<number> => {
     if (spec.prepare !== undefined)
       check(spec.prepare, 'prepare', await runShell(spec.prepare, shell))
-    const run = await runShell(spec.command, shell)
+    const run = await runShell(probe ? probe.wrap(spec.command) : spec.command, shell)
+    const peak = await probe?.read()
     check(spec.command, timed ? 'command' : 'warm-up run', run)
+    if (timed && peak !== undefined) peaks.push(peak)
     return run.wallMs
+  }
+  if (throughput) {
+    const { metrics, scaling } = await measureThroughput(() => once(true), {
+      levels: settings.concurrency,
+      duration: settings.duration ?? settings.time,
+      warmup: settings.warmup,
+      signal: ctx.signal,
+      log: (line) => ctx.log(line),
+    })
+    return [{ name: bench.name, status: 'ok', metrics, details: { scaling } }]
   }
 
   const warmup = settings.warmup
@@ -46,7 +64,21 @@ export const runCommandBench: KindRunner = async (bench, ctx) => {
     {
       name: bench.name,
       status: 'ok',
-      metrics: [makeMetric({ name: 'time', unit: 'ms', samples, rounds })],
+      metrics: [
+        makeMetric({ name: 'time', unit: 'ms', samples, rounds }),
+        ...(peaks.length === samples.length
+          ? [
+              makeMetric({
+                name: 'peak-rss',
+                unit: 'bytes',
+                samples: peaks,
+                rounds,
+                regressionThreshold: spec.memoryThreshold,
+              }),
+            ]
+          : []),
+      ],
+      ...(spec.memory && !probe ? { details: { memory: NO_GNU_TIME } } : {}),
     },
   ]
 }

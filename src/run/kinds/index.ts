@@ -2,6 +2,8 @@
 import type { KindName } from '../../config/kinds/index.js'
 import type { KindRunner } from '../outcome.js'
 import { runCommandBench } from './command.js'
+import { runE2eBench } from './e2e.js'
+import { runHttpBench } from './http.js'
 import { runJsBench } from './js.js'
 import { runImportBench } from './import.js'
 import { runPgNotifyBench } from './pg-notify.js'
@@ -14,4 +16,6 @@ export const RUNNERS: Record<KindName, KindRunner> = {
   import: runImportBench,
   sql: runSqlBench,
   'pg-notify': runPgNotifyBench,
+  http: runHttpBench,
+  e2e: runE2eBench,
 }

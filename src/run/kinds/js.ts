@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { JsSpec } from '../../config/kinds/js.js'
 import { makeMetric } from '../../results/summary.js'
-import type { JsJob, JsReply } from '../js-protocol.js'
+import type { Metric } from '../../results/types.js'
+import type { JsJob, JsLeakWindows, JsReply } from '../js-protocol.js'
+import { judgeLeak } from '../leak.js'
 import { BenchError, type KindRunner, type MeasuredBench } from '../outcome.js'
 import { killGroup } from '../process.js'
 
@@ -33,15 +35,24 @@ export const runJsBench: KindRunner = async (bench, ctx) => {
       Math.ceil(settings.samples / settings.rounds),
     ),
   }
-  const collected = new Map<string, { samples: number[]; rounds: number[]; error?: string }>()
+  // Leak windows of about a tenth of the time each (20-200 ms), in the first round only.
+  const leakCheck = { windowMs: Math.min(200, Math.max(20, settings.time / 10)), windows: 8 }
+  const collected = new Map<string, Collected>()
   for (let round = 0; round < settings.rounds; round++) {
-    const reply = await runWorker(job, ctx.signal, ctx.env)
+    const leakRound = spec.leakCheck !== false && round === 0
+    const reply = await runWorker(leakRound ? { ...job, leakCheck } : job, ctx.signal, ctx.env)
     if (!reply.ok) throw new BenchError(`${spec.module}: ${reply.error}`)
     for (const task of reply.tasks) {
-      const entry = collected.get(task.name) ?? { samples: [], rounds: [] }
+      const entry = collected.get(task.name) ?? { samples: [], rounds: [], growth: [], peak: [] }
       if (task.ok) {
+        // Not push(...samples): a fast function yields more samples than the call stack holds.
         for (const sample of task.samples) entry.samples.push(sample)
         entry.rounds.push(task.samples.length)
+        if (task.memory) {
+          entry.growth.push(task.memory.heapGrowth)
+          entry.peak.push(task.memory.peakHeap)
+        }
+        entry.leak ??= task.leak
       } else {
         entry.error ??= task.error
       }
@@ -53,14 +64,33 @@ export const runJsBench: KindRunner = async (bench, ctx) => {
     if (entry.error !== undefined || entry.samples.length === 0) {
       return { name, status: 'error', reason: entry.error ?? 'no samples', metrics: [] }
     }
-    return {
-      name,
-      status: 'ok',
-      metrics: [
-        makeMetric({ name: 'time', unit: 'ms', samples: entry.samples, rounds: entry.rounds }),
-      ],
+    const metrics: Metric[] = [
+      makeMetric({ name: 'time', unit: 'ms', samples: entry.samples, rounds: entry.rounds }),
+    ]
+    if (entry.growth.length === entry.rounds.length) {
+      metrics.push(
+        makeMetric({ name: 'heap-growth', unit: 'bytes', samples: entry.growth }),
+        makeMetric({ name: 'peak-heap', unit: 'bytes', samples: entry.peak }),
+      )
     }
+    if (!entry.leak) return { name, status: 'ok', metrics }
+    const verdict = judgeLeak(entry.leak)
+    // A leak is a note unless the config asks for `leak-check: error`: timings stay valid.
+    if (verdict.leak && spec.leakCheck === 'error') {
+      return { name, status: 'error', reason: `memory leak: ${verdict.reason}`, metrics: [] }
+    }
+    return { name, status: 'ok', metrics, details: { leak: verdict.leak, leakCheck: verdict } }
   })
+}
+
+interface Collected {
+  samples: number[]
+  rounds: number[]
+  /** heap-growth and peak-heap, one per round. */
+  growth: number[]
+  peak: number[]
+  leak?: JsLeakWindows
+  error?: string
 }
 
 function runWorker(

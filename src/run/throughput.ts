@@ -1,0 +1,163 @@
+/**
+ * Throughput mode for any kind that can run an operation side by side: at each concurrency level,
+ * N workers repeat the operation for a fixed duration; completions are counted per time slice,
+ * so ops/s has a spread (one sample per slice), and each operation's latency is kept.
+ */
+import { quantile } from 'simple-statistics'
+import type { Warmup } from '../config/fields.js'
+import { makeMetric } from '../results/summary.js'
+import type { Metric } from '../results/types.js'
+import type { ScalingPoint } from '../results/scaling.js'
+import { BenchError } from './outcome.js'
+
+/**
+ * One operation; `worker` is the worker's index (0..N-1), `seq` a run-wide counter. It may return
+ * its own latency in ms (e.g. without an untimed cleanup); otherwise its wall time is used.
+ */
+export type Operation = (worker: number, seq: number) => Promise<unknown>
+
+/** How to measure. */
+export interface ThroughputOptions {
+  levels: readonly number[]
+  /** Milliseconds of measurement per level. */
+  duration: number
+  /** Run before counting at each level (new connections, JIT). */
+  warmup: Warmup
+  signal: AbortSignal
+  log(line: string): void
+}
+
+/** What one level measured. */
+export interface LevelResult {
+  concurrency: number
+  /** ops/s in each slice of the duration. */
+  slices: number[]
+  /** Latency of every operation that completed within the duration, in ms. */
+  latencies: number[]
+  opsPerSecond: number
+}
+
+/** What a throughput run adds to a bench: `throughput@N` and `time@N` metrics and the curve. */
+export interface ThroughputResult {
+  metrics: Metric[]
+  scaling: ScalingPoint[]
+}
+
+/** Measures every level in order and returns the metrics and the scaling curve. */
+export async function measureThroughput(
+  operation: Operation,
+  options: ThroughputOptions,
+): Promise<ThroughputResult> {
+  const metrics: Metric[] = []
+  const scaling: ScalingPoint[] = []
+  let seq = 0
+  const next = (): number => seq++
+  for (const level of options.levels) {
+    const result = await measureLevel(operation, level, options, next)
+    if (result.latencies.length === 0) {
+      throw new BenchError(
+        `no operation completed within ${options.duration} ms at concurrency ${level}; make duration longer than one operation`,
+      )
+    }
+    const sorted = [...result.latencies].sort((a, b) => a - b)
+    const point: ScalingPoint = {
+      concurrency: level,
+      opsPerSecond: result.opsPerSecond,
+      p50: quantile(sorted, 0.5),
+      p99: quantile(sorted, 0.99),
+    }
+    options.log(
+      `concurrency ${level}: ${point.opsPerSecond.toFixed(1)} ops/s, p50 ${point.p50.toFixed(2)} ms, p99 ${point.p99.toFixed(2)} ms`,
+    )
+    scaling.push(point)
+    metrics.push(
+      makeMetric({
+        name: `throughput@${level}`,
+        unit: 'ops/s',
+        better: 'bigger',
+        samples: result.slices,
+      }),
+      makeMetric({ name: `time@${level}`, unit: 'ms', samples: result.latencies }),
+    )
+  }
+  return { metrics, scaling }
+}
+
+/** Slices of 100 ms to 1 s, about ten per level, so ops/s has a spread without being too coarse. */
+export function sliceCount(duration: number): number {
+  const sliceMs = Math.min(1000, Math.max(100, duration / 10))
+  return Math.max(1, Math.round(duration / sliceMs))
+}
+
+async function measureLevel(
+  operation: Operation,
+  concurrency: number,
+  options: ThroughputOptions,
+  next: () => number,
+): Promise<LevelResult> {
+  const { warmup, signal } = options
+  if ('ms' in warmup && warmup.ms > 0) {
+    const until = performance.now() + warmup.ms
+    await runWorkers(concurrency, operation, next, signal, () => performance.now() < until)
+  } else if ('iterations' in warmup && warmup.iterations > 0) {
+    let started = 0
+    await runWorkers(concurrency, operation, next, signal, () => started++ < warmup.iterations)
+  }
+  const slices = sliceCount(options.duration)
+  const sliceMs = options.duration / slices
+  const counts = new Array<number>(slices).fill(0)
+  const latencies: number[] = []
+  const start = performance.now()
+  const end = start + options.duration
+  await runWorkers(
+    concurrency,
+    operation,
+    next,
+    signal,
+    () => performance.now() < end,
+    (latency, finished) => {
+      if (finished > end) return
+      counts[Math.min(slices - 1, Math.floor((finished - start) / sliceMs))]++
+      latencies.push(latency)
+    },
+  )
+  const perSecond = 1000 / sliceMs
+  return {
+    concurrency,
+    slices: counts.map((count) => count * perSecond),
+    latencies,
+    opsPerSecond: latencies.length / (options.duration / 1000),
+  }
+}
+
+/** N workers each repeat `operation` while `more()`; the first failure stops all and is thrown. */
+async function runWorkers(
+  concurrency: number,
+  operation: Operation,
+  next: () => number,
+  signal: AbortSignal,
+  more: () => boolean,
+  done?: (latency: number, finished: number) => void,
+): Promise<void> {
+  let failed = false
+  const worker = async (index: number): Promise<void> => {
+    while (!failed && !signal.aborted && more()) {
+      const began = performance.now()
+      let reported: unknown
+      try {
+        reported = await operation(index, next())
+      } catch (error) {
+        failed = true
+        throw error
+      }
+      const finished = performance.now()
+      done?.(typeof reported === 'number' ? reported : finished - began, finished)
+    }
+  }
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: concurrency }, (_, index) => worker(index)),
+  )
+  const rejected = outcomes.find((outcome) => outcome.status === 'rejected')
+  if (rejected) throw rejected.reason
+  if (signal.aborted) throw new BenchError(`stopped at the bench's timeout`)
+}
