@@ -304,7 +304,8 @@ function commitText(commit: string | null): string {
 }
 
 function formatAge(days: number): string {
-  if (days < 1) return `${Math.max(1, Math.round(days * 24))} h`
+  if (days < 1 / 24) return 'under an hour'
+  if (days < 1) return `${Math.round(days * 24)} h`
   return `${Math.round(days)} ${plural(Math.round(days), 'day', 'days')}`
 }
 
