@@ -78,7 +78,7 @@ export function artifactSource(options: ArtifactSourceOptions): BaselineSource {
       }
       if (lagCommits > 0 && 'mergeBaseOf' in options) {
         warnings.push(
-          `No baseline at the merge base ${commit.slice(0, 7)}; using ${run.head_sha.slice(0, 7)}, ${lagCommits} commit(s) earlier: differences may include changes already on ${options.branch}.`,
+          `No baseline at the merge base ${commit.slice(0, 7)}; using ${run.head_sha.slice(0, 7)}, ${lagCommits} ${lagCommits === 1 ? 'commit' : 'commits'} earlier: differences may include changes already on ${options.branch}.`,
         )
       }
       return {
