@@ -42,7 +42,7 @@ export function artifactSource(options: ArtifactSourceOptions): BaselineSource {
   return {
     async load() {
       const { api, ctx, artifactName } = options
-      const hint = `push to ${options.defaultBranch} (the default branch) with this workflow to record a baseline; every push to a baseline branch uploads the \`${artifactName}\` artifact`
+      const hint = `push to ${options.defaultBranch} (the default branch) with this workflow to record a baseline; every push to a baseline branch uploads the ${artifactName} artifact`
       const commit =
         'commit' in options
           ? options.commit

@@ -9,14 +9,14 @@ import { FILES, historyFileName } from './layout.js'
 export interface Window {
   runs: Results[]
   notices: string[]
-  /** The first file that could not be used, with why (for no-baseline when nothing is left). */
+  /** Every file that could not be used, with why (for no-baseline when nothing is left). */
   problem?: string
 }
 
 /** Reads the window from a downloaded artifact folder; a corrupt file is dropped with a notice. */
 export async function readWindow(dir: string, label: string): Promise<Window> {
   const notices: string[] = []
-  let problem: string | undefined
+  const problems: string[] = []
   const runs: Results[] = []
   let names: string[] = []
   try {
@@ -30,7 +30,7 @@ export async function readWindow(dir: string, label: string): Promise<Window> {
     try {
       runs.push(parseResults(await readFile(path.join(dir, FILES.history, name), 'utf8'), file))
     } catch (error) {
-      problem ??= (error as Error).message
+      problems.push((error as Error).message)
       notices.push(`baseline history: ${(error as Error).message}; left out`)
     }
   }
@@ -51,11 +51,11 @@ export async function readWindow(dir: string, label: string): Promise<Window> {
         (error as NodeJS.ErrnoException).code === 'ENOENT'
           ? `${label} has no ${FILES.results}`
           : (error as Error).message
-      problem ??= message
+      problems.push(message)
       notices.push(`baseline: ${message}`)
     }
   }
-  return { runs, notices, ...(problem === undefined ? {} : { problem }) }
+  return { runs, notices, ...(problems.length === 0 ? {} : { problem: problems.join('; ') }) }
 }
 
 /** The next window: this run first, then the previous runs, at most `keep` in all. */
