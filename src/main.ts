@@ -25,6 +25,7 @@ import { publishComment, readOnlyNotice } from './publish/comment.js'
 import { commentMode } from './publish/comment-mode.js'
 import type { Step } from './publish/step.js'
 import { renderComment, type CommentModel, type StepVerdict } from './report/comment.js'
+import { escapeMarkdown } from './report/format.js'
 import { runSummaryMarkdown } from './report/run-summary.js'
 import { serializeResults } from './results/schema.js'
 import type { Results } from './results/types.js'
@@ -73,8 +74,11 @@ export async function run(deps: Deps): Promise<void> {
     }
     await measureAndReport(inputs, ctx, deps)
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
     step.setOutput(OUTPUT.verdict, 'error')
-    step.setFailed(error instanceof Error ? error.message : String(error))
+    step.setFailed(message)
+    // The summary is written in every case; failing to write it must not hide the real error.
+    await step.summary(`### perfgate\n\n⚠️ ${escapeMarkdown(message)}\n`).catch(() => undefined)
   }
 }
 
@@ -94,8 +98,13 @@ async function measureAndReport(inputs: Inputs, ctx: GithubContext, deps: Deps):
         startColumn: error.column,
       })
     }
+    const message = `${loaded.errors.length} problem(s) in ${inputs.config}; no bench was run`
     step.setOutput(OUTPUT.verdict, 'error')
-    step.setFailed(`${loaded.errors.length} problem(s) in ${inputs.config}; no bench was run`)
+    step.setFailed(message)
+    const list = loaded.errors.map(
+      (e) => `- ${escapeMarkdown(formatConfigError({ ...e, file: inputs.config }))}`,
+    )
+    await step.summary(`### perfgate\n\n⚠️ ${escapeMarkdown(message)}\n\n${list.join('\n')}\n`)
     return
   }
   const config = loaded.config
@@ -204,16 +213,22 @@ async function measureAndReport(inputs: Inputs, ctx: GithubContext, deps: Deps):
     acknowledgeLabel: inputs.acknowledgeLabel,
   }
 
-  // 6. Report: job summary (always), annotations.
-  const report = renderComment(model, { marker: false, limit: 900_000 })
+  // 6. Report: job summary (always; GitHub caps it at 1 MiB), annotations.
+  const report = renderComment(model, { marker: false, limit: 600_000 })
   await writeFile(path.join(outDir, FILES.report), report)
+  const runTable = runSummaryMarkdown(results)
   await step.summary(
-    `${report}\n\n<details><summary>This run</summary>\n\n${runSummaryMarkdown(results)}\n\n</details>\n`,
+    runTable.length < 350_000
+      ? `${report}\n\n<details><summary>This run</summary>\n\n${runTable}\n\n</details>\n`
+      : `${report}\n\nThe per-bench table of this run is in the results artifact.\n`,
   )
+  // A baseline push never fails on a regression: a failed run would never become the next baseline.
+  const gate = !baselinePush
   for (const c of comparison?.comparisons ?? []) {
     if (c.verdict !== 'regression') continue
     const message = `${c.name}: ${c.reason}${c.confirmed ? ' (confirmed on re-run)' : ''}`
     if (acknowledged) step.warning(message, { title: 'perfgate regression (accepted)' })
+    else if (!gate) step.warning(message, { title: 'perfgate regression since the last baseline' })
     else step.error(message, { title: 'perfgate regression' })
   }
   for (const e of errors) step.error(`${e.name}: ${e.reason}`, { title: 'perfgate bench failed' })
@@ -261,8 +276,10 @@ async function measureAndReport(inputs: Inputs, ctx: GithubContext, deps: Deps):
     if (posted.kind === 'posted') {
       step.setOutput(OUTPUT.commentUrl, posted.url)
       step.info(`${posted.updated ? 'Updated' : 'Created'} the PR comment: ${posted.url}`)
-    } else if (posted.kind === 'read-only') {
+    } else if (posted.kind === 'read-only' && pr.fork) {
       step.notice(readOnlyNotice(posted.message), { title: 'perfgate comment' })
+    } else if (posted.kind === 'read-only') {
+      throw new Error(posted.message)
     } else {
       step.info(`No PR comment: ${posted.why}`)
     }
@@ -271,7 +288,7 @@ async function measureAndReport(inputs: Inputs, ctx: GithubContext, deps: Deps):
   // 9. Outputs and the exit code.
   step.setOutput(OUTPUT.verdict, verdict)
   step.setOutput(OUTPUT.regressions, regressions)
-  if (verdict === 'regression' && inputs.failOnRegression) {
+  if (verdict === 'regression' && inputs.failOnRegression && gate) {
     const names =
       comparison?.comparisons.filter((c) => c.verdict === 'regression').map((c) => c.name) ?? []
     step.setFailed(

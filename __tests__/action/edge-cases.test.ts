@@ -273,3 +273,93 @@ describe('the acknowledge label (bundled action, fake GitHub)', () => {
     expect(body).toMatch(/\| tunable \|.*🔴 regression/)
   })
 })
+
+describe('inputs and policies (bundled action, fake GitHub)', () => {
+  it('compares with a results file given as the baseline input', async () => {
+    const artifact = server.artifacts.find((a) => a.name === 'perfgate-results' && a.runId === 301)!
+    const results = readZip(artifact.zip)['results.json'].toString()
+    const run = await runAction({
+      server,
+      event: 'pull_request',
+      payload: prPayload({ number: 41, headSha: sha('5'), baseSha: M2 }),
+      sha: sha('f'),
+      ref: 'refs/pull/41/merge',
+      runId: 360,
+      inputs: { baseline: 'baselines/main.json', comment: 'never' },
+      files: { 'baselines/main.json': results },
+    })
+    expect(run.code).toBe(0)
+    expect(run.outputs.verdict).toBe('pass')
+    expect(plain(run.summary)).toContain('Baseline: the file `baselines/main.json` (`2222222`)')
+  })
+
+  it('says the config changed when the baseline was made with a different config', async () => {
+    server.branchPoints.set(sha('6'), M2)
+    const run = await pr(server, {
+      number: 42,
+      head: sha('6'),
+      runId: 361,
+      inputs: { comment: 'never' },
+    })
+    expect(run.code).toBe(0)
+    expect(run.outputs.verdict).toBe('pass')
+    const changed = await runAction({
+      server,
+      event: 'pull_request',
+      payload: prPayload({ number: 42, headSha: sha('6'), baseSha: M2 }),
+      sha: sha('f'),
+      ref: 'refs/pull/42/merge',
+      runId: 362,
+      inputs: { comment: 'never' },
+      config:
+        'defaults:\n  samples: 3\n  rounds: 1\n  warmup: 1\n  time: 1ms\nbenches:\n  - name: other\n    kind: command\n    command: "true"\n',
+    })
+    expect(changed.code).toBe(0)
+    expect(changed.outputs.verdict).toBe('no-baseline')
+    expect(plain(changed.summary)).toContain('the baseline was made with a different config')
+  })
+
+  it('comment: on-regression posts nothing when nothing regressed', async () => {
+    const run = await pr(server, {
+      number: 43,
+      head: sha('8'),
+      runId: 363,
+      inputs: { comment: 'on-regression' },
+    })
+    expect(run.code).toBe(0)
+    expect(server.comments.filter((c) => c.issue === 43)).toHaveLength(0)
+  })
+
+  it('fails with the permission to add when a same-repository PR cannot be commented on', async () => {
+    server.readOnly = true
+    try {
+      const run = await pr(server, { number: 44, head: sha('b'), runId: 364 })
+      expect(run.code).toBe(1)
+      expect(run.outputs.verdict).toBe('error')
+      expect(run.stdout).toContain('The token lacks the `pull-requests: write` permission')
+    } finally {
+      server.readOnly = false
+    }
+  })
+
+  it('does not fail a baseline push that is slower than the last baseline (it must become the next one)', async () => {
+    server.mainCommits.push(sha('3'))
+    const run = await runAction({
+      server,
+      event: 'push',
+      payload: pushPayload(sha('3'), M2),
+      sha: sha('3'),
+      ref: 'refs/heads/main',
+      runId: 370,
+      env: { PERFGATE_TEST_DELAY: '0.3' },
+    })
+    expect(run.code).toBe(0)
+    expect(run.outputs.verdict).toBe('regression')
+    expect(run.stdout).toMatch(
+      /::warning title=perfgate regression since the last baseline::tunable/,
+    )
+    expect(server.artifacts.some((a) => a.name === 'perfgate-results' && a.runId === 370)).toBe(
+      true,
+    )
+  })
+})

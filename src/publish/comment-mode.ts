@@ -61,7 +61,8 @@ export async function commentMode(
   }
   const comment: CommentModel = {
     ...meta.comment,
-    configPath: inputs.config,
+    // The marker must match the one the run workflow would have used for this config.
+    configPath: meta.configPath,
     runUrl: runUrl(ctx, triggering.id),
     artifactsUrl: `${runUrl(ctx, triggering.id)}#artifacts`,
     baseline: meta.comment.baseline
