@@ -295,14 +295,6 @@ describe('inputs and policies (bundled action, fake GitHub)', () => {
 
   it('says the config changed when the baseline was made with a different config', async () => {
     server.branchPoints.set(sha('6'), M2)
-    const run = await pr(server, {
-      number: 42,
-      head: sha('6'),
-      runId: 361,
-      inputs: { comment: 'never' },
-    })
-    expect(run.code).toBe(0)
-    expect(run.outputs.verdict).toBe('pass')
     const changed = await runAction({
       server,
       event: 'pull_request',
