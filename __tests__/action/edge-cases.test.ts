@@ -119,6 +119,27 @@ describe('no usable baseline (bundled action, fake GitHub)', () => {
   })
 })
 
+describe('an expired baseline artifact (bundled action, fake GitHub)', () => {
+  it('is no baseline, and the comment says it expired', async () => {
+    const expired = await freshServer()
+    try {
+      expired.addRun({ id: 6, head_sha: M2 })
+      expired.seedArtifact(6, 'perfgate-results', makeZip({ 'results.json': '{}' }), {
+        expiresInDays: -1,
+      })
+      const run = await pr(expired, { number: 5, head: sha('c'), runId: 312 })
+      expect(run.code).toBe(0)
+      expect(run.outputs.verdict).toBe('no-baseline')
+      expect(plain(expired.comments[0]?.body)).toContain(
+        'artifact of the last baseline run on main has expired',
+      )
+      expect(expired.requests.some((r) => r.includes('/zip'))).toBe(false)
+    } finally {
+      await expired.close()
+    }
+  })
+})
+
 describe('GitHub failures (bundled action, fake GitHub)', () => {
   it('retries a transient 5xx on the artifact download and REST calls (and a 429), then compares', async () => {
     server.fail({
@@ -217,6 +238,7 @@ describe('fork PRs and the workflow_run comment workflow (bundled action, fake G
     expect(comments[0].body).toContain('No regressions in 2 benches')
     expect(comments[0].body).toContain('/actions/runs/330)')
     expect(run.outputs['comment-url']).toContain(`issuecomment-${comments[0].id}`)
+    expect(run.summary).toContain(`[the comment on #21](${run.outputs['comment-url']})`)
   })
 
   it('mode: comment refuses an artifact that claims a PR the run did not build', async () => {
@@ -248,7 +270,7 @@ describe('fork PRs and the workflow_run comment workflow (bundled action, fake G
       runId: 341,
       inputs: { mode: 'comment' },
     })
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(0)
     expect(run.stdout).toContain("PR #22's head is 9999999: not commenting")
     expect(server.comments.filter((c) => c.issue === 22)).toHaveLength(0)
   })

@@ -54,9 +54,12 @@ export async function commentMode(
   if (!triggering.pullRequests.includes(meta.pr)) {
     const pull = await api.getPull(meta.pr)
     if (pull.headSha !== triggering.headSha) {
-      throw new Error(
-        `run ${triggering.id} built ${triggering.headSha.slice(0, 7)}, but PR #${meta.pr}'s head is ${pull.headSha.slice(0, 7)}: not commenting (a newer push will comment)`,
+      // A newer push (whose own run will comment) or a forged PR number: either way, stay silent.
+      step.notice(
+        `Run ${triggering.id} built ${triggering.headSha.slice(0, 7)}, but PR #${meta.pr}'s head is ${pull.headSha.slice(0, 7)}: not commenting (a newer push will comment)`,
       )
+      step.setOutput(OUTPUT.verdict, meta.verdict)
+      return
     }
   }
   const comment: CommentModel = {
@@ -79,6 +82,9 @@ export async function commentMode(
     step.setOutput(OUTPUT.commentUrl, posted.url)
     step.info(
       `${posted.updated ? 'Updated' : 'Created'} the comment on PR #${meta.pr}: ${posted.url}`,
+    )
+    await step.summary(
+      `### perfgate\n\n${posted.updated ? 'Updated' : 'Posted'} [the comment on #${meta.pr}](${posted.url}) for run ${triggering.id}.\n`,
     )
   } else if (posted.kind === 'read-only') {
     throw new Error(
