@@ -25,10 +25,14 @@ export function artifactStore(options: {
   return {
     async upload(name, dir, retentionDays) {
       const files = await listFiles(dir)
-      const result = await client.uploadArtifact(name, files, dir, {
-        ...(retentionDays === undefined ? {} : { retentionDays }),
-      })
-      return { id: result.id ?? 0 }
+      try {
+        const result = await client.uploadArtifact(name, files, dir, {
+          ...(retentionDays === undefined ? {} : { retentionDays }),
+        })
+        return { id: result.id ?? 0 }
+      } catch (error) {
+        throw new Error(`uploading the artifact ${name} failed: ${(error as Error).message}`)
+      }
     },
     async download(artifactId, runId, dir) {
       // The library retries its listing calls but not the redirect to another run's zip.
@@ -53,7 +57,16 @@ export function artifactStore(options: {
         },
         options.retry,
         { sleep: options.sleep, log: options.log },
-      )
+      ).catch((error: unknown) => {
+        const status = (error as { status?: number }).status
+        const hint =
+          status === 403
+            ? '. The token lacks the `actions: read` permission: add it under `permissions:` in the workflow'
+            : ''
+        throw new Error(
+          `downloading artifact ${artifactId} of run ${runId} failed: ${(error as Error).message}${hint}`,
+        )
+      })
     },
   }
 }
