@@ -264,10 +264,18 @@ async function measureAndReport(inputs: Inputs, ctx: GithubContext, deps: Deps):
     const previous = rawOutcome?.found ? rawOutcome.baselines : []
     const window = nextWindow(previous, results, inputs.baselineRuns)
     await writeWindow(outDir, window)
-    await store.upload(inputs.artifactName, outDir, inputs.retentionDays)
-    step.info(
-      `Uploaded the baseline artifact ${inputs.artifactName} with ${window.length} run(s) of history`,
-    )
+    try {
+      await store.upload(inputs.artifactName, outDir, inputs.retentionDays)
+      step.info(
+        `Uploaded the baseline artifact ${inputs.artifactName} with ${window.length} run(s) of history`,
+      )
+    } catch (error) {
+      // A re-run attempt of the same run finds the first attempt's artifact: that one stays the baseline.
+      if (!/\b409\b|already exists/i.test((error as Error).message)) throw error
+      step.warning(
+        `${(error as Error).message}; the artifact uploaded earlier in this run stays the baseline`,
+      )
+    }
   }
 
   // 8. The PR comment.

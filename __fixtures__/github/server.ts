@@ -232,6 +232,9 @@ export async function startFakeGitHub(
     const request = JSON.parse(body.toString()) as Record<string, unknown>
     const runId = Number(request.workflow_run_backend_id)
     if (method === 'CreateArtifact') {
+      if (state.artifacts.some((a) => a.runId === runId && a.name === request.name && a.finalized)) {
+        return json(res, 409, { code: 'already_exists', msg: 'an artifact with this name already exists on the workflow run' })
+      }
       const artifact: FakeArtifact = {
         id: nextId++,
         runId,

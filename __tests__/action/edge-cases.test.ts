@@ -356,6 +356,26 @@ describe('inputs and policies (bundled action, fake GitHub)', () => {
     }
   })
 
+  it("keeps the first attempt's baseline artifact when a push run is re-run", async () => {
+    const rerun = await runAction({
+      server,
+      event: 'push',
+      payload: pushPayload(M2, M1),
+      sha: M2,
+      ref: 'refs/heads/main',
+      runId: 301,
+    })
+    expect(rerun.code).toBe(0)
+    expect(rerun.stdout).toMatch(
+      /::warning::.*409.*the artifact uploaded earlier in this run stays the baseline/,
+    )
+    expect(
+      server.artifacts.filter(
+        (a) => a.name === 'perfgate-results' && a.runId === 301 && a.finalized,
+      ),
+    ).toHaveLength(1)
+  })
+
   it('does not fail a baseline push that is slower than the last baseline (it must become the next one)', async () => {
     server.mainCommits.push(sha('3'))
     const run = await runAction({
