@@ -1,3 +1,4 @@
+import { defaultDeps } from './default-deps.js'
 import { run } from './main.js'
 
-await run()
+await run(defaultDeps())

@@ -10,13 +10,28 @@ export const INPUT = {
   githubToken: 'github-token',
   failOnRegression: 'fail-on-regression',
   artifactName: 'artifact-name',
+  mode: 'mode',
+  baseline: 'baseline',
+  baselineBranches: 'baseline-branches',
+  baselineRuns: 'baseline-runs',
+  retentionDays: 'retention-days',
+  maxBaselineAge: 'max-baseline-age',
+  confirm: 'confirm',
+  comment: 'comment',
+  acknowledgeLabel: 'acknowledge-label',
 } as const
 
 /** Every output name, as in action.yml. */
 export const OUTPUT = {
   results: 'results',
   verdict: 'verdict',
+  regressions: 'regressions',
+  comparison: 'comparison',
+  commentUrl: 'comment-url',
 } as const
+
+/** When to post the PR comment. */
+export type CommentPolicy = 'always' | 'on-regression' | 'never'
 
 /** The validated inputs. */
 export interface Inputs {
@@ -28,6 +43,18 @@ export interface Inputs {
   githubToken: string
   failOnRegression: boolean
   artifactName: string
+  /** `run` measures; `comment` posts the comment of a triggering run (workflow_run). */
+  mode: 'run' | 'comment'
+  /** A results file to compare with instead of the artifact; undefined = the artifact. */
+  baseline?: string
+  /** Branches whose pushes record the baseline; undefined = the repository's default branch. */
+  baselineBranches?: string[]
+  baselineRuns: number
+  retentionDays?: number
+  maxBaselineAgeDays: number
+  confirm: boolean
+  comment: CommentPolicy
+  acknowledgeLabel: string
 }
 
 /** Thrown for an input value that makes no sense; the message names the input and an example. */
@@ -46,6 +73,11 @@ export function readInputs(get: (name: string) => string): Inputs {
       `input "threshold" must be a percentage like 10%, got ${JSON.stringify(get(INPUT.threshold))}`,
     )
   }
+  const branches = get(INPUT.baselineBranches)
+    .split(/[,\n]/)
+    .map((b) => b.trim())
+    .filter((b) => b !== '')
+  const retention = get(INPUT.retentionDays).trim()
   return {
     config: get(INPUT.config) || 'perfgate.yml',
     filter: get(INPUT.filter) || undefined,
@@ -54,6 +86,15 @@ export function readInputs(get: (name: string) => string): Inputs {
     githubToken: get(INPUT.githubToken),
     failOnRegression: readBoolean(get, INPUT.failOnRegression, true),
     artifactName: get(INPUT.artifactName) || 'perfgate-results',
+    mode: readChoice(get, INPUT.mode, ['run', 'comment'], 'run'),
+    baseline: get(INPUT.baseline).trim() || undefined,
+    baselineBranches: branches.length > 0 ? branches : undefined,
+    baselineRuns: readCount(get, INPUT.baselineRuns, 5, 1, 100),
+    retentionDays: retention === '' ? undefined : readCount(get, INPUT.retentionDays, 90, 1, 400),
+    maxBaselineAgeDays: readDays(get, INPUT.maxBaselineAge, 30),
+    confirm: readBoolean(get, INPUT.confirm, true),
+    comment: readChoice(get, INPUT.comment, ['always', 'on-regression', 'never'], 'always'),
+    acknowledgeLabel: get(INPUT.acknowledgeLabel).trim() || 'perfgate:accept',
   }
 }
 
@@ -63,4 +104,48 @@ function readBoolean(get: (name: string) => string, name: string, fallback: bool
   if (['true', 'yes', 'on', '1'].includes(value)) return true
   if (['false', 'no', 'off', '0'].includes(value)) return false
   throw new InputError(`input "${name}" must be true or false, got ${JSON.stringify(value)}`)
+}
+
+function readChoice<T extends string>(
+  get: (name: string) => string,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const value = get(name).trim().toLowerCase()
+  if (value === '') return fallback
+  if ((choices as readonly string[]).includes(value)) return value as T
+  throw new InputError(
+    `input "${name}" must be one of ${choices.join(' | ')}, got ${JSON.stringify(value)}`,
+  )
+}
+
+function readCount(
+  get: (name: string) => string,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = get(name).trim()
+  if (value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new InputError(
+      `input "${name}" must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`,
+    )
+  }
+  return n
+}
+
+/** Days, written `30`, `30d` or `30 days`. */
+function readDays(get: (name: string) => string, name: string, fallback: number): number {
+  const value = get(name).trim()
+  if (value === '') return fallback
+  const match = /^(\d+(?:\.\d+)?)\s*(d|days?)?$/i.exec(value)
+  if (!match)
+    throw new InputError(
+      `input "${name}" must be a number of days like 30 or 30d, got ${JSON.stringify(value)}`,
+    )
+  return Number(match[1])
 }

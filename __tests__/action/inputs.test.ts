@@ -1,0 +1,98 @@
+import { describe, expect, it } from '@jest/globals'
+import { readContext } from '../../src/github/context.js'
+import { INPUT, InputError, readInputs } from '../../src/inputs.js'
+
+const from = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+
+describe('action inputs', () => {
+  it('defaults every input as action.yml documents', () => {
+    expect(readInputs(from({}))).toEqual({
+      config: 'perfgate.yml',
+      filter: undefined,
+      threshold: 0.1,
+      workingDirectory: '.',
+      githubToken: '',
+      failOnRegression: true,
+      artifactName: 'perfgate-results',
+      mode: 'run',
+      baseline: undefined,
+      baselineBranches: undefined,
+      baselineRuns: 5,
+      retentionDays: undefined,
+      maxBaselineAgeDays: 30,
+      confirm: true,
+      comment: 'always',
+      acknowledgeLabel: 'perfgate:accept',
+    })
+  })
+
+  it('parses lists, counts and days', () => {
+    const inputs = readInputs(
+      from({
+        [INPUT.baselineBranches]: 'main, release/*\nnext',
+        [INPUT.baselineRuns]: '3',
+        [INPUT.maxBaselineAge]: '14d',
+        [INPUT.comment]: 'On-Regression',
+        [INPUT.mode]: 'comment',
+      }),
+    )
+    expect(inputs.baselineBranches).toEqual(['main', 'release/*', 'next'])
+    expect(inputs.baselineRuns).toBe(3)
+    expect(inputs.maxBaselineAgeDays).toBe(14)
+    expect(inputs.comment).toBe('on-regression')
+    expect(inputs.mode).toBe('comment')
+  })
+
+  it('names the input and the allowed values when one makes no sense', () => {
+    expect(() => readInputs(from({ [INPUT.comment]: 'sometimes' }))).toThrow(
+      new InputError(
+        'input "comment" must be one of always | on-regression | never, got "sometimes"',
+      ),
+    )
+    expect(() => readInputs(from({ [INPUT.baselineRuns]: '0' }))).toThrow(
+      /input "baseline-runs" must be a whole number from 1 to 100/,
+    )
+    expect(() => readInputs(from({ [INPUT.failOnRegression]: 'maybe' }))).toThrow(
+      /input "fail-on-regression" must be true or false/,
+    )
+  })
+})
+
+describe('workflow context', () => {
+  const env = {
+    GITHUB_REPOSITORY: 'acme/widget',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_RUN_ID: '9',
+    GITHUB_WORKFLOW_REF: 'acme/widget/.github/workflows/perf.yml@refs/pull/3/merge',
+  }
+
+  it('reads the PR, tells a fork PR from a same-repository one, and the workflow file', () => {
+    const payload = (repo: string, fork: boolean) =>
+      JSON.stringify({
+        pull_request: {
+          number: 3,
+          base: { ref: 'main', sha: 'b' },
+          head: { sha: 'h', repo: { full_name: repo, fork } },
+          labels: [{ name: 'x' }],
+        },
+        repository: { default_branch: 'trunk' },
+      })
+    const own = readContext(env, payload('acme/widget', false))
+    expect(own.pullRequest).toEqual({
+      number: 3,
+      baseRef: 'main',
+      baseSha: 'b',
+      headSha: 'h',
+      headRepo: 'acme/widget',
+      fork: false,
+      labels: ['x'],
+    })
+    expect(own.defaultBranch).toBe('trunk')
+    expect(own.workflowPath).toBe('.github/workflows/perf.yml')
+    expect(readContext(env, payload('forker/widget', true)).pullRequest?.fork).toBe(true)
+  })
+
+  it('says what is wrong outside GitHub Actions', () => {
+    expect(() => readContext({}, undefined)).toThrow(/GITHUB_REPOSITORY is not set/)
+  })
+})

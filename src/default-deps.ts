@@ -1,0 +1,98 @@
+/** The real collaborators of the action: @actions/core, fetch, @actions/artifact, the bench runner. */
+import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import { artifactStore } from './baseline/store.js'
+import { createApi } from './github/api.js'
+import { createClient } from './github/client.js'
+import { DEFAULT_RETRY, type RetryPolicy } from './github/retry.js'
+import type { BenchRunner, Deps } from './main.js'
+import { coreStep } from './publish/step.js'
+import { formatValue } from './report/format.js'
+import type { BenchResult } from './results/types.js'
+import { runConfig } from './run/run-config.js'
+import type { RunObserver } from './run/run-benches.js'
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** The deps of the action on a runner. PERFGATE_RETRY_DELAY_MS shortens backoff (tests). */
+export function defaultDeps(env: NodeJS.ProcessEnv = process.env): Deps {
+  const retry = retryPolicy(env)
+  const step = coreStep()
+  return {
+    env,
+    input: (name) => core.getInput(name),
+    readEvent: async () =>
+      env.GITHUB_EVENT_PATH ? readFile(env.GITHUB_EVENT_PATH, 'utf8') : undefined,
+    now: () => new Date(),
+    sleep,
+    retry,
+    runBenches: benchRunner(env),
+    github: (token, ctx) =>
+      createApi(
+        createClient({ apiUrl: ctx.apiUrl, token, retry, sleep, log: (l) => core.info(l) }),
+        ctx.owner,
+        ctx.repo,
+      ),
+    artifacts: (token, ctx) =>
+      artifactStore({
+        token,
+        owner: ctx.owner,
+        repo: ctx.repo,
+        retry,
+        sleep,
+        log: (l) => core.info(l),
+      }),
+    step,
+  }
+}
+
+function retryPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
+  const base = Number(env.PERFGATE_RETRY_DELAY_MS)
+  return Number.isFinite(base) && base >= 0 && env.PERFGATE_RETRY_DELAY_MS
+    ? { ...DEFAULT_RETRY, baseDelayMs: base, maxDelayMs: Math.max(base * 8, 1) }
+    : DEFAULT_RETRY
+}
+
+/** The bench runner: runConfig with the log observer; `names` selects benches by exact name. */
+function benchRunner(env: NodeJS.ProcessEnv): BenchRunner {
+  return (config, select) => {
+    const names = select.names ? new Set(select.names) : undefined
+    const chosen = names
+      ? {
+          ...config,
+          benches: config.benches.filter(
+            (b) => names.has(b.name) || [...names].some((n) => n.startsWith(`${b.name}/`)),
+          ),
+        }
+      : config
+    return runConfig(chosen, {
+      env,
+      ...(names ? {} : { filter: select.filter }),
+      now: () => new Date(),
+      observer: logObserver(),
+      secret: (value) => core.setSecret(value),
+    })
+  }
+}
+
+function logObserver(): RunObserver {
+  return {
+    benchStarted(bench, index, total) {
+      core.startGroup(`[${index + 1}/${total}] ${bench.name} (${bench.spec.kind})`)
+    },
+    benchFinished(_bench, results) {
+      for (const result of results) core.info(describe(result))
+      core.endGroup()
+    },
+    log(_bench, line) {
+      core.info(line)
+    },
+  }
+}
+
+function describe(result: BenchResult): string {
+  const metric = result.metrics[0]
+  if (result.status !== 'ok' || !metric)
+    return `${result.name}: ${result.status}: ${result.reason ?? ''}`
+  return `${result.name}: ${metric.summary.n} samples, median ${formatValue(metric.summary.median, metric.unit)}`
+}
