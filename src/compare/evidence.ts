@@ -1,0 +1,109 @@
+/**
+ * The numbers behind one metric's verdict: centres, change, interval and the raw p-value,
+ * all computed from run-level units (round summaries pooled over runs).
+ */
+import type { Better, Metric } from '../results/types.js'
+import { mannWhitneyU, smallestPossibleP } from './mann-whitney.js'
+import type { Random } from './random.js'
+import { medianOf, roundSummaries } from './units.js'
+
+/** Run-level evidence for one metric, before multiple-testing correction and verdict. */
+export interface Evidence {
+  better: Better
+  base: number
+  head: number
+  /** head/base - 1 of the median round centres; null when the base centre is not positive. */
+  change: number | null
+  ci: [number, number] | null
+  /** Change of the median of each round's best value, the cross-check against noise. */
+  bestChange: number | null
+  /** Raw two-sided p of the U test on round centres; null when the units cannot reach alpha. */
+  p: number | null
+  baseUnits: number
+  headUnits: number
+  baseSamples: number
+  headSamples: number
+  /** True when every run has a single sample, so there is no spread at all. */
+  noSpread: boolean
+}
+
+/** Settings the evidence depends on. */
+export interface EvidenceSettings {
+  alpha: number
+  confidence: number
+  resamples: number
+  random: Random
+}
+
+function ratio(head: number, base: number): number | null {
+  return base > 0 && head >= 0 ? head / base - 1 : null
+}
+
+/** Seeded bootstrap percentile interval of the median ratio, resampling units on each side. */
+function bootstrapInterval(
+  base: number[],
+  head: number[],
+  settings: EvidenceSettings,
+): [number, number] | null {
+  if (base.length < 2 && head.length < 2) return null
+  const changes: number[] = []
+  const pickMedian = (units: number[], scratch: number[]): number => {
+    if (units.length === 1) return units[0]
+    for (let i = 0; i < units.length; i++) {
+      scratch[i] = units[Math.floor(settings.random() * units.length)]
+    }
+    return medianOf(scratch)
+  }
+  const baseScratch = new Array<number>(base.length)
+  const headScratch = new Array<number>(head.length)
+  for (let r = 0; r < settings.resamples; r++) {
+    const change = ratio(pickMedian(head, headScratch), pickMedian(base, baseScratch))
+    if (change !== null) changes.push(change)
+  }
+  if (changes.length === 0) return null
+  changes.sort((a, b) => a - b)
+  const tail = (1 - settings.confidence) / 2
+  const at = (q: number) => changes[Math.min(changes.length - 1, Math.floor(q * changes.length))]
+  return [at(tail), at(1 - tail)]
+}
+
+/** Evidence from the metric of each baseline run and each head run (head scaled by `headScale`). */
+export function gatherEvidence(
+  baseMetrics: readonly Metric[],
+  headMetrics: readonly Metric[],
+  headScale: number,
+  settings: EvidenceSettings,
+): Evidence {
+  const baseRounds = baseMetrics.map((m) => roundSummaries(m))
+  const headRounds = headMetrics.map((m) => roundSummaries(m, headScale))
+  const baseCentres = baseRounds.flatMap((r) => r.centres)
+  const headCentres = headRounds.flatMap((r) => r.centres)
+  const base = medianOf(baseCentres)
+  const head = medianOf(headCentres)
+  const canTest = smallestPossibleP(baseCentres.length, headCentres.length) <= settings.alpha
+  return {
+    better: headMetrics[0].better,
+    base,
+    head,
+    change: ratio(head, base),
+    ci: bootstrapInterval(baseCentres, headCentres, settings),
+    bestChange: ratio(
+      medianOf(headRounds.flatMap((r) => r.bests)),
+      medianOf(baseRounds.flatMap((r) => r.bests)),
+    ),
+    p: canTest ? mannWhitneyU(baseCentres, headCentres).p : null,
+    baseUnits: baseCentres.length,
+    headUnits: headCentres.length,
+    baseSamples: baseRounds.reduce((sum, r) => sum + r.samples, 0),
+    headSamples: headRounds.reduce((sum, r) => sum + r.samples, 0),
+    noSpread: [...baseMetrics, ...headMetrics].every((m) => m.samples.length === 1),
+  }
+}
+
+/** Fewest rounds per run with which `baseRuns` and `headRuns` runs could reach `alpha`. */
+export function roundsNeeded(baseRuns: number, headRuns: number, alpha: number): number {
+  for (let rounds = 1; rounds <= 50; rounds++) {
+    if (smallestPossibleP(baseRuns * rounds, headRuns * rounds) <= alpha) return rounds
+  }
+  return 50
+}
