@@ -32,7 +32,10 @@ function workloads(): Workload[] {
   let sink = 0
   return [
     { name: 'sort-2k', fn: () => (sink += [...numbers].sort((a, b) => a - b)[1000]) },
-    { name: 'json-roundtrip', fn: () => (sink += JSON.parse(JSON.stringify(doc)).items.length) },
+    {
+      name: 'json-roundtrip',
+      fn: () => (sink += (JSON.parse(JSON.stringify(doc)) as typeof doc).items.length),
+    },
     { name: 'regex-words', fn: () => (sink += text.match(/\b\w{5}\b/g)?.length ?? 0) },
     {
       name: 'map-churn',
@@ -58,7 +61,8 @@ async function child(): Promise<void> {
   await bench.run()
   const out: Record<string, number[]> = {}
   for (const task of bench.tasks) {
-    const samples = task.result && 'latency' in task.result ? (task.result.latency.samples ?? []) : []
+    const samples =
+      task.result && 'latency' in task.result ? (task.result.latency.samples ?? []) : []
     // tinybench returns samples sorted; an even stride keeps the distribution's shape.
     const stride = Math.max(1, samples.length / MAX_SAMPLES)
     const kept: number[] = []

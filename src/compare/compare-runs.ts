@@ -7,7 +7,8 @@ import { benjaminiHochberg } from './multiple-testing.js'
 import { seededRandom, type Random } from './random.js'
 import type { Comparison, MetricComparison } from './types.js'
 import { checkMetric } from './units.js'
-import { decide } from './verdict.js'
+import { decide, percent as signedPercent } from './verdict.js'
+import { discountShift, sharedShift } from './shared-shift.js'
 import { runWarnings } from './warnings.js'
 
 /** Options of compareRuns; every field has a sensible default. */
@@ -22,6 +23,12 @@ export interface CompareOptions {
   resamples?: number
   /** Coverage of the change interval (default 0.95). */
   confidence?: number
+  /**
+   * Quantile of each round's samples taken as that round's centre (default 0.1). A low quantile is
+   * the speed of the code when the machine lets it run: busy neighbours slow part of a process's
+   * iterations, a code change slows all of them (see docs/statistics.md for the evaluation).
+   */
+  roundQuantile?: number
   /** Require the best rounds to move as well before a regression (default true). */
   crossCheck?: boolean
 }
@@ -84,6 +91,7 @@ export function compareRuns(
     confidence: options.confidence ?? 0.95,
     resamples: options.resamples ?? 400,
     random: options.random ?? seededRandom(20240611),
+    quantile: options.roundQuantile ?? 0.1,
   }
   const warnings = runWarnings(baselines, heads)
   const speed = calibrationRatio(baselines, heads)
@@ -130,8 +138,12 @@ export function compareRuns(
     }
   }
 
-  const adjusted = benjaminiHochberg(pending.map((item) => item.evidence?.p ?? null))
-  const comparisons = pending.map((item, index) => {
+  // A p-value drives a verdict only beyond the noise threshold (within it the verdict is
+  // "unchanged" whatever the test says), so those are the tests the correction counts.
+  const adjusted = benjaminiHochberg(
+    pending.map((item) => (item.evidence && beyondNoise(item) ? item.evidence.p : null)),
+  )
+  const comparisons = pending.map((item, index): MetricComparison => {
     if (!item.evidence) return item.row
     const p = adjusted[index]
     const { verdict, reason } = decide({
@@ -148,10 +160,18 @@ export function compareRuns(
     })
     return { ...item.row, verdict, reason, p }
   })
+  // Normalised runs already had the runner's speed divided out.
+  const shift = normalizing ? null : sharedShift(comparisons)
+  const judged = shift === null ? comparisons : discountShift(comparisons, shift)
+  if (shift !== null) {
+    warnings.push(
+      `Most benches moved together (median ${signedPercent(shift)}): the runner's speed probably differs between baseline and head`,
+    )
+  }
   return {
-    comparisons,
+    comparisons: judged,
     warnings,
-    regressions: comparisons.filter((c) => c.verdict === 'regression').length,
+    regressions: judged.filter((c) => c.verdict === 'regression').length,
   }
 }
 
@@ -237,6 +257,15 @@ function compareBench(
     out.push({ row: emptyRow(bench, metric, 'removed', 'metric not in the head run'), headRuns: 1 })
   }
   return out
+}
+
+function beyondNoise(item: Pending): boolean {
+  const change = item.evidence?.change
+  return (
+    change !== null &&
+    change !== undefined &&
+    Math.abs(Math.log1p(change)) > Math.log1p(item.row.noiseThreshold)
+  )
 }
 
 function percent(fraction: number): string {

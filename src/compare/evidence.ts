@@ -3,7 +3,7 @@
  * all computed from run-level units (round summaries pooled over runs).
  */
 import type { Better, Metric } from '../results/types.js'
-import { mannWhitneyU, smallestPossibleP } from './mann-whitney.js'
+import { smallestPermutationP, trimmedPermutationTest } from './permutation.js'
 import type { Random } from './random.js'
 import { medianOf, roundSummaries } from './units.js'
 
@@ -17,7 +17,7 @@ export interface Evidence {
   ci: [number, number] | null
   /** Change of the median of each round's best value, the cross-check against noise. */
   bestChange: number | null
-  /** Raw two-sided p of the U test on round centres; null when the units cannot reach alpha. */
+  /** Raw two-sided permutation p on round centres; null when the units cannot reach alpha. */
   p: number | null
   baseUnits: number
   headUnits: number
@@ -33,6 +33,8 @@ export interface EvidenceSettings {
   confidence: number
   resamples: number
   random: Random
+  /** Quantile of each round used as its centre. */
+  quantile: number
 }
 
 function ratio(head: number, base: number): number | null {
@@ -74,13 +76,13 @@ export function gatherEvidence(
   headScale: number,
   settings: EvidenceSettings,
 ): Evidence {
-  const baseRounds = baseMetrics.map((m) => roundSummaries(m))
-  const headRounds = headMetrics.map((m) => roundSummaries(m, headScale))
+  const baseRounds = baseMetrics.map((m) => roundSummaries(m, 1, settings.quantile))
+  const headRounds = headMetrics.map((m) => roundSummaries(m, headScale, settings.quantile))
   const baseCentres = baseRounds.flatMap((r) => r.centres)
   const headCentres = headRounds.flatMap((r) => r.centres)
   const base = medianOf(baseCentres)
   const head = medianOf(headCentres)
-  const canTest = smallestPossibleP(baseCentres.length, headCentres.length) <= settings.alpha
+  const canTest = smallestPermutationP(baseCentres.length, headCentres.length) <= settings.alpha
   return {
     better: headMetrics[0].better,
     base,
@@ -91,7 +93,9 @@ export function gatherEvidence(
       medianOf(headRounds.flatMap((r) => r.bests)),
       medianOf(baseRounds.flatMap((r) => r.bests)),
     ),
-    p: canTest ? mannWhitneyU(baseCentres, headCentres).p : null,
+    p: canTest
+      ? trimmedPermutationTest(baseCentres, headCentres, headMetrics[0].better, settings.random)
+      : null,
     baseUnits: baseCentres.length,
     headUnits: headCentres.length,
     baseSamples: baseRounds.reduce((sum, r) => sum + r.samples, 0),
@@ -103,7 +107,7 @@ export function gatherEvidence(
 /** Fewest rounds per run with which `baseRuns` and `headRuns` runs could reach `alpha`. */
 export function roundsNeeded(baseRuns: number, headRuns: number, alpha: number): number {
   for (let rounds = 1; rounds <= 50; rounds++) {
-    if (smallestPossibleP(baseRuns * rounds, headRuns * rounds) <= alpha) return rounds
+    if (smallestPermutationP(baseRuns * rounds, headRuns * rounds) <= alpha) return rounds
   }
   return 50
 }

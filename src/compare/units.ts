@@ -5,11 +5,18 @@
 import type { Metric } from '../results/types.js'
 import { CompareInputError } from './errors.js'
 
+/** Quantile q (0..1, linear interpolation) of a non-empty array (not modified). */
+export function quantileOf(values: readonly number[], q: number): number {
+  const sorted = Float64Array.from(values).sort()
+  const position = (sorted.length - 1) * q
+  const low = Math.floor(position)
+  const high = Math.min(sorted.length - 1, low + 1)
+  return sorted[low] + (sorted[high] - sorted[low]) * (position - low)
+}
+
 /** Median of a non-empty array (not modified). */
 export function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  return quantileOf(values, 0.5)
 }
 
 /** Throws CompareInputError when a metric's samples or rounds cannot be compared. */
@@ -51,8 +58,8 @@ export function splitRounds(metric: Metric): number[][] {
 /** What each round of a metric contributes: its centre and its best value. */
 export interface RoundSummaries {
   /**
-   * Median of each round: ignores the slow outliers a busy neighbour adds to single
-   * iterations while still moving with a real shift of most iterations.
+   * A low quantile of each round (the 10th percentile by default): it ignores the iterations a
+   * busy neighbour slowed while still moving with a real shift of all iterations.
    */
   centres: number[]
   /** Best value of each round (minimum, or maximum when bigger is better): the least disturbed. */
@@ -61,11 +68,11 @@ export interface RoundSummaries {
 }
 
 /** Round summaries of a metric, each multiplied by `scale` (for calibration normalisation). */
-export function roundSummaries(metric: Metric, scale = 1): RoundSummaries {
+export function roundSummaries(metric: Metric, scale = 1, quantile = 0.1): RoundSummaries {
   const groups = splitRounds(metric)
   const pick = metric.better === 'bigger' ? Math.max : Math.min
   return {
-    centres: groups.map((group) => medianOf(group) * scale),
+    centres: groups.map((group) => quantileOf(group, quantile) * scale),
     bests: groups.map((group) => pick(...group) * scale),
     samples: metric.samples.length,
   }
