@@ -248,8 +248,8 @@ describe('compareRuns with degenerate input', () => {
     const head = makeResults({ benches: [{ name: 'a', samples: [1] }] })
     head.benches[0].metrics[0] = {
       ...head.benches[0].metrics[0],
-      samples: samples as number[],
-      rounds: rounds as number[] | undefined,
+      samples,
+      rounds,
     }
     expect(() => compareRuns([base], head)).toThrow(CompareInputError)
     expect(() => compareRuns([base], head)).toThrow(pattern)

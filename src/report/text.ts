@@ -2,8 +2,11 @@
 import type { Comparison, MetricComparison } from '../compare/types.js'
 import { formatChange, formatValue } from './format.js'
 
+// Control characters (a newline in a bench name) would break the table's lines.
+const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ')
+
 function label(row: MetricComparison): string {
-  return row.metric === 'time' ? row.name : `${row.name} (${row.metric})`
+  return oneLine(row.metric === 'time' ? row.name : `${row.name} (${row.metric})`)
 }
 
 function changeCell(row: MetricComparison): string {
@@ -30,11 +33,11 @@ export function renderText(comparison: Comparison): string {
       .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
       .join('  ')
       .trimEnd()
-  const out: string[] = comparison.warnings.map((w) => `warning: ${w}`)
+  const out: string[] = comparison.warnings.map((w) => `warning: ${oneLine(w)}`)
   out.push(line(header))
   comparison.comparisons.forEach((row, i) => {
     out.push(line(rows[i]))
-    if (row.verdict !== 'unchanged') out.push(`    ${row.reason}`)
+    if (row.verdict !== 'unchanged') out.push(`    ${oneLine(row.reason)}`)
   })
   out.push(
     comparison.regressions === 0
