@@ -22,7 +22,7 @@ const BASELINES = 5
 // The interval does not affect verdicts; fewer resamples keep the evaluation fast.
 const OPTS = { resamples: 50 }
 const BENCHES = 5
-const TRIALS_UNCHANGED = Number(process.env.DETECT_TRIALS ?? 1000)
+const TRIALS_UNCHANGED = Number(process.env.DETECT_TRIALS ?? 200)
 
 /** A change injected into one bench of the head run. */
 interface Change {

@@ -3,7 +3,7 @@
  * all computed from run-level units (round summaries pooled over runs).
  */
 import type { Better, Metric } from '../results/types.js'
-import { smallestPermutationP, trimmedPermutationTest } from './permutation.js'
+import { robustCentre, smallestPermutationP, trimmedPermutationTest } from './permutation.js'
 import type { Random } from './random.js'
 import { medianOf, roundSummaries } from './units.js'
 
@@ -12,7 +12,7 @@ export interface Evidence {
   better: Better
   base: number
   head: number
-  /** head/base - 1 of the median round centres; null when the base centre is not positive. */
+  /** head/base - 1 of the robust centres (see robustCentre); null when the base is not positive. */
   change: number | null
   ci: [number, number] | null
   /** Change of the median of each round's best value, the cross-check against noise. */
@@ -41,25 +41,26 @@ function ratio(head: number, base: number): number | null {
   return base > 0 && head >= 0 ? head / base - 1 : null
 }
 
-/** Seeded bootstrap percentile interval of the median ratio, resampling units on each side. */
+/** Seeded bootstrap percentile interval of the centre ratio, resampling units on each side. */
 function bootstrapInterval(
   base: number[],
   head: number[],
+  better: Better,
   settings: EvidenceSettings,
 ): [number, number] | null {
   if (base.length < 2 && head.length < 2) return null
   const changes: number[] = []
-  const pickMedian = (units: number[], scratch: number[]): number => {
+  const pickCentre = (units: number[], scratch: number[]): number => {
     if (units.length === 1) return units[0]
     for (let i = 0; i < units.length; i++) {
       scratch[i] = units[Math.floor(settings.random() * units.length)]
     }
-    return medianOf(scratch)
+    return robustCentre(scratch, better)
   }
   const baseScratch = new Array<number>(base.length)
   const headScratch = new Array<number>(head.length)
   for (let r = 0; r < settings.resamples; r++) {
-    const change = ratio(pickMedian(head, headScratch), pickMedian(base, baseScratch))
+    const change = ratio(pickCentre(head, headScratch), pickCentre(base, baseScratch))
     if (change !== null) changes.push(change)
   }
   if (changes.length === 0) return null
@@ -80,22 +81,21 @@ export function gatherEvidence(
   const headRounds = headMetrics.map((m) => roundSummaries(m, headScale, settings.quantile))
   const baseCentres = baseRounds.flatMap((r) => r.centres)
   const headCentres = headRounds.flatMap((r) => r.centres)
-  const base = medianOf(baseCentres)
-  const head = medianOf(headCentres)
+  const better = headMetrics[0].better
+  const base = robustCentre(baseCentres, better)
+  const head = robustCentre(headCentres, better)
   const canTest = smallestPermutationP(baseCentres.length, headCentres.length) <= settings.alpha
   return {
-    better: headMetrics[0].better,
+    better,
     base,
     head,
     change: ratio(head, base),
-    ci: bootstrapInterval(baseCentres, headCentres, settings),
+    ci: bootstrapInterval(baseCentres, headCentres, better, settings),
     bestChange: ratio(
       medianOf(headRounds.flatMap((r) => r.bests)),
       medianOf(baseRounds.flatMap((r) => r.bests)),
     ),
-    p: canTest
-      ? trimmedPermutationTest(baseCentres, headCentres, headMetrics[0].better, settings.random)
-      : null,
+    p: canTest ? trimmedPermutationTest(baseCentres, headCentres, better, settings.random) : null,
     baseUnits: baseCentres.length,
     headUnits: headCentres.length,
     baseSamples: baseRounds.reduce((sum, r) => sum + r.samples, 0),

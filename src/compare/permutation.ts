@@ -63,6 +63,18 @@ function splitDistance(sorted: Float64Array, chosen: boolean[], size: number): n
   return Math.abs(sumIn / keepIn - sumOut / keepOut)
 }
 
+/**
+ * The centre of run-level units that verdicts use: the geometric mean of the best 60% (the
+ * arithmetic mean when a value is not positive). It is the quantity the permutation test
+ * compares, so change, interval and p-value tell the same story.
+ */
+export function robustCentre(units: readonly number[], better: Better): number {
+  const useLog = units.every((v) => v > 0)
+  const centre = worstTrimmedMean(oriented(units, better, useLog))
+  const value = better === 'smaller' ? centre : -centre
+  return useLog ? Math.exp(value) : value
+}
+
 /** Log values oriented so that larger is worse (log keeps the test scale-free). */
 function oriented(values: readonly number[], better: Better, useLog: boolean): number[] {
   const sign = better === 'smaller' ? 1 : -1
