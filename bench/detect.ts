@@ -202,18 +202,35 @@ interface Trial {
 
 type Rule = (trial: Trial) => boolean[]
 
-const perfgateOne: Rule = (t) => {
+// perfgate's verdicts per trial, computed once and read by its "regression" and "inconclusive" columns.
+const oneVerdicts = new WeakMap<Trial, string[]>()
+const kVerdicts = new WeakMap<Trial, string[]>()
+
+function verdictsOne(t: Trial): string[] {
+  const cached = oneVerdicts.get(t)
+  if (cached) return cached
   const c = compareRuns([toResults(t.baselines[0])], toResults(t.head), OPTS)
-  return c.comparisons.map((row) => row.verdict === 'regression')
+  const verdicts = c.comparisons.map((row) => row.verdict)
+  oneVerdicts.set(t, verdicts)
+  return verdicts
 }
-const perfgateK: Rule = (t) => {
+
+function verdictsK(t: Trial): string[] {
+  const cached = kVerdicts.get(t)
+  if (cached) return cached
   const baselines = t.baselines.map(toResults)
   const head = toResults(t.head)
-  const first = compareRuns(baselines, head, OPTS)
-  if (first.regressions === 0) return first.comparisons.map(() => false)
-  const confirmed = confirmRegressions(baselines, head, toResults(t.rerun), first, OPTS)
-  return confirmed.comparisons.map((row) => row.verdict === 'regression')
+  let c = compareRuns(baselines, head, OPTS)
+  if (c.regressions > 0) c = confirmRegressions(baselines, head, toResults(t.rerun), c, OPTS)
+  const verdicts = c.comparisons.map((row) => row.verdict)
+  kVerdicts.set(t, verdicts)
+  return verdicts
 }
+
+const perfgateOne: Rule = (t) => verdictsOne(t).map((v) => v === 'regression')
+const perfgateOneUnsure: Rule = (t) => verdictsOne(t).map((v) => v === 'inconclusive')
+const perfgateK: Rule = (t) => verdictsK(t).map((v) => v === 'regression')
+const perfgateKUnsure: Rule = (t) => verdictsK(t).map((v) => v === 'inconclusive')
 const meanRatio =
   (threshold: number, k: number): Rule =>
   (t) =>
@@ -304,15 +321,21 @@ function evaluate(dataset: string, sources: { quiet: Source; noisy: Source }, tr
   const modes: Mode[] = [
     {
       title: `${dataset}: one baseline run, no re-run (flag rate)`,
-      names: ['perfgate', 'mean>10%', 'mean>200%', 'U p<0.05'],
-      rules: [perfgateOne, meanRatio(0.1, 1), meanRatio(2, 1), uTest(1)],
+      names: ['perfgate', '(inconcl.)', 'mean>10%', 'mean>200%', 'U p<0.05'],
+      rules: [perfgateOne, perfgateOneUnsure, meanRatio(0.1, 1), meanRatio(2, 1), uTest(1)],
       baselines: 1,
       rerun: false,
     },
     {
       title: `${dataset}: ${BASELINES} baseline runs + confirming re-run (flag rate)`,
-      names: ['perfgate', 'mean>10%', 'mean>200%', 'U p<0.05'],
-      rules: [perfgateK, meanRatio(0.1, BASELINES), meanRatio(2, BASELINES), uTest(BASELINES)],
+      names: ['perfgate', '(inconcl.)', 'mean>10%', 'mean>200%', 'U p<0.05'],
+      rules: [
+        perfgateK,
+        perfgateKUnsure,
+        meanRatio(0.1, BASELINES),
+        meanRatio(2, BASELINES),
+        uTest(BASELINES),
+      ],
       baselines: BASELINES,
       rerun: true,
     },
