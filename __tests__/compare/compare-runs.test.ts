@@ -84,6 +84,38 @@ describe('compareRuns verdicts', () => {
     expect(row.reason).toContain('20.0% less')
   })
 
+  it('judges bigger-is-better rounds by their top end, which noise does not pull down', () => {
+    // Each round: steady at ~100 ops/s except slow iterations a neighbour disturbed.
+    const round = (level: number, tail: number[]) => [...Array<number>(18).fill(level), ...tail]
+    const metric = (tails: number[][]) => {
+      const rounds = tails.map((tail, i) => round(100 + i * 0.5, tail))
+      return makeMetric({
+        name: 'throughput',
+        unit: 'ops/s',
+        better: 'bigger',
+        samples: rounds.flat(),
+        rounds: rounds.map((r) => r.length),
+      })
+    }
+    const base = metric([
+      [90, 95],
+      [91, 94],
+      [92, 96],
+      [90, 95],
+      [93, 94],
+    ])
+    const head = metric([
+      [30, 20],
+      [25, 40],
+      [35, 20],
+      [30, 45],
+      [20, 30],
+    ])
+    const row = one({ name: 'a', metrics: [base] }, { name: 'a', metrics: [head] })
+    expect(row.verdict).toBe('unchanged')
+    expect(row.change).toBeCloseTo(0, 10)
+  })
+
   it("lets a metric's own regression threshold override the bench's", () => {
     const metric = (factor: number) =>
       makeMetric({

@@ -58,8 +58,9 @@ export function splitRounds(metric: Metric): number[][] {
 /** What each round of a metric contributes: its centre and its best value. */
 export interface RoundSummaries {
   /**
-   * A low quantile of each round (the 10th percentile by default): it ignores the iterations a
-   * busy neighbour slowed while still moving with a real shift of all iterations.
+   * A quantile of each round at its fast end (the 10th percentile by default, the 90th when bigger
+   * is better): it ignores the iterations a busy neighbour slowed while still moving with a real
+   * shift of all iterations.
    */
   centres: number[]
   /** Best value of each round (minimum, or maximum when bigger is better): the least disturbed. */
@@ -72,7 +73,10 @@ export function roundSummaries(metric: Metric, scale = 1, quantile = 0.1): Round
   const groups = splitRounds(metric)
   const pick = metric.better === 'bigger' ? Math.max : Math.min
   return {
-    centres: groups.map((group) => quantileOf(group, quantile) * scale),
+    // Noise lowers a bigger-is-better metric, so its undisturbed end is the top.
+    centres: groups.map(
+      (group) => quantileOf(group, metric.better === 'bigger' ? 1 - quantile : quantile) * scale,
+    ),
     bests: groups.map((group) => pick(...group) * scale),
     samples: metric.samples.length,
   }
