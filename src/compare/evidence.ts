@@ -3,7 +3,12 @@
  * all computed from run-level units (round summaries pooled over runs).
  */
 import type { Better, Metric } from '../results/types.js'
-import { robustCentre, smallestPermutationP, trimmedPermutationTest } from './permutation.js'
+import {
+  robustCentre,
+  smallestPermutationP,
+  trimmedPermutationTest,
+  worstTrimmedMean,
+} from './permutation.js'
 import type { Random } from './random.js'
 import { medianOf, roundSummaries } from './units.js'
 
@@ -50,18 +55,38 @@ function bootstrapInterval(
 ): [number, number] | null {
   if (base.length < 2 && head.length < 2) return null
   const changes: number[] = []
-  const pickCentre = (units: number[], scratch: number[]): number => {
-    if (units.length === 1) return units[0]
-    for (let i = 0; i < units.length; i++) {
-      scratch[i] = units[Math.floor(settings.random() * units.length)]
+  if ([...base, ...head].every((v) => v > 0)) {
+    // Fast path for the usual positive units: resample oriented logs in place, no allocation.
+    const sign = better === 'smaller' ? 1 : -1
+    const baseLogs = base.map((v) => sign * Math.log(v))
+    const headLogs = head.map((v) => sign * Math.log(v))
+    const baseScratch = new Float64Array(base.length)
+    const headScratch = new Float64Array(head.length)
+    const centre = (logs: number[], scratch: Float64Array): number => {
+      if (logs.length === 1) return logs[0]
+      for (let i = 0; i < logs.length; i++) {
+        scratch[i] = logs[Math.floor(settings.random() * logs.length)]
+      }
+      return worstTrimmedMean(scratch)
     }
-    return robustCentre(scratch, better)
-  }
-  const baseScratch = new Array<number>(base.length)
-  const headScratch = new Array<number>(head.length)
-  for (let r = 0; r < settings.resamples; r++) {
-    const change = ratio(pickCentre(head, headScratch), pickCentre(base, baseScratch))
-    if (change !== null) changes.push(change)
+    for (let r = 0; r < settings.resamples; r++) {
+      const difference = centre(headLogs, headScratch) - centre(baseLogs, baseScratch)
+      changes.push(Math.expm1(sign * difference))
+    }
+  } else {
+    const pickCentre = (units: number[], scratch: number[]): number => {
+      if (units.length === 1) return units[0]
+      for (let i = 0; i < units.length; i++) {
+        scratch[i] = units[Math.floor(settings.random() * units.length)]
+      }
+      return robustCentre(scratch, better)
+    }
+    const baseScratch = new Array<number>(base.length)
+    const headScratch = new Array<number>(head.length)
+    for (let r = 0; r < settings.resamples; r++) {
+      const change = ratio(pickCentre(head, headScratch), pickCentre(base, baseScratch))
+      if (change !== null) changes.push(change)
+    }
   }
   if (changes.length === 0) return null
   changes.sort((a, b) => a - b)

@@ -27,7 +27,7 @@ function binomial(n: number, k: number): number {
  * Mean of the values after dropping the worst 40% (the largest: the direction noise pushes).
  * On shared runners a third of the processes can run at half speed, so a fifth is not enough.
  */
-export function worstTrimmedMean(values: readonly number[]): number {
+export function worstTrimmedMean(values: ArrayLike<number>): number {
   const sorted = Float64Array.from(values).sort()
   const keep = kept(sorted.length)
   let sum = 0
