@@ -186,6 +186,7 @@ describe('compareRuns with several runs', () => {
     const row = result.comparisons[0]
     expect(row.baseRuns).toBe(3)
     expect(row.baseSamples).toBe(150)
+    expect([row.baseRounds, row.headRounds]).toEqual([15, 5])
     expect(row.verdict).toBe('regression')
     expect(row.reason).toContain('15 vs 5 rounds')
   })

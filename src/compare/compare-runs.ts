@@ -246,6 +246,8 @@ function compareBench(
         baseSamples: evidence.baseSamples,
         headSamples: evidence.headSamples,
         baseRuns: baseMetrics.length,
+        baseRounds: evidence.baseUnits,
+        headRounds: evidence.headUnits,
       },
       evidence,
       resolution: metric.resolution,
