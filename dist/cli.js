@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFile, rm, stat as stat$1, mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { createHash, randomUUID, randomBytes } from 'node:crypto';
@@ -27,6 +27,1873 @@ import require$$1$1 from 'tls';
 import require$$2$1 from 'pg-cloudflare';
 import require$$0$6 from 'stream';
 import require$$1$2 from 'string_decoder';
+
+/** Notes on how a `sql` bench's query plan changed between baseline and head. Pure. */
+/**
+ * Sentences for a PR comment saying how the plan changed, e.g. `Index Scan on tasks → Seq Scan
+ * on tasks`, `buffer hit ratio 99% → 62%`, `execution 0.4 ms → 3.1 ms`. Empty when either side
+ * has no plan or nothing worth mentioning changed. Small wobbles (execution within 25%, hit
+ * ratio within 5 points) are left out: one EXPLAIN run is a single sample, not a measurement.
+ */
+function planChangeNotes(baseDetails, headDetails) {
+    const base = readPlan(baseDetails);
+    const head = readPlan(headDetails);
+    if (base === undefined || head === undefined)
+        return [];
+    return [
+        ...nodeNotes(base.nodes, head.nodes),
+        ...depthNote(base, head),
+        ...ratioNote(base.hitRatio, head.hitRatio),
+        ...timeNote('execution', base.executionMs, head.executionMs, 1.25, 0.05),
+        ...timeNote('planning', base.planningMs, head.planningMs, 2, 0.1),
+        ...buffersNote(base, head),
+        ...rowsNote(base.rows, head.rows),
+    ];
+}
+function readPlan(details) {
+    const plan = details?.plan;
+    if (plan === null || typeof plan !== 'object')
+        return undefined;
+    const value = plan;
+    const num = (key) => typeof value[key] === 'number' && Number.isFinite(value[key]) ? value[key] : null;
+    const str = (key) => (typeof value[key] === 'string' ? value[key] : null);
+    const nodes = Array.isArray(value.nodes)
+        ? value.nodes.filter((node) => typeof node === 'string')
+        : [];
+    return {
+        nodes,
+        hitRatio: num('hitRatio'),
+        executionMs: num('executionMs'),
+        planningMs: num('planningMs'),
+        sharedHit: num('sharedHit'),
+        sharedRead: num('sharedRead'),
+        rows: num('rows'),
+        depth: str('depth'),
+        shallowReason: str('shallowReason'),
+    };
+}
+/** Scan/access changes per relation ("Index Scan on tasks → Seq Scan on tasks"), then others. */
+function nodeNotes(baseNodes, headNodes) {
+    const byRelation = (nodes) => {
+        const map = new Map();
+        const loose = [];
+        for (const node of nodes) {
+            const at = node.indexOf(' on ');
+            if (at < 0) {
+                loose.push(node);
+                continue;
+            }
+            const relation = node.slice(at + 4);
+            map.set(relation, [...(map.get(relation) ?? []), node.slice(0, at)]);
+        }
+        return { map, loose };
+    };
+    const base = byRelation(baseNodes);
+    const head = byRelation(headNodes);
+    const notes = [];
+    const relations = [...new Set([...base.map.keys(), ...head.map.keys()])];
+    for (const relation of relations) {
+        const before = [...new Set(base.map.get(relation) ?? [])].sort();
+        const after = [...new Set(head.map.get(relation) ?? [])].sort();
+        if (before.join('|') === after.join('|'))
+            continue;
+        const side = (types) => types.length === 0 ? `no scan of ${relation}` : `${types.join(' + ')} on ${relation}`;
+        notes.push(`${side(before)} → ${side(after)}`);
+    }
+    const added = head.loose.filter((node) => !base.loose.includes(node));
+    const removed = base.loose.filter((node) => !head.loose.includes(node));
+    if (added.length > 0 || removed.length > 0) {
+        const parts = [
+            ...(added.length > 0 ? [`now uses ${[...new Set(added)].join(', ')}`] : []),
+            ...(removed.length > 0 ? [`no longer uses ${[...new Set(removed)].join(', ')}`] : []),
+        ];
+        notes.push(`plan ${parts.join('; ')}`);
+    }
+    return notes;
+}
+function depthNote(base, head) {
+    if (base.depth === null || head.depth === null || base.depth === head.depth)
+        return [];
+    const why = head.depth === 'shallow' && head.shallowReason ? ` (${head.shallowReason})` : '';
+    return [`plan detail ${base.depth} → ${head.depth}${why}`];
+}
+function ratioNote(base, head) {
+    if (base === null || head === null || Math.abs(head - base) < 0.05)
+        return [];
+    return [`buffer hit ratio ${percent$2(base)} → ${percent$2(head)}`];
+}
+function timeNote(what, base, head, factor, minimumMs) {
+    if (base === null || head === null || Math.abs(head - base) < minimumMs)
+        return [];
+    const ratio = base === 0 ? Infinity : head / base;
+    if (ratio < factor && ratio > 1 / factor)
+        return [];
+    return [`${what} ${ms(base)} → ${ms(head)}`];
+}
+function buffersNote(base, head) {
+    if (base.sharedHit === null || head.sharedHit === null)
+        return [];
+    const before = base.sharedHit + (base.sharedRead ?? 0);
+    const after = head.sharedHit + (head.sharedRead ?? 0);
+    if (Math.abs(after - before) < 10)
+        return [];
+    const ratio = before === 0 ? Infinity : after / before;
+    if (ratio < 2 && ratio > 0.5)
+        return [];
+    return [
+        `shared buffers touched ${before.toLocaleString('en-US')} → ${after.toLocaleString('en-US')}`,
+    ];
+}
+function rowsNote(base, head) {
+    if (base === null || head === null || base === head)
+        return [];
+    return [`rows returned ${base} → ${head}`];
+}
+function percent$2(fraction) {
+    const value = fraction * 100;
+    return `${value >= 99.5 && value < 100 ? value.toFixed(1) : value.toFixed(0)}%`;
+}
+function ms(value) {
+    const digits = value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 1 : value >= 0.1 ? 2 : 3;
+    return `${+value.toFixed(digits)} ms`;
+}
+
+/** The scaling curve a throughput bench records in `details.scaling`, and reading it back. */
+/** The scaling points in a bench's details, or undefined when it has none (or they are malformed). */
+function readScaling(details) {
+    const raw = details?.scaling;
+    if (!Array.isArray(raw) || raw.length === 0)
+        return undefined;
+    const points = raw.filter((point) => point !== null &&
+        typeof point === 'object' &&
+        ['concurrency', 'opsPerSecond', 'p50', 'p99'].every((key) => Number.isFinite(point[key])));
+    return points.length === raw.length ? points : undefined;
+}
+
+/** Notes that put a throughput bench's scaling curve beside its verdict. */
+/** "ops/s at concurrency 1/4/16: 80/300/310 → 87/341/389", or nothing for non-throughput benches. */
+function scalingNotes(baseDetails, headDetails) {
+    const head = readScaling(headDetails);
+    if (!head)
+        return [];
+    const levels = head.map((point) => point.concurrency).join('/');
+    const ops = (points) => points.map((point) => Math.round(point.opsPerSecond)).join('/');
+    const base = readScaling(baseDetails);
+    const sameLevels = base?.map((point) => point.concurrency).join('/') === levels;
+    return [
+        base && sameLevels
+            ? `ops/s at concurrency ${levels}: ${ops(base)} → ${ops(head)}`
+            : `ops/s at concurrency ${levels}: ${ops(head)}`,
+    ];
+}
+
+/** Errors raised by the comparison engine for input it cannot compare. */
+/** Malformed comparison input (empty, NaN or inconsistent samples); the message names the bench. */
+class CompareInputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CompareInputError';
+    }
+}
+
+/** Quantile q (0..1, linear interpolation) of a non-empty array (not modified). */
+function quantileOf(values, q) {
+    const sorted = Float64Array.from(values).sort();
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    const high = Math.min(sorted.length - 1, low + 1);
+    return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+}
+/** Median of a non-empty array (not modified). */
+function medianOf(values) {
+    return quantileOf(values, 0.5);
+}
+/** Throws CompareInputError when a metric's samples or rounds cannot be compared. */
+function checkMetric(bench, metric, side) {
+    const where = `bench "${bench}" metric "${metric.name}" (${side})`;
+    if (!Array.isArray(metric.samples) || metric.samples.length === 0) {
+        throw new CompareInputError(`${where} has no samples`);
+    }
+    const bad = metric.samples.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
+    if (bad >= 0) {
+        throw new CompareInputError(`${where} has a non-finite sample at index ${bad}`);
+    }
+    if (metric.unit === 'ms' && metric.samples.some((v) => v < 0)) {
+        throw new CompareInputError(`${where} has a negative time sample`);
+    }
+    if (metric.rounds) {
+        const total = metric.rounds.reduce((a, b) => a + b, 0);
+        const valid = metric.rounds.every((r) => Number.isInteger(r) && r >= 1);
+        if (!valid || total !== metric.samples.length) {
+            throw new CompareInputError(`${where} has rounds [${metric.rounds.join(', ')}] that do not add up to its ${metric.samples.length} samples`);
+        }
+    }
+}
+/** The samples of each round, or one group of all samples when the metric has no rounds. */
+function splitRounds(metric) {
+    if (!metric.rounds || metric.rounds.length < 2)
+        return [metric.samples];
+    const groups = [];
+    let start = 0;
+    for (const size of metric.rounds) {
+        groups.push(metric.samples.slice(start, start + size));
+        start += size;
+    }
+    return groups;
+}
+/** Round summaries of a metric, each multiplied by `scale` (for calibration normalisation). */
+function roundSummaries(metric, scale = 1, quantile = 0.1) {
+    const groups = splitRounds(metric);
+    const pick = metric.better === 'bigger' ? Math.max : Math.min;
+    return {
+        // Noise lowers a bigger-is-better metric, so its undisturbed end is the top.
+        centres: groups.map((group) => quantileOf(group, metric.better === 'bigger' ? 1 - quantile : quantile) * scale),
+        bests: groups.map((group) => pick(...group) * scale),
+        samples: metric.samples.length,
+    };
+}
+
+/** Name of the built-in calibration bench in a results file. */
+const CALIBRATION_BENCH = 'perfgate/calibration';
+/** Median round centre of the calibration bench's time metric in one run, or null when absent. */
+function calibrationCentre(run) {
+    const bench = run.benches.find((b) => b.name === CALIBRATION_BENCH && b.status === 'ok');
+    const metric = bench?.metrics.find((m) => m.name === 'time') ?? bench?.metrics[0];
+    if (!metric || metric.samples.length === 0)
+        return null;
+    const centre = medianOf(roundSummaries(metric).centres);
+    return Number.isFinite(centre) && centre > 0 ? centre : null;
+}
+/**
+ * Head runner speed relative to the baselines: head calibration time / baseline calibration
+ * time (1.1 = head runner 10% slower); null unless both sides ran the calibration bench.
+ */
+function calibrationRatio(baselines, heads) {
+    const base = baselines.map(calibrationCentre).filter((c) => c !== null);
+    const head = heads.map(calibrationCentre).filter((c) => c !== null);
+    if (base.length === 0 || head.length === 0)
+        return null;
+    return medianOf(head) / medianOf(base);
+}
+
+/** Enumerate every split when there are at most this many; otherwise sample at random. */
+const MAX_EXACT_SPLITS = 5000;
+/**
+ * Fraction of each side's worst units left out of the test statistic. On the recorded runner
+ * whole processes ran ~1.65x slow at random; keeping only the best 40% of rounds (2 of 5) keeps
+ * such processes out of the centre (bench:detect: +20% caught 98% with one baseline run, against
+ * 57% when keeping the best 60%, with no more false alarms).
+ */
+const WORST_TRIMMED = 0.6;
+/** Random splits drawn when enumeration is too costly. */
+const RANDOM_SPLITS = 2000;
+function binomial(n, k) {
+    let result = 1;
+    for (let i = 1; i <= k; i++)
+        result = (result * (n - k + i)) / i;
+    return Math.round(result);
+}
+/**
+ * Mean of the values after dropping the worst 40% (the largest: the direction noise pushes).
+ * On shared runners a third of the processes can run at half speed, so a fifth is not enough.
+ */
+function worstTrimmedMean(values) {
+    const sorted = Float64Array.from(values).sort();
+    const keep = kept(sorted.length);
+    let sum = 0;
+    for (let i = 0; i < keep; i++)
+        sum += sorted[i];
+    return sum / keep;
+}
+/** Units kept by worstTrimmedMean out of `n`. */
+function kept(n) {
+    return n - Math.floor(n * WORST_TRIMMED);
+}
+/**
+ * Distance of the trimmed means of `sorted[chosen]` and the rest. `sorted` is ascending, so each
+ * side's best units come first and one pass finds both means without sorting.
+ */
+function splitDistance(sorted, chosen, size) {
+    const keepIn = kept(size);
+    const keepOut = kept(sorted.length - size);
+    let sumIn = 0;
+    let sumOut = 0;
+    let countIn = 0;
+    let countOut = 0;
+    for (let i = 0; i < sorted.length && (countIn < keepIn || countOut < keepOut); i++) {
+        if (chosen[i] && countIn < keepIn) {
+            sumIn += sorted[i];
+            countIn++;
+        }
+        else if (!chosen[i] && countOut < keepOut) {
+            sumOut += sorted[i];
+            countOut++;
+        }
+    }
+    return Math.abs(sumIn / keepIn - sumOut / keepOut);
+}
+/**
+ * The centre of run-level units that verdicts use: the geometric mean of the best 60% (the
+ * arithmetic mean when a value is not positive). It is the quantity the permutation test
+ * compares, so change, interval and p-value tell the same story.
+ */
+function robustCentre(units, better) {
+    const useLog = units.every((v) => v > 0);
+    const centre = worstTrimmedMean(oriented(units, better, useLog));
+    const value = better === 'smaller' ? centre : -centre;
+    return useLog ? Math.exp(value) : value;
+}
+/** Log values oriented so that larger is worse (log keeps the test scale-free). */
+function oriented(values, better, useLog) {
+    const sign = better === 'smaller' ? 1 : -1;
+    return values.map((v) => sign * (useLog ? Math.log(v) : v));
+}
+/**
+ * Two-sided permutation p-value for "x and y come from the same distribution"; the statistic is
+ * the distance between the sides' means of log values without their worst fifth. Exact over all
+ * splits when few, else from seeded random splits (p = (1 + hits) / (1 + draws), never 0).
+ */
+function trimmedPermutationTest(x, y, better, random) {
+    const useLog = [...x, ...y].every((v) => v > 0);
+    const xs = oriented(x, better, useLog);
+    const ys = oriented(y, better, useLog);
+    const pool = Float64Array.from([...xs, ...ys]).sort();
+    const size = y.length;
+    const observed = Math.abs(worstTrimmedMean(ys) - worstTrimmedMean(xs));
+    // Relative tolerance, so splits equal to the observed value up to rounding count as ties.
+    const bar = observed * (1 - 1e-9);
+    if (!(observed > 0))
+        return 1;
+    const splits = binomial(pool.length, size);
+    if (splits <= MAX_EXACT_SPLITS) {
+        let hits = 0;
+        const chosen = new Array(pool.length).fill(false);
+        const visit = (start, left) => {
+            if (left === 0) {
+                if (splitDistance(pool, chosen, size) >= bar)
+                    hits++;
+                return;
+            }
+            for (let i = start; i <= pool.length - left; i++) {
+                chosen[i] = true;
+                visit(i + 1, left - 1);
+                chosen[i] = false;
+            }
+        };
+        visit(0, size);
+        return hits / splits;
+    }
+    let hits = 0;
+    const order = Array.from({ length: pool.length }, (_, i) => i);
+    const chosen = new Array(pool.length).fill(false);
+    for (let draw = 0; draw < RANDOM_SPLITS; draw++) {
+        // Partial Fisher–Yates: the first `size` positions are a uniform random subset.
+        for (let i = 0; i < size; i++) {
+            const j = i + Math.floor(random() * (pool.length - i));
+            [order[i], order[j]] = [order[j], order[i]];
+        }
+        chosen.fill(false);
+        for (let i = 0; i < size; i++)
+            chosen[order[i]] = true;
+        if (splitDistance(pool, chosen, size) >= bar)
+            hits++;
+    }
+    return (1 + hits) / (1 + RANDOM_SPLITS);
+}
+/** The smallest p-value the test could give with m and n units (all splits distinct). */
+function smallestPermutationP(m, n) {
+    if (m === 0 || n === 0)
+        return 1;
+    const splits = binomial(m + n, n);
+    // A two-sided statistic: the observed split and its mirror (when sizes match) tie.
+    return splits <= MAX_EXACT_SPLITS ? (m === n ? 2 : 1) / splits : 1 / (1 + RANDOM_SPLITS);
+}
+
+/**
+ * When adding a new value to a list, one does not have to necessary
+ * recompute the mean of the list in linear time. They can instead use
+ * this function to compute the new mean by providing the current mean,
+ * the number of elements in the list that produced it and the new
+ * value to add.
+ *
+ * @since 2.5.0
+ * @param {number} mean current mean
+ * @param {number} n number of items in the list
+ * @param {number} newValue the added value
+ * @returns {number} the new mean
+ *
+ * @example
+ * addToMean(14, 5, 53); // => 20.5
+ */
+
+/**
+ * Our default sum is the [Kahan-Babuska algorithm](https://pdfs.semanticscholar.org/1760/7d467cda1d0277ad272deb2113533131dc09.pdf).
+ * This method is an improvement over the classical
+ * [Kahan summation algorithm](https://en.wikipedia.org/wiki/Kahan_summation_algorithm).
+ * It aims at computing the sum of a list of numbers while correcting for
+ * floating-point errors. Traditionally, sums are calculated as many
+ * successive additions, each one with its own floating-point roundoff. These
+ * losses in precision add up as the number of numbers increases. This alternative
+ * algorithm is more accurate than the simple way of calculating sums by simple
+ * addition.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x input
+ * @return {number} sum of all input numbers
+ * @example
+ * sum([1, 2, 3]); // => 6
+ */
+function sum(x) {
+    // If the array is empty, we needn't bother computing its sum
+    if (x.length === 0) {
+        return 0;
+    }
+
+    // Initializing the sum as the first number in the array
+    var sum = x[0];
+
+    // Keeping track of the floating-point error correction
+    var correction = 0;
+
+    var transition;
+
+    if (typeof sum !== "number") {
+        return Number.NaN;
+    }
+
+    for (var i = 1; i < x.length; i++) {
+        if (typeof x[i] !== "number") {
+            return Number.NaN;
+        }
+        transition = sum + x[i];
+
+        // Here we need to update the correction in a different fashion
+        // if the new absolute value is greater than the absolute sum
+        if (Math.abs(sum) >= Math.abs(x[i])) {
+            correction += sum - transition + x[i];
+        } else {
+            correction += x[i] - transition + sum;
+        }
+
+        sum = transition;
+    }
+
+    // Returning the corrected sum
+    return sum + correction;
+}
+
+/**
+ * The mean, _also known as average_,
+ * is the sum of all values over the number of values.
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @throws {Error} if the length of x is less than one
+ * @returns {number} mean
+ * @example
+ * mean([0, 10]); // => 5
+ */
+function mean(x) {
+    if (x.length === 0) {
+        throw new Error("mean requires at least one data point");
+    }
+
+    return sum(x) / x.length;
+}
+
+/**
+ * The sum of deviations to the Nth power.
+ * When n=2 it's the sum of squared deviations.
+ * When n=3 it's the sum of cubed deviations.
+ *
+ * @param {Array<number>} x
+ * @param {number} n power
+ * @returns {number} sum of nth power deviations
+ *
+ * @example
+ * var input = [1, 2, 3];
+ * // since the variance of a set is the mean squared
+ * // deviations, we can calculate that with sumNthPowerDeviations:
+ * sumNthPowerDeviations(input, 2) / input.length;
+ */
+function sumNthPowerDeviations(x, n) {
+    var meanValue = mean(x);
+    var sum = 0;
+    var tempValue;
+    var i;
+
+    // This is an optimization: when n is 2 (we're computing a number squared),
+    // multiplying the number by itself is significantly faster than using
+    // the Math.pow method.
+    {
+        for (i = 0; i < x.length; i++) {
+            tempValue = x[i] - meanValue;
+            sum += tempValue * tempValue;
+        }
+    }
+
+    return sum;
+}
+
+/**
+ * This computes the maximum number in an array.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @returns {number} maximum value
+ * @throws {Error} if the length of x is less than one
+ * @example
+ * max([1, 2, 3, 4]);
+ * // => 4
+ */
+function max(x) {
+    if (x.length === 0) {
+        throw new Error("max requires at least one data point");
+    }
+
+    var value = x[0];
+    for (var i = 1; i < x.length; i++) {
+        if (x[i] > value) {
+            value = x[i];
+        }
+    }
+    return value;
+}
+
+/**
+ * The min is the lowest number in the array.
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @throws {Error} if the length of x is less than one
+ * @returns {number} minimum value
+ * @example
+ * min([1, 5, -10, 100, 2]); // => -10
+ */
+function min(x) {
+    if (x.length === 0) {
+        throw new Error("min requires at least one data point");
+    }
+
+    var value = x[0];
+    for (var i = 1; i < x.length; i++) {
+        if (x[i] < value) {
+            value = x[i];
+        }
+    }
+    return value;
+}
+
+/**
+ * This is the internal implementation of quantiles: when you know
+ * that the order is sorted, you don't need to re-sort it, and the computations
+ * are faster.
+ *
+ * This implements the linear interpolation method (type=7 in R/numpy),
+ * which is the default in numpy.percentile and R's quantile.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @param {number} p desired quantile: a number between 0 to 1, inclusive
+ * @returns {number} quantile value
+ * @throws {Error} if p ix outside of the range from 0 to 1
+ * @throws {Error} if x is empty
+ * @example
+ * quantileSorted([3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20], 0.5); // => 9
+ */
+function quantileSorted(x, p) {
+    // Use (n-1) * p for index, matching numpy's linear method (type=7)
+    var idx = (x.length - 1) * p;
+    if (x.length === 0) {
+        throw new Error("quantile requires at least one data point.");
+    } else if (p < 0 || p > 1) {
+        throw new Error("quantiles must be between 0 and 1");
+    } else if (p === 1) {
+        // If p is 1, directly return the last element
+        return x[x.length - 1];
+    } else if (p === 0) {
+        // If p is 0, directly return the first element
+        return x[0];
+    } else if (idx % 1 !== 0) {
+        // If idx is not integer, interpolate linearly between floor and ceil
+        var lower = Math.floor(idx);
+        var upper = Math.ceil(idx);
+        var fraction = idx - lower;
+        return x[lower] + fraction * (x[upper] - x[lower]);
+    } else {
+        // If idx is integer, type=7 returns the value at that index
+        return x[idx];
+    }
+}
+
+/**
+ * Rearrange items in `arr` so that all items in `[left, k]` range are the smallest.
+ * The `k`-th element will have the `(k - left + 1)`-th smallest value in `[left, right]`.
+ *
+ * Implements Floyd-Rivest selection algorithm https://en.wikipedia.org/wiki/Floyd-Rivest_algorithm
+ *
+ * @param {Array<number>} arr input array
+ * @param {number} k pivot index
+ * @param {number} [left] left index
+ * @param {number} [right] right index
+ * @returns {void} mutates input array
+ * @example
+ * var arr = [65, 28, 59, 33, 21, 56, 22, 95, 50, 12, 90, 53, 28, 77, 39];
+ * quickselect(arr, 8);
+ * // = [39, 28, 28, 33, 21, 12, 22, 50, 53, 56, 59, 65, 90, 77, 95]
+ */
+function quickselect(arr, k, left, right) {
+    left = left || 0;
+    right = right || arr.length - 1;
+
+    while (right > left) {
+        // 600 and 0.5 are arbitrary constants chosen in the original paper to minimize execution time
+        if (right - left > 600) {
+            var n = right - left + 1;
+            var m = k - left + 1;
+            var z = Math.log(n);
+            var s = 0.5 * Math.exp((2 * z) / 3);
+            var sd = 0.5 * Math.sqrt((z * s * (n - s)) / n);
+            if (m - n / 2 < 0) { sd *= -1; }
+            var newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+            var newRight = Math.min(
+                right,
+                Math.floor(k + ((n - m) * s) / n + sd)
+            );
+            quickselect(arr, k, newLeft, newRight);
+        }
+
+        var t = arr[k];
+        var i = left;
+        var j = right;
+
+        swap(arr, left, k);
+        if (arr[right] > t) { swap(arr, left, right); }
+
+        while (i < j) {
+            swap(arr, i, j);
+            i++;
+            j--;
+            while (arr[i] < t) { i++; }
+            while (arr[j] > t) { j--; }
+        }
+
+        if (arr[left] === t) { swap(arr, left, j); }
+        else {
+            j++;
+            swap(arr, j, right);
+        }
+
+        if (j <= k) { left = j + 1; }
+        if (k <= j) { right = j - 1; }
+    }
+}
+
+function swap(arr, i, j) {
+    var tmp = arr[i];
+    arr[i] = arr[j];
+    arr[j] = tmp;
+}
+
+/**
+ * The [quantile](https://en.wikipedia.org/wiki/Quantile):
+ * this is a population quantile, since we assume to know the entire
+ * dataset in this library. This implementation uses linear interpolation,
+ * equivalent to R's type=7 and numpy's default percentile method.
+ *
+ * Sample is a one-dimensional array of numbers,
+ * and p is either a decimal number from 0 to 1 or an array of decimal
+ * numbers from 0 to 1.
+ * In terms of a k/q quantile, p = k/q - it's just dealing with fractions or dealing
+ * with decimal values.
+ * When p is an array, the result of the function is also an array containing the appropriate
+ * quantiles in input order
+ *
+ * @param {Array<number>} x sample of one or more numbers
+ * @param {Array<number> | number} p the desired quantile, as a number between 0 and 1
+ * @returns {number} quantile
+ * @example
+ * quantile([3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20], 0.5); // => 9
+ */
+function quantile(x, p) {
+    var copy = x.slice();
+
+    if (Array.isArray(p)) {
+        // rearrange elements so that each element corresponding to a requested
+        // quantile is on a place it would be if the array was fully sorted
+        multiQuantileSelect(copy, p);
+        // Initialize the result array
+        var results = [];
+        // For each requested quantile
+        for (var i = 0; i < p.length; i++) {
+            results[i] = quantileSorted(copy, p[i]);
+        }
+        return results;
+    } else {
+        var idx = quantileIndex(copy.length, p);
+        quantileSelect(copy, idx, 0, copy.length - 1);
+        return quantileSorted(copy, p);
+    }
+}
+
+function quantileSelect(arr, k, left, right) {
+    if (k % 1 === 0) {
+        quickselect(arr, k, left, right);
+    } else {
+        k = Math.floor(k);
+        quickselect(arr, k, left, right);
+        quickselect(arr, k + 1, k + 1, right);
+    }
+}
+
+function multiQuantileSelect(arr, p) {
+    // Collect every integer order statistic that the requested quantiles need.
+    // Linear interpolation (type=7) reads x[floor(idx)] and x[ceil(idx)], so both
+    // surrounding positions must be placed. Deduplicate to integer positions
+    // so each is selected with an unambiguous index.
+    var positions = new Set();
+    for (var i = 0; i < p.length; i++) {
+        var idx = quantileIndex(arr.length, p[i]);
+        positions.add(Math.floor(idx));
+        positions.add(Math.ceil(idx));
+    }
+    var indices = Array.from(positions).sort(compare);
+
+    multiselect(arr, indices, 0, indices.length - 1, 0, arr.length - 1);
+}
+
+// Place every order statistic in `indices` by partitioning around the median
+// requested position, then recursing into the two halves. The just-placed pivot
+// is excluded from the child ranges (indices[mid] ± 1) so that a later, narrower
+// quickselect cannot disturb an already-finalized position.
+function multiselect(arr, indices, lo, hi, left, right) {
+    if (lo > hi) { return; }
+    var mid = (lo + hi) >> 1;
+    quickselect(arr, indices[mid], left, right);
+    multiselect(arr, indices, lo, mid - 1, left, indices[mid] - 1);
+    multiselect(arr, indices, mid + 1, hi, indices[mid] + 1, right);
+}
+
+function compare(a, b) {
+    return a - b;
+}
+
+function quantileIndex(len, p) {
+    // Use (n-1) * p to match numpy's linear method (type=7)
+    var idx = (len - 1) * p;
+    if (p === 1) {
+        // If p is 1, directly return the last index
+        return len - 1;
+    } else if (p === 0) {
+        // If p is 0, directly return the first index
+        return 0;
+    } else if (idx % 1 !== 0) {
+        // If index is not integer, keep the fractional position so we can
+        // select both surrounding order statistics for interpolation.
+        return idx;
+    } else {
+        // If index is integer, return that exact position.
+        return idx;
+    }
+}
+
+/**
+ * [Simple linear regression](http://en.wikipedia.org/wiki/Simple_linear_regression)
+ * is a simple way to find a fitted line
+ * between a set of coordinates. This algorithm finds the slope and y-intercept of a regression line
+ * using the least sum of squares.
+ *
+ * @param {Array<Array<number>>} data an array of two-element of arrays,
+ * like `[[0, 1], [2, 3]]`
+ * @returns {Object} object containing slope and intersect of regression line
+ * @example
+ * linearRegression([[0, 0], [1, 1]]); // => { m: 1, b: 0 }
+ */
+function linearRegression(data) {
+    var m;
+    var b;
+
+    // Store data length in a local variable to reduce
+    // repeated object property lookups
+    var dataLength = data.length;
+
+    //if there's only one point, arbitrarily choose a slope of 0
+    //and a y-intercept of whatever the y of the initial point is
+    if (dataLength === 1) {
+        m = 0;
+        b = data[0][1];
+    } else {
+        // The means of x and y. Centering on them before accumulating the
+        // cross products keeps the sums small when the coordinates are not,
+        // which is what `weightedLinearRegression` already does.
+        var sumX = 0;
+        var sumY = 0;
+        for (var i = 0; i < dataLength; i++) {
+            sumX += data[i][0];
+            sumY += data[i][1];
+        }
+        var meanX = sumX / dataLength;
+        var meanY = sumY / dataLength;
+
+        var sumXY = 0;
+        var sumXX = 0;
+        for (var i$1 = 0; i$1 < dataLength; i$1++) {
+            var deviationX = data[i$1][0] - meanX;
+            sumXY += deviationX * (data[i$1][1] - meanY);
+            sumXX += deviationX * deviationX;
+        }
+
+        // `m` is the slope of the regression line, `b` its y-intercept.
+        m = sumXY / sumXX;
+        b = meanY - m * meanX;
+    }
+
+    // Return both values as an object.
+    return {
+        m: m,
+        b: b
+    };
+}
+
+/**
+ * Given the output of `linearRegression`: an object
+ * with `m` and `b` values indicating slope and intercept,
+ * respectively, generate a line function that translates
+ * x values into y values.
+ *
+ * @param {Object} mb object with `m` and `b` members, representing
+ * slope and intersect of desired line
+ * @returns {Function} method that computes y-value at any given
+ * x-value on the line.
+ * @example
+ * var l = linearRegressionLine(linearRegression([[0, 0], [1, 1]]));
+ * l(0) // = 0
+ * l(2) // = 2
+ * linearRegressionLine({ b: 0, m: 1 })(1); // => 1
+ * linearRegressionLine({ b: 1, m: 1 })(1); // => 2
+ */
+function linearRegressionLine(mb /*: { b: number, m: number }*/) {
+    // Return a function that computes a `y` value for each
+    // x value it is given, based on the values of `b` and `a`
+    // that we just computed.
+    return function (x) {
+        return mb.b + mb.m * x;
+    };
+}
+
+/**
+ * The [median](http://en.wikipedia.org/wiki/Median) is
+ * the middle number of a list. This is often a good indicator of 'the middle'
+ * when there are outliers that skew the `mean()` value.
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * The median isn't necessarily one of the elements in the list: the value
+ * can be the average of two elements if the list has an even length
+ * and the two central values are different.
+ *
+ * @param {Array<number>} x input
+ * @returns {number} median value
+ * @example
+ * median([10, 2, 5, 100, 2, 1]); // => 3.5
+ */
+function median(x) {
+    return +quantile(x, 0.5);
+}
+
+/**
+ * The [Median Absolute Deviation](http://en.wikipedia.org/wiki/Median_absolute_deviation) is
+ * a robust measure of statistical
+ * dispersion. It is more resilient to outliers than the standard deviation.
+ *
+ * @param {Array<number>} x input array
+ * @returns {number} median absolute deviation
+ * @example
+ * medianAbsoluteDeviation([1, 1, 2, 2, 4, 6, 9]); // => 1
+ */
+function medianAbsoluteDeviation(x) {
+    var medianValue = median(x);
+    var medianAbsoluteDeviations = [];
+
+    // Make a list of absolute deviations from the median
+    for (var i = 0; i < x.length; i++) {
+        medianAbsoluteDeviations.push(Math.abs(x[i] - medianValue));
+    }
+
+    // Find the median value of that list
+    return median(medianAbsoluteDeviations);
+}
+
+/**
+ * The [R Squared](http://en.wikipedia.org/wiki/Coefficient_of_determination)
+ * value of data compared with a function `f`
+ * is the sum of the squared differences between the prediction
+ * and the actual value.
+ *
+ * @param {Array<Array<number>>} x input data: this should be doubly-nested
+ * @param {Function} func function called on `[i][0]` values within the dataset
+ * @returns {number} r-squared value
+ * @example
+ * var samples = [[0, 0], [1, 1]];
+ * var regressionLine = linearRegressionLine(linearRegression(samples));
+ * rSquared(samples, regressionLine); // = 1 this line is a perfect fit
+ */
+function rSquared(x, func) {
+    if (x.length < 2) {
+        return 1;
+    }
+
+    // Compute the average y value for the actual
+    // data set in order to compute the
+    // _total sum of squares_
+    var sum = 0;
+    for (var i = 0; i < x.length; i++) {
+        sum += x[i][1];
+    }
+    var average = sum / x.length;
+
+    // Compute the total sum of squares - the
+    // squared difference between each point
+    // and the average of all points.
+    var sumOfSquares = 0;
+    for (var j = 0; j < x.length; j++) {
+        sumOfSquares += Math.pow(average - x[j][1], 2);
+    }
+
+    // Finally estimate the error: the squared
+    // difference between the estimate and the actual data
+    // value at each point.
+    var err = 0;
+    for (var k = 0; k < x.length; k++) {
+        err += Math.pow(x[k][1] - func(x[k][0]), 2);
+    }
+
+    // As the error grows larger, its ratio to the
+    // sum of squares increases and the r squared
+    // value grows lower.
+    return 1 - err / sumOfSquares;
+}
+
+/**
+ * The [variance](http://en.wikipedia.org/wiki/Variance)
+ * is the sum of squared deviations from the mean.
+ *
+ * This is an implementation of variance, not sample variance:
+ * see the `sampleVariance` method if you want a sample measure.
+ *
+ * @param {Array<number>} x a population of one or more data points
+ * @returns {number} variance: a value greater than or equal to zero.
+ * zero indicates that all values are identical.
+ * @throws {Error} if x's length is 0
+ * @example
+ * variance([1, 2, 3, 4, 5, 6]); // => 2.9166666666666665
+ */
+function variance(x) {
+    if (x.length === 0) {
+        throw new Error("variance requires at least one data point");
+    }
+
+    // Find the mean of squared deviations between the
+    // mean value and each value.
+    return sumNthPowerDeviations(x) / x.length;
+}
+
+/**
+ * The [standard deviation](http://en.wikipedia.org/wiki/Standard_deviation)
+ * is the square root of the variance. This is also known as the population
+ * standard deviation. It's useful for measuring the amount
+ * of variation or dispersion in a set of values.
+ *
+ * Standard deviation is only appropriate for full-population knowledge: for
+ * samples of a population, {@link sampleStandardDeviation} is
+ * more appropriate.
+ *
+ * @param {Array<number>} x input
+ * @returns {number} standard deviation
+ * @example
+ * variance([2, 4, 4, 4, 5, 5, 7, 9]); // => 4
+ * standardDeviation([2, 4, 4, 4, 5, 5, 7, 9]); // => 2
+ */
+function standardDeviation(x) {
+    if (x.length === 1) {
+        return 0;
+    }
+    var v = variance(x);
+    return Math.sqrt(v);
+}
+
+/**
+ * **[Gaussian error function](http://en.wikipedia.org/wiki/Error_function)**
+ *
+ * The `errorFunction(x/(sd * Math.sqrt(2)))` is the probability that a value in a
+ * normal distribution with standard deviation sd is within x of the mean.
+ *
+ * This function returns a numerical approximation to the exact value.
+ * It uses Horner's method to evaluate the polynomial of τ (tau).
+ *
+ * @param {number} x input
+ * @return {number} error estimation
+ * @example
+ * errorFunction(1).toFixed(2); // => '0.84'
+ */
+function errorFunction(x) {
+    var t = 1 / (1 + 0.5 * Math.abs(x));
+    var tau =
+        t *
+        Math.exp(
+            -x * x +
+                ((((((((0.17087277 * t - 0.82215223) * t + 1.48851587) * t -
+                    1.13520398) *
+                    t +
+                    0.27886807) *
+                    t -
+                    0.18628806) *
+                    t +
+                    0.09678418) *
+                    t +
+                    0.37409196) *
+                    t +
+                    1.00002368) *
+                    t -
+                1.26551223
+        );
+    if (x >= 0) {
+        return 1 - tau;
+    } else {
+        return tau - 1;
+    }
+}
+
+/** The Mann–Whitney U (Wilcoxon rank-sum) test, which assumes no distribution shape. */
+/** Above this many pairs the normal approximation is accurate and the exact table too large. */
+const EXACT_MAX_PAIRS = 400;
+// Counts of arrangements giving each U, cached by (m, n): the table is reused across benches.
+const exactCache = new Map();
+/** Number of orderings of m x's and n y's giving each value of U (index = U), summing to C(m+n, m). */
+function exactUCounts(m, n) {
+    const key = `${m},${n}`;
+    const cached = exactCache.get(key);
+    if (cached)
+        return cached;
+    // table[i][j] is the distribution for sizes (i, j); the largest y either exceeds all i x's or not.
+    let previous = [];
+    for (let i = 0; i <= m; i++) {
+        const row = [];
+        for (let j = 0; j <= n; j++) {
+            if (i === 0 || j === 0) {
+                row.push([1]);
+                continue;
+            }
+            const counts = new Array(i * j + 1).fill(0);
+            const withoutX = previous[j]; // x largest: no extra pairs
+            const withoutY = row[j - 1]; // y largest: beats all i x's
+            withoutX.forEach((c, u) => (counts[u] += c));
+            withoutY.forEach((c, u) => (counts[u + i] += c));
+            row.push(counts);
+        }
+        previous = row;
+    }
+    const result = previous[n];
+    exactCache.set(key, result);
+    return result;
+}
+/**
+ * U (pairs with y > x, ties half) and the tie term sum(t^3 - t) over tie groups of the pooled
+ * values, by merging the two sorted samples: native typed-array sorts keep this fast for
+ * thousands of samples.
+ */
+function countPairs(x, y) {
+    const xs = Float64Array.from(x).sort();
+    const ys = Float64Array.from(y).sort();
+    let i = 0;
+    let j = 0;
+    let u = 0;
+    let tieTerm = 0;
+    while (i < xs.length || j < ys.length) {
+        const value = j >= ys.length || (i < xs.length && xs[i] < ys[j]) ? xs[i] : ys[j];
+        let inX = 0;
+        let inY = 0;
+        while (i < xs.length && xs[i] === value) {
+            i++;
+            inX++;
+        }
+        while (j < ys.length && ys[j] === value) {
+            j++;
+            inY++;
+        }
+        // Each y in this group beats every x below it (i - inX of them) and ties with inX.
+        u += inY * (i - inX + inX / 2);
+        const t = inX + inY;
+        tieTerm += t * t * t - t;
+    }
+    return { u, tieTerm };
+}
+/** Two-sided normal tail probability for |z|, accurate well below 1e-6. */
+function twoSidedNormal(z) {
+    return Math.min(1, 1 - errorFunction(Math.abs(z) / Math.SQRT2));
+}
+/**
+ * Two-sided Mann–Whitney U test; exact for small samples without ties, otherwise the normal
+ * approximation with tie and continuity corrections. Both arrays must be non-empty.
+ */
+function mannWhitneyU(x, y) {
+    const m = x.length;
+    const n = y.length;
+    const { u, tieTerm } = countPairs(x, y);
+    const mean = (m * n) / 2;
+    if (tieTerm === 0 && m * n <= EXACT_MAX_PAIRS) {
+        const counts = exactUCounts(m, n);
+        const total = counts.reduce((a, b) => a + b, 0);
+        // U is an integer without ties; take the smaller tail and double it.
+        const k = Math.round(u);
+        let lower = 0;
+        for (let v = 0; v <= k; v++)
+            lower += counts[v];
+        let upper = 0;
+        for (let v = k; v < counts.length; v++)
+            upper += counts[v];
+        return { u, p: Math.min(1, (2 * Math.min(lower, upper)) / total), exact: true };
+    }
+    const size = m + n;
+    const variance = ((m * n) / 12) * (size + 1 - tieTerm / (size * (size - 1)));
+    if (!(variance > 0))
+        return { u, p: 1, exact: false };
+    const distance = Math.max(0, Math.abs(u - mean) - 0.5);
+    return { u, p: twoSidedNormal(distance / Math.sqrt(variance)), exact: false };
+}
+
+function ratio(head, base) {
+    return base > 0 && head >= 0 ? head / base - 1 : null;
+}
+/** Seeded bootstrap percentile interval of the centre ratio, resampling units on each side. */
+function bootstrapInterval(base, head, better, settings) {
+    if (base.length < 2 && head.length < 2)
+        return null;
+    const changes = [];
+    if ([...base, ...head].every((v) => v > 0)) {
+        // Fast path for the usual positive units: resample oriented logs in place, no allocation.
+        const sign = better === 'smaller' ? 1 : -1;
+        const baseLogs = base.map((v) => sign * Math.log(v));
+        const headLogs = head.map((v) => sign * Math.log(v));
+        const baseScratch = new Float64Array(base.length);
+        const headScratch = new Float64Array(head.length);
+        const centre = (logs, scratch) => {
+            if (logs.length === 1)
+                return logs[0];
+            for (let i = 0; i < logs.length; i++) {
+                scratch[i] = logs[Math.floor(settings.random() * logs.length)];
+            }
+            return worstTrimmedMean(scratch);
+        };
+        for (let r = 0; r < settings.resamples; r++) {
+            const difference = centre(headLogs, headScratch) - centre(baseLogs, baseScratch);
+            changes.push(Math.expm1(sign * difference));
+        }
+    }
+    else {
+        const pickCentre = (units, scratch) => {
+            if (units.length === 1)
+                return units[0];
+            for (let i = 0; i < units.length; i++) {
+                scratch[i] = units[Math.floor(settings.random() * units.length)];
+            }
+            return robustCentre(scratch, better);
+        };
+        const baseScratch = new Array(base.length);
+        const headScratch = new Array(head.length);
+        for (let r = 0; r < settings.resamples; r++) {
+            const change = ratio(pickCentre(head, headScratch), pickCentre(base, baseScratch));
+            if (change !== null)
+                changes.push(change);
+        }
+    }
+    if (changes.length === 0)
+        return null;
+    changes.sort((a, b) => a - b);
+    const tail = (1 - settings.confidence) / 2;
+    const at = (q) => changes[Math.min(changes.length - 1, Math.floor(q * changes.length))];
+    return [at(tail), at(1 - tail)];
+}
+/** Evidence from the metric of each baseline run and each head run (head scaled by `headScale`). */
+function gatherEvidence(baseMetrics, headMetrics, headScale, settings) {
+    const baseRounds = baseMetrics.map((m) => roundSummaries(m, 1, settings.quantile));
+    const headRounds = headMetrics.map((m) => roundSummaries(m, headScale, settings.quantile));
+    const baseCentres = baseRounds.flatMap((r) => r.centres);
+    const headCentres = headRounds.flatMap((r) => r.centres);
+    const better = headMetrics[0].better;
+    const base = robustCentre(baseCentres, better);
+    const head = robustCentre(headCentres, better);
+    const canTest = smallestPermutationP(baseCentres.length, headCentres.length) <= settings.alpha;
+    // Too few rounds to test against run-to-run variation: the raw samples' own spread is the
+    // only evidence left, and the verdict says so.
+    const baseRaw = canTest ? [] : baseMetrics.flatMap((m) => m.samples);
+    const headRaw = canTest ? [] : headMetrics.flatMap((m) => m.samples.map((v) => v * headScale));
+    const within = baseRaw.length > 1 && headRaw.length > 1 ? mannWhitneyU(baseRaw, headRaw).p : null;
+    return {
+        better,
+        base,
+        head,
+        change: ratio(head, base),
+        ci: bootstrapInterval(baseCentres, headCentres, better, settings),
+        bestChange: ratio(medianOf(headRounds.flatMap((r) => r.bests)), medianOf(baseRounds.flatMap((r) => r.bests))),
+        fastestChange: ratio(bestOf(headCentres, better), bestOf(baseCentres, better)),
+        p: canTest ? trimmedPermutationTest(baseCentres, headCentres, better, settings.random) : within,
+        baseUnits: baseCentres.length,
+        headUnits: headCentres.length,
+        baseSamples: baseRounds.reduce((sum, r) => sum + r.samples, 0),
+        headSamples: headRounds.reduce((sum, r) => sum + r.samples, 0),
+        noSpread: [...baseMetrics, ...headMetrics].every((m) => m.samples.length === 1),
+        withinRun: within !== null,
+    };
+}
+function bestOf(values, better) {
+    return better === 'smaller' ? Math.min(...values) : Math.max(...values);
+}
+/** Fewest rounds per run with which `baseRuns` and `headRuns` runs could reach `alpha`. */
+function roundsNeeded(baseRuns, headRuns, alpha) {
+    for (let rounds = 1; rounds <= 50; rounds++) {
+        if (smallestPermutationP(baseRuns * rounds, headRuns * rounds) <= alpha)
+            return rounds;
+    }
+    return 50;
+}
+
+/** Multiple-comparison correction, since a run tests many benches at once. */
+/**
+ * Benjamini–Hochberg adjusted p-values (false discovery rate), in the input order.
+ * Null entries (no test) are passed through and do not count towards the number of tests.
+ */
+function benjaminiHochberg(pValues) {
+    const tested = pValues
+        .map((p, index) => ({ p, index }))
+        .filter((entry) => entry.p !== null)
+        .sort((a, b) => a.p - b.p);
+    const m = tested.length;
+    const adjusted = [...pValues];
+    let running = 1;
+    // From the largest p down, so each adjusted value is the minimum over all larger ranks.
+    for (let rank = m; rank >= 1; rank--) {
+        const { p, index } = tested[rank - 1];
+        running = Math.min(running, (p * m) / rank);
+        adjusted[index] = running;
+    }
+    return adjusted;
+}
+
+/** Seeded pseudo-random numbers, so every resampling result is reproducible. */
+/** A fast seeded generator (mulberry32); the same seed always yields the same sequence. */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+/** A percentage with sign and one decimal, e.g. "+12.3%". */
+function percent$1(fraction) {
+    const value = (fraction * 100).toFixed(1);
+    return `${fraction >= 0 ? '+' : ''}${value === '-0.0' ? '0.0' : value}%`;
+}
+/** A p-value in words that stay readable for tiny values. */
+function formatP(p) {
+    return p < 0.001 ? 'p<0.001' : `p=${p.toFixed(3)}`;
+}
+function describe$2(change, isTime) {
+    const size = `${Math.abs(change * 100).toFixed(1)}%`;
+    if (isTime)
+        return `${size} ${change > 0 ? 'slower' : 'faster'}`;
+    return `${size} ${change > 0 ? 'more' : 'less'}`;
+}
+/** The verdict on one metric and why, by the rule documented in docs/statistics.md. */
+function decide(input) {
+    const { evidence: e, isTime } = input;
+    if (e.change === null) {
+        if (e.base === 0 && e.head === 0)
+            return { verdict: 'unchanged', reason: 'both centres are 0' };
+        return {
+            verdict: 'inconclusive',
+            reason: `baseline centre is ${e.base}, so a relative change is undefined`,
+        };
+    }
+    const logChange = Math.log1p(e.change);
+    // Positive when the change is in the bad direction for this metric.
+    const badness = e.better === 'smaller' ? logChange : -logChange;
+    const noise = Math.log1p(input.noiseThreshold);
+    const limit = Math.log1p(input.regressionThreshold);
+    const what = describe$2(e.change, isTime);
+    const units = e.withinRun
+        ? `${e.baseSamples} vs ${e.headSamples} samples; ${e.baseUnits} vs ${e.headUnits} rounds are too few to measure run-to-run variation`
+        : `${e.baseUnits} vs ${e.headUnits} rounds`;
+    const pText = input.p === null ? '' : formatP(input.p);
+    const regressionPct = `${(input.regressionThreshold * 100).toFixed(0)}%`;
+    if (input.resolution !== undefined && Math.abs(e.head - e.base) < input.resolution) {
+        return {
+            verdict: 'unchanged',
+            reason: `${what}, below the metric's resolution of ${input.resolution}`,
+        };
+    }
+    if (Math.abs(logChange) <= noise) {
+        return {
+            verdict: 'unchanged',
+            reason: `${what}, within the ${(input.noiseThreshold * 100).toFixed(0)}% noise threshold`,
+        };
+    }
+    // Whole processes run slow at random on shared runners, rarely all of them: when even the best
+    // head round is beyond the threshold from the best baseline round (same direction as the
+    // centre), the shift is not a slow-process accident.
+    const fastestLog = e.fastestChange === null ? 0 : Math.log1p(e.fastestChange);
+    const fastestBadness = e.better === 'smaller' ? fastestLog : -fastestLog;
+    const fastestBeyond = e.baseUnits >= 3 &&
+        e.headUnits >= 3 &&
+        Math.sign(fastestBadness) === Math.sign(badness) &&
+        Math.abs(fastestBadness) > limit;
+    const beyondLimit = Math.abs(badness) > limit || fastestBeyond;
+    if (e.noSpread) {
+        const verdict = beyondLimit
+            ? badness > 0
+                ? 'regression'
+                : 'improvement'
+            : badness > 0
+                ? 'slower'
+                : 'faster';
+        const side = beyondLimit ? 'beyond' : 'within';
+        return {
+            verdict,
+            reason: `${what}, ${side} the ${regressionPct} regression threshold; no sample spread, so this rests on the thresholds alone`,
+        };
+    }
+    if (input.p === null) {
+        const needed = roundsNeeded(input.baseRuns, input.headRuns, input.alpha);
+        const advice = `needs at least ${needed} rounds per run (or more baseline runs) to test`;
+        if (!beyondLimit) {
+            return {
+                verdict: 'unchanged',
+                reason: `${what}, within the ${regressionPct} regression threshold and untestable with ${units}; ${advice}`,
+            };
+        }
+        return {
+            verdict: 'inconclusive',
+            reason: `${what}, but ${units} cannot separate that from run-to-run variation; ${advice}`,
+        };
+    }
+    if (input.p > input.alpha) {
+        if (!beyondLimit) {
+            return {
+                verdict: 'unchanged',
+                reason: `${what}, not significant against run-to-run variation (${pText}, ${units})`,
+            };
+        }
+        if (fastestBeyond) {
+            return {
+                verdict: badness > 0 ? 'regression' : 'improvement',
+                reason: `${what}, beyond the ${regressionPct} regression threshold; the rounds' spread leaves ${pText} (${units}), but even the best round moved ${percent$1(e.fastestChange)}`,
+            };
+        }
+        return {
+            verdict: 'inconclusive',
+            reason: `${what}, but too noisy to tell (${pText}, ${units}); more rounds or baseline runs needed`,
+        };
+    }
+    if (!beyondLimit) {
+        return {
+            verdict: badness > 0 ? 'slower' : 'faster',
+            reason: `${what} (${pText}, ${units}), within the ${regressionPct} regression threshold`,
+        };
+    }
+    if (input.crossCheck && e.bestChange !== null) {
+        const bestLog = Math.log1p(e.bestChange);
+        const bestBadness = e.better === 'smaller' ? bestLog : -bestLog;
+        // A code change moves the undisturbed best rounds too; machine noise mostly does not.
+        if (Math.sign(bestBadness) !== Math.sign(badness) || Math.abs(bestBadness) <= noise) {
+            return {
+                verdict: 'inconclusive',
+                reason: `${what} at the median (${pText}, ${units}), but the best rounds moved only ${percent$1(e.bestChange)}; likely machine noise, re-run to confirm`,
+            };
+        }
+    }
+    return {
+        verdict: badness > 0 ? 'regression' : 'improvement',
+        reason: `${what}, beyond the ${regressionPct} regression threshold and significant ${e.withinRun ? 'within the runs' : 'against run-to-run variation'} (${pText}, ${units})`,
+    };
+}
+
+/**
+ * Run-wide shifts: when most benches move by about the same factor, the runner's speed changed
+ * (a slower VM, a busy neighbour for the whole job) far more often than the code did. Such
+ * changes are downgraded to inconclusive unless a bench moved well beyond the shared factor.
+ */
+/**
+ * Fewest benches for a shared shift to be told apart from a change to a few benches: with fewer,
+ * all of them moving together is as likely a change to code they share as the runner.
+ */
+const MIN_BENCHES = 5;
+/** Share of benches that must move the same way beyond their noise threshold. */
+const MIN_SHARE = 0.75;
+/** The median relative change of the time metrics when most benches moved together, else null. */
+function sharedShift(rows) {
+    const moved = rows.filter((r) => r.metric === 'time' && r.name !== CALIBRATION_BENCH && r.change !== null);
+    if (moved.length < MIN_BENCHES)
+        return null;
+    const logs = moved.map((r) => Math.log1p(r.change));
+    const up = moved.filter((r, i) => logs[i] > Math.log1p(r.noiseThreshold)).length;
+    const down = moved.filter((r, i) => logs[i] < -Math.log1p(r.noiseThreshold)).length;
+    if (Math.max(up, down) < MIN_SHARE * moved.length)
+        return null;
+    return Math.expm1(medianOf(logs));
+}
+/** Rows with regressions and improvements explained by `shift` downgraded to inconclusive. */
+function discountShift(rows, shift) {
+    return rows.map((row) => {
+        if (row.verdict !== 'regression' && row.verdict !== 'improvement')
+            return row;
+        if (row.metric !== 'time' || row.change === null)
+            return row;
+        const beyondShift = Math.abs(Math.log1p(row.change) - Math.log1p(shift));
+        if (beyondShift > Math.log1p(row.regressionThreshold))
+            return row;
+        return {
+            ...row,
+            verdict: 'inconclusive',
+            reason: `${percent$1(row.change)}, but most benches moved together (median ${percent$1(shift)}), which points at the runner's speed rather than this bench; re-run, or add the calibration bench`,
+        };
+    });
+}
+
+function distinct$1(values) {
+    return [...new Set(values)];
+}
+/** Warnings about runner hardware, Node version or config differences between baselines and head. */
+function runWarnings(baselines, heads) {
+    const warnings = [];
+    const baseCpus = distinct$1(baselines.map((r) => r.meta.cpuModel));
+    const headCpus = distinct$1(heads.map((r) => r.meta.cpuModel));
+    if (baseCpus.some((cpu) => !headCpus.includes(cpu)) ||
+        headCpus.some((cpu) => !baseCpus.includes(cpu))) {
+        warnings.push(`RUNNER MISMATCH: baseline ran on ${baseCpus.join(' / ')} but head on ${headCpus.join(' / ')}; timing changes may come from the hardware, not the code`);
+    }
+    const baseNode = distinct$1(baselines.map((r) => r.meta.nodeVersion));
+    const headNode = distinct$1(heads.map((r) => r.meta.nodeVersion));
+    if (baseNode.join() !== headNode.join()) {
+        warnings.push(`Node version differs: baseline ${baseNode.join(' / ')}, head ${headNode.join(' / ')}`);
+    }
+    const baseConfig = distinct$1(baselines.map((r) => r.meta.configDigest));
+    const headConfig = distinct$1(heads.map((r) => r.meta.configDigest));
+    if (baseConfig.join() !== headConfig.join()) {
+        warnings.push('The perfgate config differs between baseline and head runs');
+    }
+    return warnings;
+}
+
+/** compareRuns: the head run(s) against stored baseline run(s), bench by bench and metric by metric. */
+const isTimeUnit = (unit) => unit === 'ms';
+function emptyRow(bench, metric, verdict, reason) {
+    return {
+        name: bench.name,
+        metric: metric?.name ?? 'time',
+        unit: metric?.unit ?? 'ms',
+        better: metric?.better ?? 'smaller',
+        verdict,
+        change: null,
+        ci: null,
+        p: null,
+        reason,
+        base: null,
+        head: null,
+        baseSamples: 0,
+        headSamples: 0,
+        baseRuns: 0,
+        noiseThreshold: bench.noiseThreshold,
+        regressionThreshold: metric?.regressionThreshold ?? bench.regressionThreshold,
+    };
+}
+function centreOf(metric) {
+    return metric ? metric.summary.median : null;
+}
+/**
+ * Compares head run(s) with baseline run(s). Several baselines pool their rounds, so the
+ * verdict holds against run-to-run variation; several heads (a re-run) pool the same way.
+ * Throws CompareInputError for malformed samples, naming the bench.
+ */
+function compareRuns(baselines, head, options = {}) {
+    const heads = Array.isArray(head) ? head : [head];
+    if (baselines.length === 0)
+        throw new CompareInputError('no baseline run to compare with');
+    if (heads.length === 0)
+        throw new CompareInputError('no head run to compare');
+    const alpha = options.alpha ?? 0.05;
+    const settings = {
+        alpha,
+        confidence: options.confidence ?? 0.95,
+        resamples: options.resamples ?? 400,
+        random: options.random ?? seededRandom(20240611),
+        quantile: options.roundQuantile ?? 0.1,
+    };
+    const warnings = runWarnings(baselines, heads);
+    const speed = calibrationRatio(baselines, heads);
+    const normalizing = options.normalize === 'calibration' && speed !== null;
+    if (speed !== null) {
+        const how = speed >= 1 ? `${percent(speed - 1)} slower` : `${percent(1 / speed - 1)} faster`;
+        warnings.push(`Calibration: the head runner ran ${CALIBRATION_BENCH} ${how} than the baseline` +
+            (normalizing ? '; time changes are divided by this ratio' : ''));
+    }
+    else if (options.normalize === 'calibration') {
+        warnings.push(`Normalisation was requested but ${CALIBRATION_BENCH} is missing from the baseline or head; times are not normalised`);
+    }
+    const pending = [];
+    const primary = heads[0];
+    const headNames = new Set(primary.benches.map((b) => b.name));
+    for (const bench of primary.benches) {
+        const pendingForBench = compareBench(bench, baselines, heads, normalizing ? speed : null, settings);
+        pending.push(...pendingForBench);
+    }
+    const removedNames = new Set();
+    for (const run of baselines) {
+        for (const bench of run.benches) {
+            if (headNames.has(bench.name) || removedNames.has(bench.name))
+                continue;
+            removedNames.add(bench.name);
+            pending.push({
+                row: emptyRow(bench, bench.metrics[0], 'removed', 'in the baseline but not in the head run'),
+                headRuns: 0,
+            });
+        }
+    }
+    // A p-value drives a verdict only beyond the noise threshold (within it the verdict is
+    // "unchanged" whatever the test says), so those are the tests the correction counts.
+    const adjusted = benjaminiHochberg(pending.map((item) => (item.evidence && beyondNoise(item) ? item.evidence.p : null)));
+    const comparisons = pending.map((item, index) => {
+        if (!item.evidence)
+            return item.row;
+        const p = adjusted[index];
+        const { verdict, reason } = decide({
+            evidence: item.evidence,
+            p,
+            alpha,
+            noiseThreshold: item.row.noiseThreshold,
+            regressionThreshold: item.row.regressionThreshold,
+            isTime: isTimeUnit(item.row.unit),
+            baseRuns: item.row.baseRuns,
+            headRuns: item.headRuns,
+            resolution: item.resolution,
+            crossCheck: options.crossCheck ?? true,
+        });
+        return { ...item.row, verdict, reason, p };
+    });
+    // Normalised runs already had the runner's speed divided out.
+    const shift = normalizing || options.sharedShift === false ? null : sharedShift(comparisons);
+    const judged = shift === null ? comparisons : discountShift(comparisons, shift);
+    if (shift !== null) {
+        warnings.push(`Most benches moved together (median ${percent$1(shift)}): the runner's speed probably differs between baseline and head`);
+    }
+    return {
+        comparisons: judged,
+        warnings,
+        regressions: judged.filter((c) => c.verdict === 'regression').length,
+    };
+}
+function compareBench(bench, baselines, heads, speed, settings) {
+    if (bench.status !== 'ok') {
+        const reason = bench.reason ?? (bench.status === 'error' ? 'the bench failed' : 'skipped');
+        return [{ row: emptyRow(bench, bench.metrics[0], bench.status, reason), headRuns: 1 }];
+    }
+    const inBase = baselines
+        .map((run) => run.benches.find((b) => b.name === bench.name))
+        .filter((b) => b !== undefined);
+    if (inBase.length === 0) {
+        return bench.metrics.map((metric) => ({
+            row: {
+                ...emptyRow(bench, metric, 'new', 'not in the baseline'),
+                head: centreOf(metric),
+                headSamples: metric.samples.length,
+            },
+            headRuns: 1,
+        }));
+    }
+    const okBase = inBase.filter((b) => b.status === 'ok');
+    if (okBase.length === 0) {
+        const why = inBase[0].reason ? `: ${inBase[0].reason}` : '';
+        return bench.metrics.map((metric) => ({
+            row: emptyRow(bench, metric, 'inconclusive', `no successful baseline run (baseline ${inBase[0].status}${why})`),
+            headRuns: 1,
+        }));
+    }
+    const headBenches = heads
+        .map((run) => run.benches.find((b) => b.name === bench.name && b.status === 'ok'))
+        .filter((b) => b !== undefined);
+    // What changed besides the timing (a query plan, a scaling curve), beside the primary metric.
+    const lastBase = okBase[okBase.length - 1].details;
+    const notes = [
+        ...planChangeNotes(lastBase, bench.details),
+        ...scalingNotes(lastBase, bench.details),
+    ];
+    const out = [];
+    for (const metric of bench.metrics) {
+        const headMetrics = headBenches
+            .map((b) => b.metrics.find((m) => m.name === metric.name))
+            .filter((m) => m !== undefined);
+        const baseMetrics = okBase
+            .map((b) => b.metrics.find((m) => m.name === metric.name))
+            .filter((m) => m !== undefined);
+        headMetrics.forEach((m) => checkMetric(bench.name, m, 'head'));
+        const row = emptyRow(bench, metric, 'new', 'metric not in the baseline');
+        if (baseMetrics.length === 0) {
+            out.push({
+                row: { ...row, head: centreOf(metric), headSamples: metric.samples.length },
+                headRuns: 1,
+            });
+            continue;
+        }
+        baseMetrics.forEach((m) => checkMetric(bench.name, m, 'baseline'));
+        const normalise = speed !== null && isTimeUnit(metric.unit) && bench.name !== CALIBRATION_BENCH;
+        const evidence = gatherEvidence(baseMetrics, headMetrics, normalise ? 1 / speed : 1, settings);
+        out.push({
+            row: {
+                ...row,
+                change: evidence.change,
+                ci: evidence.ci,
+                base: evidence.base,
+                head: evidence.head,
+                baseSamples: evidence.baseSamples,
+                headSamples: evidence.headSamples,
+                baseRuns: baseMetrics.length,
+                baseRounds: evidence.baseUnits,
+                headRounds: evidence.headUnits,
+                ...(metric === bench.metrics[0] && notes.length > 0 ? { notes } : {}),
+            },
+            evidence,
+            resolution: metric.resolution,
+            headRuns: headMetrics.length,
+        });
+    }
+    for (const metric of okBase[0].metrics) {
+        if (bench.metrics.some((m) => m.name === metric.name))
+            continue;
+        out.push({ row: emptyRow(bench, metric, 'removed', 'metric not in the head run'), headRuns: 1 });
+    }
+    return out;
+}
+function beyondNoise(item) {
+    const change = item.evidence?.change;
+    return (change !== null &&
+        change !== undefined &&
+        Math.abs(Math.log1p(change)) > Math.log1p(item.row.noiseThreshold));
+}
+function percent(fraction) {
+    return `${(fraction * 100).toFixed(1)}%`;
+}
+
+/** Version of the comparison JSON format. */
+const COMPARISON_FORMAT_VERSION = 1;
+/** The comparison as a JSON document with a `comparisons` array. */
+function renderJson(comparison) {
+    const body = {
+        formatVersion: COMPARISON_FORMAT_VERSION,
+        regressions: comparison.regressions,
+        warnings: comparison.warnings,
+        comparisons: comparison.comparisons,
+    };
+    // Non-finite numbers would become null silently; the engine never emits them, so keep as is.
+    return JSON.stringify(body, null, 2) + '\n';
+}
+
+/** Escaping of untrusted text (bench names, reasons) for Markdown that GitHub renders. */
+/**
+ * Text safe inside a Markdown table cell: no HTML, no Markdown syntax, no table breaks, no
+ * @mentions or #references that would notify people or link issues.
+ */
+function escapeMarkdown(text) {
+    return (text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // Backslash first so the escapes added below are not themselves escaped.
+        .replace(/\\/g, '\\\\')
+        .replace(/([`*_[\]()#!|~:])/g, '\\$1')
+        // A zero-width space after @ stops GitHub from turning @name into a mention.
+        .replace(/@/g, '@\u200b'));
+}
+
+/** Human-readable numbers for reports. */
+function significant(value, digits = 3) {
+    if (value === 0)
+        return '0';
+    const magnitude = Math.floor(Math.log10(Math.abs(value)));
+    const decimals = Math.max(0, digits - 1 - magnitude);
+    return value.toFixed(Math.min(decimals, 6));
+}
+/** A time given in milliseconds, in the unit that keeps it readable (ns, µs, ms, s). */
+function formatTime(ms) {
+    const abs = Math.abs(ms);
+    if (abs === 0)
+        return '0 s';
+    if (abs < 1e-3)
+        return `${significant(ms * 1e6)} ns`;
+    if (abs < 1)
+        return `${significant(ms * 1e3)} µs`;
+    if (abs < 1000)
+        return `${significant(ms)} ms`;
+    return `${significant(ms / 1000)} s`;
+}
+/** A byte count in B, KiB, MiB or GiB. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let index = 0;
+    while (Math.abs(value) >= 1024 && index < units.length - 1) {
+        value /= 1024;
+        index++;
+    }
+    return `${significant(value)} ${units[index]}`;
+}
+/** A value in its metric's unit, readable; "—" when absent. */
+function formatValue(value, unit) {
+    if (value === null || !Number.isFinite(value))
+        return '—';
+    if (unit === 'ms')
+        return formatTime(value);
+    if (unit === 'bytes')
+        return formatBytes(value);
+    return `${significant(value)} ${unit}`;
+}
+/** A relative change as a signed percentage; "—" when absent. */
+function formatPercent(change) {
+    if (change === null || !Number.isFinite(change))
+        return '—';
+    const text = (change * 100).toFixed(1);
+    return `${change >= 0 ? '+' : ''}${text === '-0.0' ? '0.0' : text}%`;
+}
+/** The change with its interval, e.g. "+12.0% (+8.1% … +15.2%)". */
+function formatChange(change, ci) {
+    if (change === null)
+        return '—';
+    if (!ci)
+        return formatPercent(change);
+    return `${formatPercent(change)} (${formatPercent(ci[0])} … ${formatPercent(ci[1])})`;
+}
+/** Three significant digits, without trailing zeros or exponent notation. */
+function trim(value) {
+    if (!Number.isFinite(value))
+        return String(value);
+    const abs = Math.abs(value);
+    const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+    return String(Number(value.toFixed(digits)));
+}
+/** Pads cells into aligned columns (left-aligned first column, right-aligned others). */
+function alignColumns(rows) {
+    const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => [...(row[col] ?? '')].length)));
+    return rows
+        .map((row) => row
+        .map((cell, col) => {
+        const pad = ' '.repeat(widths[col] - [...cell].length);
+        return col === 0 ? cell + pad : pad + cell;
+    })
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+
+/** Short label with a symbol, for tables. */
+const VERDICT_LABELS = {
+    regression: '❌ regression',
+    improvement: '✅ improvement',
+    slower: '⚠️ slower',
+    faster: '🟢 faster',
+    unchanged: '~ unchanged',
+    inconclusive: '❔ inconclusive',
+    new: '🆕 new',
+    removed: '➖ removed',
+    skipped: '⏭️ skipped',
+    error: '💥 error',
+};
+
+function benchCell(row) {
+    const name = escapeMarkdown(row.name);
+    return row.metric === 'time' ? name : `${name} (${escapeMarkdown(row.metric)})`;
+}
+/** One table row per metric comparison, its notes (plan, scaling) in rows under it, no header. */
+function renderMarkdownRows(comparison) {
+    return comparison.comparisons.flatMap((row) => {
+        const verdict = VERDICT_LABELS[row.verdict] + (row.confirmed ? ' (confirmed)' : '');
+        const cells = [
+            benchCell(row),
+            escapeMarkdown(formatValue(row.base, row.unit)),
+            escapeMarkdown(formatValue(row.head, row.unit)),
+            escapeMarkdown(formatChange(row.change, row.ci)),
+            verdict,
+            escapeMarkdown(row.reason),
+        ];
+        const notes = (row.notes ?? []).map((note) => `| ↳ ${escapeMarkdown(note)} | | | | | |`);
+        return [`| ${cells.join(' | ')} |`, ...notes];
+    });
+}
+/** The comparison as Markdown: warnings as a quote, then the table. */
+function renderMarkdown(comparison) {
+    const out = [];
+    for (const warning of comparison.warnings)
+        out.push(`> **Warning:** ${escapeMarkdown(warning)}`, '');
+    out.push('| Bench | Baseline | Head | Change (95% CI) | Verdict | Reason |', '| --- | ---: | ---: | ---: | --- | --- |', ...renderMarkdownRows(comparison));
+    return out.join('\n') + '\n';
+}
+
+// Control characters (a newline in a bench name) would break the table's lines.
+const oneLine = (text) => text.replace(/\p{Cc}+/gu, ' ');
+function label(row) {
+    return oneLine(row.metric === 'time' ? row.name : `${row.name} (${row.metric})`);
+}
+function changeCell(row) {
+    if (row.verdict === 'unchanged') {
+        const p = row.p === null ? '' : ` p=${row.p.toFixed(3)}`;
+        return `~ (${row.baseSamples}+${row.headSamples} samples${p})`;
+    }
+    return formatChange(row.change, row.ci);
+}
+/** The comparison as an aligned text table, warnings first and each reason under its row. */
+function renderText(comparison) {
+    const header = ['bench', 'baseline', 'head', 'change (95% CI)', 'verdict'];
+    const rows = comparison.comparisons.map((row) => [
+        label(row),
+        formatValue(row.base, row.unit),
+        formatValue(row.head, row.unit),
+        changeCell(row),
+        row.confirmed ? `${row.verdict} (confirmed)` : row.verdict,
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells) => cells
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join('  ')
+        .trimEnd();
+    const out = comparison.warnings.map((w) => `warning: ${oneLine(w)}`);
+    out.push(line(header));
+    comparison.comparisons.forEach((row, i) => {
+        out.push(line(rows[i]));
+        if (row.verdict !== 'unchanged')
+            out.push(`    ${oneLine(row.reason)}`);
+        for (const note of row.notes ?? [])
+            out.push(`    ${oneLine(note)}`);
+    });
+    out.push(comparison.regressions === 0
+        ? 'no regressions'
+        : `${comparison.regressions} regression${comparison.regressions === 1 ? '' : 's'}`);
+    return out.join('\n') + '\n';
+}
+
+/** Renders a comparison in the given format. */
+function renderReport(comparison, format) {
+    if (format === 'json')
+        return renderJson(comparison);
+    if (format === 'markdown')
+        return renderMarkdown(comparison);
+    return renderText(comparison);
+}
 
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");
@@ -6793,84 +8660,80 @@ function serializeResults(results) {
     return `${JSON.stringify(results, null, 2)}\n`;
 }
 
-/** Number formatting shared by the reports. */
-/** A value in its unit, human-readable: times scaled to ns/µs/ms/s, bytes to KiB/MiB/GiB. */
-function formatValue(value, unit) {
-    if (unit === 'ms') {
-        const abs = Math.abs(value);
-        if (abs >= 1000)
-            return `${trim(value / 1000)} s`;
-        if (abs >= 1)
-            return `${trim(value)} ms`;
-        if (abs >= 1e-3)
-            return `${trim(value * 1e3)} µs`;
-        return `${trim(value * 1e6)} ns`;
-    }
-    if (unit === 'bytes') {
-        const abs = Math.abs(value);
-        if (abs >= 2 ** 30)
-            return `${trim(value / 2 ** 30)} GiB`;
-        if (abs >= 2 ** 20)
-            return `${trim(value / 2 ** 20)} MiB`;
-        if (abs >= 2 ** 10)
-            return `${trim(value / 2 ** 10)} KiB`;
-        return `${trim(value)} B`;
-    }
-    return `${trim(value)} ${unit}`;
+/**
+ * `perfgate compare BASE.json [MORE_BASES.json…] HEAD.json`: compares result files and prints
+ * a report. File access comes in through `io`, so the command is testable and wiring-agnostic.
+ */
+/** One-line usage, printed with usage errors. */
+const COMPARE_USAGE = 'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration]';
+const FORMATS = ['text', 'markdown', 'json'];
+class UsageError extends Error {
 }
-/** Three significant digits, without trailing zeros or exponent notation. */
-function trim(value) {
-    if (!Number.isFinite(value))
-        return String(value);
-    const abs = Math.abs(value);
-    const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
-    return String(Number(value.toFixed(digits)));
+function message(error) {
+    return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }
-/** Pads cells into aligned columns (left-aligned first column, right-aligned others). */
-function alignColumns(rows) {
-    const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => [...(row[col] ?? '')].length)));
-    return rows
-        .map((row) => row
-        .map((cell, col) => {
-        const pad = ' '.repeat(widths[col] - [...cell].length);
-        return col === 0 ? cell + pad : pad + cell;
-    })
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-
-/** `perfgate compare`: placeholder ratio table until the statistics engine lands. */
-/** Runs `perfgate compare BASE.json HEAD.json`; returns the exit code. */
-async function compareCommand(args, io) {
-    const files = args.filter((arg) => !arg.startsWith('--'));
-    if (files.length < 2) {
-        io.stderr('usage: perfgate compare BASE.json HEAD.json\n');
-        return 2;
-    }
+async function load(path, io) {
+    let text;
     try {
-        const base = parseResults(await io.readFile(files[0]), files[0]);
-        const head = parseResults(await io.readFile(files[files.length - 1]), files[files.length - 1]);
-        const rows = [['bench', 'base', 'head', 'ratio']];
-        for (const bench of head.benches) {
-            const b = base.benches.find((x) => x.name === bench.name)?.metrics[0];
-            const h = bench.metrics[0];
-            if (!b || !h)
-                continue;
-            rows.push([
-                bench.name,
-                formatValue(b.summary.median, b.unit),
-                formatValue(h.summary.median, h.unit),
-                (h.summary.median / b.summary.median).toFixed(3),
-            ]);
-        }
-        io.stdout(`${alignColumns(rows)}\n`);
-        return 0;
+        text = await io.readFile(path);
     }
     catch (error) {
-        io.stderr(`perfgate compare: ${error.message}\n`);
+        const code = error.code;
+        throw new UsageError(`cannot read ${path}${code ? ` (${code})` : ''}`);
+    }
+    return parseResults(text, path);
+}
+/**
+ * Runs the compare command; returns the exit code: 0, 1 when `--fail-on-regression` is given and
+ * something regressed, 2 for usage, file or input errors (one line on stderr, no stack trace).
+ */
+async function compareCommand(args, io) {
+    try {
+        const { values, positionals } = parseArgs({
+            args,
+            allowPositionals: true,
+            options: {
+                format: { type: 'string', default: 'text' },
+                'fail-on-regression': { type: 'boolean', default: false },
+                normalize: { type: 'string' },
+            },
+        });
+        const format = values.format;
+        if (!FORMATS.includes(format)) {
+            throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+        }
+        if (values.normalize !== undefined && values.normalize !== 'calibration') {
+            throw new UsageError(`--normalize only supports "calibration", not "${values.normalize}"`);
+        }
+        if (positionals.length < 2) {
+            throw new UsageError('compare needs at least one baseline file and one head file');
+        }
+        const runs = [];
+        for (const path of positionals)
+            runs.push(await load(path, io));
+        const head = runs.pop();
+        const comparison = compareRuns(runs, head, {
+            ...(values.normalize === 'calibration' ? { normalize: 'calibration' } : {}),
+        });
+        io.stdout(renderReport(comparison, format));
+        return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0;
+    }
+    catch (error) {
+        if (error instanceof UsageError || isArgError(error)) {
+            io.stderr(`perfgate compare: ${message(error)}\n${COMPARE_USAGE}\n`);
+            return 2;
+        }
+        // Bad input files and anything unexpected: one line, never a stack trace.
+        const kind = error instanceof ResultsFormatError || error instanceof CompareInputError
+            ? ''
+            : 'internal error: ';
+        io.stderr(`perfgate compare: ${kind}${message(error)}\n`);
         return 2;
     }
+}
+function isArgError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
@@ -15591,11 +17454,6 @@ function requireDist$1 () {
 
 var distExports = requireDist$1();
 
-/** Declares a kind definition with its types inferred. */
-function defineKind(definition) {
-    return definition;
-}
-
 /** Parsing of the human units config files use: durations (`10s`, `500ms`) and percentages (`15%`). */
 const DURATION_UNITS_MS = {
     ns: 1e-6,
@@ -15666,6 +17524,32 @@ const envName = () => string$1().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
 });
 /** A non-empty string. */
 const text = (what) => string$1({ error: `must be ${what}` }).min(1, { error: `must be ${what}, not empty` });
+
+/** Config of the `js` kind: exported functions of a JavaScript/TypeScript module, run by tinybench. */
+/** Fields of a `js` bench. */
+const jsFields = {
+    kind: literal('js'),
+    module: text('a path to a .js, .mjs or .ts module, relative to the config file').meta({
+        description: 'Module whose exported functions are the benches (relative to the config file).',
+    }),
+    functions: array(string$1()).min(1).optional().meta({
+        description: 'Which exports to run (default: every exported function but setup/teardown).',
+    }),
+    'leak-check': union([boolean(), literal('error')], { error: 'must be true, false or error' })
+        .optional()
+        .meta({
+        description: 'Look for steady heap growth across GC-separated windows: true adds a note, error fails the bench.',
+    }),
+};
+/** The `module` of the built-in calibration workload (`calibration: true` in the config). */
+const CALIBRATION_MODULE = 'perfgate:calibration';
+/** The group of the calibration bench; its one function makes it `perfgate/calibration`. */
+const CALIBRATION_GROUP = 'perfgate';
+
+/** Declares a kind definition with its types inferred. */
+function defineKind(definition) {
+    return definition;
+}
 
 /** Config of the `command` kind: an external command run repeatedly, each run one sample. */
 /** Fields of a `command` bench. */
@@ -15839,23 +17723,6 @@ const e2eFields = {
     }),
 };
 
-/** Config of the `js` kind: exported functions of a JavaScript/TypeScript module, run by tinybench. */
-/** Fields of a `js` bench. */
-const jsFields = {
-    kind: literal('js'),
-    module: text('a path to a .js, .mjs or .ts module, relative to the config file').meta({
-        description: 'Module whose exported functions are the benches (relative to the config file).',
-    }),
-    functions: array(string$1()).min(1).optional().meta({
-        description: 'Which exports to run (default: every exported function but setup/teardown).',
-    }),
-    'leak-check': union([boolean(), literal('error')], { error: 'must be true, false or error' })
-        .optional()
-        .meta({
-        description: 'Look for steady heap growth across GC-separated windows: true adds a note, error fails the bench.',
-    }),
-};
-
 /** A tool's output file could not be read: names the file and what is wrong with it. */
 class ImportFormatError extends Error {
     file;
@@ -15878,623 +17745,6 @@ function parseJson$1(text, file, what) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new ImportFormatError(file, `is not valid JSON (${reason}); expected ${what} — was the file cut short?`);
     }
-}
-
-/**
- * When adding a new value to a list, one does not have to necessary
- * recompute the mean of the list in linear time. They can instead use
- * this function to compute the new mean by providing the current mean,
- * the number of elements in the list that produced it and the new
- * value to add.
- *
- * @since 2.5.0
- * @param {number} mean current mean
- * @param {number} n number of items in the list
- * @param {number} newValue the added value
- * @returns {number} the new mean
- *
- * @example
- * addToMean(14, 5, 53); // => 20.5
- */
-
-/**
- * Our default sum is the [Kahan-Babuska algorithm](https://pdfs.semanticscholar.org/1760/7d467cda1d0277ad272deb2113533131dc09.pdf).
- * This method is an improvement over the classical
- * [Kahan summation algorithm](https://en.wikipedia.org/wiki/Kahan_summation_algorithm).
- * It aims at computing the sum of a list of numbers while correcting for
- * floating-point errors. Traditionally, sums are calculated as many
- * successive additions, each one with its own floating-point roundoff. These
- * losses in precision add up as the number of numbers increases. This alternative
- * algorithm is more accurate than the simple way of calculating sums by simple
- * addition.
- *
- * This runs in `O(n)`, linear time, with respect to the length of the array.
- *
- * @param {Array<number>} x input
- * @return {number} sum of all input numbers
- * @example
- * sum([1, 2, 3]); // => 6
- */
-function sum(x) {
-    // If the array is empty, we needn't bother computing its sum
-    if (x.length === 0) {
-        return 0;
-    }
-
-    // Initializing the sum as the first number in the array
-    var sum = x[0];
-
-    // Keeping track of the floating-point error correction
-    var correction = 0;
-
-    var transition;
-
-    if (typeof sum !== "number") {
-        return Number.NaN;
-    }
-
-    for (var i = 1; i < x.length; i++) {
-        if (typeof x[i] !== "number") {
-            return Number.NaN;
-        }
-        transition = sum + x[i];
-
-        // Here we need to update the correction in a different fashion
-        // if the new absolute value is greater than the absolute sum
-        if (Math.abs(sum) >= Math.abs(x[i])) {
-            correction += sum - transition + x[i];
-        } else {
-            correction += x[i] - transition + sum;
-        }
-
-        sum = transition;
-    }
-
-    // Returning the corrected sum
-    return sum + correction;
-}
-
-/**
- * The mean, _also known as average_,
- * is the sum of all values over the number of values.
- * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
- * a method of finding a typical or central value of a set of numbers.
- *
- * This runs in `O(n)`, linear time, with respect to the length of the array.
- *
- * @param {Array<number>} x sample of one or more data points
- * @throws {Error} if the length of x is less than one
- * @returns {number} mean
- * @example
- * mean([0, 10]); // => 5
- */
-function mean(x) {
-    if (x.length === 0) {
-        throw new Error("mean requires at least one data point");
-    }
-
-    return sum(x) / x.length;
-}
-
-/**
- * The sum of deviations to the Nth power.
- * When n=2 it's the sum of squared deviations.
- * When n=3 it's the sum of cubed deviations.
- *
- * @param {Array<number>} x
- * @param {number} n power
- * @returns {number} sum of nth power deviations
- *
- * @example
- * var input = [1, 2, 3];
- * // since the variance of a set is the mean squared
- * // deviations, we can calculate that with sumNthPowerDeviations:
- * sumNthPowerDeviations(input, 2) / input.length;
- */
-function sumNthPowerDeviations(x, n) {
-    var meanValue = mean(x);
-    var sum = 0;
-    var tempValue;
-    var i;
-
-    // This is an optimization: when n is 2 (we're computing a number squared),
-    // multiplying the number by itself is significantly faster than using
-    // the Math.pow method.
-    {
-        for (i = 0; i < x.length; i++) {
-            tempValue = x[i] - meanValue;
-            sum += tempValue * tempValue;
-        }
-    }
-
-    return sum;
-}
-
-/**
- * This computes the maximum number in an array.
- *
- * This runs in `O(n)`, linear time, with respect to the length of the array.
- *
- * @param {Array<number>} x sample of one or more data points
- * @returns {number} maximum value
- * @throws {Error} if the length of x is less than one
- * @example
- * max([1, 2, 3, 4]);
- * // => 4
- */
-function max(x) {
-    if (x.length === 0) {
-        throw new Error("max requires at least one data point");
-    }
-
-    var value = x[0];
-    for (var i = 1; i < x.length; i++) {
-        if (x[i] > value) {
-            value = x[i];
-        }
-    }
-    return value;
-}
-
-/**
- * The min is the lowest number in the array.
- * This runs in `O(n)`, linear time, with respect to the length of the array.
- *
- * @param {Array<number>} x sample of one or more data points
- * @throws {Error} if the length of x is less than one
- * @returns {number} minimum value
- * @example
- * min([1, 5, -10, 100, 2]); // => -10
- */
-function min(x) {
-    if (x.length === 0) {
-        throw new Error("min requires at least one data point");
-    }
-
-    var value = x[0];
-    for (var i = 1; i < x.length; i++) {
-        if (x[i] < value) {
-            value = x[i];
-        }
-    }
-    return value;
-}
-
-/**
- * This is the internal implementation of quantiles: when you know
- * that the order is sorted, you don't need to re-sort it, and the computations
- * are faster.
- *
- * This implements the linear interpolation method (type=7 in R/numpy),
- * which is the default in numpy.percentile and R's quantile.
- *
- * @param {Array<number>} x sample of one or more data points
- * @param {number} p desired quantile: a number between 0 to 1, inclusive
- * @returns {number} quantile value
- * @throws {Error} if p ix outside of the range from 0 to 1
- * @throws {Error} if x is empty
- * @example
- * quantileSorted([3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20], 0.5); // => 9
- */
-function quantileSorted(x, p) {
-    // Use (n-1) * p for index, matching numpy's linear method (type=7)
-    var idx = (x.length - 1) * p;
-    if (x.length === 0) {
-        throw new Error("quantile requires at least one data point.");
-    } else if (p < 0 || p > 1) {
-        throw new Error("quantiles must be between 0 and 1");
-    } else if (p === 1) {
-        // If p is 1, directly return the last element
-        return x[x.length - 1];
-    } else if (p === 0) {
-        // If p is 0, directly return the first element
-        return x[0];
-    } else if (idx % 1 !== 0) {
-        // If idx is not integer, interpolate linearly between floor and ceil
-        var lower = Math.floor(idx);
-        var upper = Math.ceil(idx);
-        var fraction = idx - lower;
-        return x[lower] + fraction * (x[upper] - x[lower]);
-    } else {
-        // If idx is integer, type=7 returns the value at that index
-        return x[idx];
-    }
-}
-
-/**
- * Rearrange items in `arr` so that all items in `[left, k]` range are the smallest.
- * The `k`-th element will have the `(k - left + 1)`-th smallest value in `[left, right]`.
- *
- * Implements Floyd-Rivest selection algorithm https://en.wikipedia.org/wiki/Floyd-Rivest_algorithm
- *
- * @param {Array<number>} arr input array
- * @param {number} k pivot index
- * @param {number} [left] left index
- * @param {number} [right] right index
- * @returns {void} mutates input array
- * @example
- * var arr = [65, 28, 59, 33, 21, 56, 22, 95, 50, 12, 90, 53, 28, 77, 39];
- * quickselect(arr, 8);
- * // = [39, 28, 28, 33, 21, 12, 22, 50, 53, 56, 59, 65, 90, 77, 95]
- */
-function quickselect(arr, k, left, right) {
-    left = left || 0;
-    right = right || arr.length - 1;
-
-    while (right > left) {
-        // 600 and 0.5 are arbitrary constants chosen in the original paper to minimize execution time
-        if (right - left > 600) {
-            var n = right - left + 1;
-            var m = k - left + 1;
-            var z = Math.log(n);
-            var s = 0.5 * Math.exp((2 * z) / 3);
-            var sd = 0.5 * Math.sqrt((z * s * (n - s)) / n);
-            if (m - n / 2 < 0) { sd *= -1; }
-            var newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
-            var newRight = Math.min(
-                right,
-                Math.floor(k + ((n - m) * s) / n + sd)
-            );
-            quickselect(arr, k, newLeft, newRight);
-        }
-
-        var t = arr[k];
-        var i = left;
-        var j = right;
-
-        swap(arr, left, k);
-        if (arr[right] > t) { swap(arr, left, right); }
-
-        while (i < j) {
-            swap(arr, i, j);
-            i++;
-            j--;
-            while (arr[i] < t) { i++; }
-            while (arr[j] > t) { j--; }
-        }
-
-        if (arr[left] === t) { swap(arr, left, j); }
-        else {
-            j++;
-            swap(arr, j, right);
-        }
-
-        if (j <= k) { left = j + 1; }
-        if (k <= j) { right = j - 1; }
-    }
-}
-
-function swap(arr, i, j) {
-    var tmp = arr[i];
-    arr[i] = arr[j];
-    arr[j] = tmp;
-}
-
-/**
- * The [quantile](https://en.wikipedia.org/wiki/Quantile):
- * this is a population quantile, since we assume to know the entire
- * dataset in this library. This implementation uses linear interpolation,
- * equivalent to R's type=7 and numpy's default percentile method.
- *
- * Sample is a one-dimensional array of numbers,
- * and p is either a decimal number from 0 to 1 or an array of decimal
- * numbers from 0 to 1.
- * In terms of a k/q quantile, p = k/q - it's just dealing with fractions or dealing
- * with decimal values.
- * When p is an array, the result of the function is also an array containing the appropriate
- * quantiles in input order
- *
- * @param {Array<number>} x sample of one or more numbers
- * @param {Array<number> | number} p the desired quantile, as a number between 0 and 1
- * @returns {number} quantile
- * @example
- * quantile([3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20], 0.5); // => 9
- */
-function quantile(x, p) {
-    var copy = x.slice();
-
-    if (Array.isArray(p)) {
-        // rearrange elements so that each element corresponding to a requested
-        // quantile is on a place it would be if the array was fully sorted
-        multiQuantileSelect(copy, p);
-        // Initialize the result array
-        var results = [];
-        // For each requested quantile
-        for (var i = 0; i < p.length; i++) {
-            results[i] = quantileSorted(copy, p[i]);
-        }
-        return results;
-    } else {
-        var idx = quantileIndex(copy.length, p);
-        quantileSelect(copy, idx, 0, copy.length - 1);
-        return quantileSorted(copy, p);
-    }
-}
-
-function quantileSelect(arr, k, left, right) {
-    if (k % 1 === 0) {
-        quickselect(arr, k, left, right);
-    } else {
-        k = Math.floor(k);
-        quickselect(arr, k, left, right);
-        quickselect(arr, k + 1, k + 1, right);
-    }
-}
-
-function multiQuantileSelect(arr, p) {
-    // Collect every integer order statistic that the requested quantiles need.
-    // Linear interpolation (type=7) reads x[floor(idx)] and x[ceil(idx)], so both
-    // surrounding positions must be placed. Deduplicate to integer positions
-    // so each is selected with an unambiguous index.
-    var positions = new Set();
-    for (var i = 0; i < p.length; i++) {
-        var idx = quantileIndex(arr.length, p[i]);
-        positions.add(Math.floor(idx));
-        positions.add(Math.ceil(idx));
-    }
-    var indices = Array.from(positions).sort(compare);
-
-    multiselect(arr, indices, 0, indices.length - 1, 0, arr.length - 1);
-}
-
-// Place every order statistic in `indices` by partitioning around the median
-// requested position, then recursing into the two halves. The just-placed pivot
-// is excluded from the child ranges (indices[mid] ± 1) so that a later, narrower
-// quickselect cannot disturb an already-finalized position.
-function multiselect(arr, indices, lo, hi, left, right) {
-    if (lo > hi) { return; }
-    var mid = (lo + hi) >> 1;
-    quickselect(arr, indices[mid], left, right);
-    multiselect(arr, indices, lo, mid - 1, left, indices[mid] - 1);
-    multiselect(arr, indices, mid + 1, hi, indices[mid] + 1, right);
-}
-
-function compare(a, b) {
-    return a - b;
-}
-
-function quantileIndex(len, p) {
-    // Use (n-1) * p to match numpy's linear method (type=7)
-    var idx = (len - 1) * p;
-    if (p === 1) {
-        // If p is 1, directly return the last index
-        return len - 1;
-    } else if (p === 0) {
-        // If p is 0, directly return the first index
-        return 0;
-    } else if (idx % 1 !== 0) {
-        // If index is not integer, keep the fractional position so we can
-        // select both surrounding order statistics for interpolation.
-        return idx;
-    } else {
-        // If index is integer, return that exact position.
-        return idx;
-    }
-}
-
-/**
- * [Simple linear regression](http://en.wikipedia.org/wiki/Simple_linear_regression)
- * is a simple way to find a fitted line
- * between a set of coordinates. This algorithm finds the slope and y-intercept of a regression line
- * using the least sum of squares.
- *
- * @param {Array<Array<number>>} data an array of two-element of arrays,
- * like `[[0, 1], [2, 3]]`
- * @returns {Object} object containing slope and intersect of regression line
- * @example
- * linearRegression([[0, 0], [1, 1]]); // => { m: 1, b: 0 }
- */
-function linearRegression(data) {
-    var m;
-    var b;
-
-    // Store data length in a local variable to reduce
-    // repeated object property lookups
-    var dataLength = data.length;
-
-    //if there's only one point, arbitrarily choose a slope of 0
-    //and a y-intercept of whatever the y of the initial point is
-    if (dataLength === 1) {
-        m = 0;
-        b = data[0][1];
-    } else {
-        // The means of x and y. Centering on them before accumulating the
-        // cross products keeps the sums small when the coordinates are not,
-        // which is what `weightedLinearRegression` already does.
-        var sumX = 0;
-        var sumY = 0;
-        for (var i = 0; i < dataLength; i++) {
-            sumX += data[i][0];
-            sumY += data[i][1];
-        }
-        var meanX = sumX / dataLength;
-        var meanY = sumY / dataLength;
-
-        var sumXY = 0;
-        var sumXX = 0;
-        for (var i$1 = 0; i$1 < dataLength; i$1++) {
-            var deviationX = data[i$1][0] - meanX;
-            sumXY += deviationX * (data[i$1][1] - meanY);
-            sumXX += deviationX * deviationX;
-        }
-
-        // `m` is the slope of the regression line, `b` its y-intercept.
-        m = sumXY / sumXX;
-        b = meanY - m * meanX;
-    }
-
-    // Return both values as an object.
-    return {
-        m: m,
-        b: b
-    };
-}
-
-/**
- * Given the output of `linearRegression`: an object
- * with `m` and `b` values indicating slope and intercept,
- * respectively, generate a line function that translates
- * x values into y values.
- *
- * @param {Object} mb object with `m` and `b` members, representing
- * slope and intersect of desired line
- * @returns {Function} method that computes y-value at any given
- * x-value on the line.
- * @example
- * var l = linearRegressionLine(linearRegression([[0, 0], [1, 1]]));
- * l(0) // = 0
- * l(2) // = 2
- * linearRegressionLine({ b: 0, m: 1 })(1); // => 1
- * linearRegressionLine({ b: 1, m: 1 })(1); // => 2
- */
-function linearRegressionLine(mb /*: { b: number, m: number }*/) {
-    // Return a function that computes a `y` value for each
-    // x value it is given, based on the values of `b` and `a`
-    // that we just computed.
-    return function (x) {
-        return mb.b + mb.m * x;
-    };
-}
-
-/**
- * The [median](http://en.wikipedia.org/wiki/Median) is
- * the middle number of a list. This is often a good indicator of 'the middle'
- * when there are outliers that skew the `mean()` value.
- * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
- * a method of finding a typical or central value of a set of numbers.
- *
- * The median isn't necessarily one of the elements in the list: the value
- * can be the average of two elements if the list has an even length
- * and the two central values are different.
- *
- * @param {Array<number>} x input
- * @returns {number} median value
- * @example
- * median([10, 2, 5, 100, 2, 1]); // => 3.5
- */
-function median(x) {
-    return +quantile(x, 0.5);
-}
-
-/**
- * The [Median Absolute Deviation](http://en.wikipedia.org/wiki/Median_absolute_deviation) is
- * a robust measure of statistical
- * dispersion. It is more resilient to outliers than the standard deviation.
- *
- * @param {Array<number>} x input array
- * @returns {number} median absolute deviation
- * @example
- * medianAbsoluteDeviation([1, 1, 2, 2, 4, 6, 9]); // => 1
- */
-function medianAbsoluteDeviation(x) {
-    var medianValue = median(x);
-    var medianAbsoluteDeviations = [];
-
-    // Make a list of absolute deviations from the median
-    for (var i = 0; i < x.length; i++) {
-        medianAbsoluteDeviations.push(Math.abs(x[i] - medianValue));
-    }
-
-    // Find the median value of that list
-    return median(medianAbsoluteDeviations);
-}
-
-/**
- * The [R Squared](http://en.wikipedia.org/wiki/Coefficient_of_determination)
- * value of data compared with a function `f`
- * is the sum of the squared differences between the prediction
- * and the actual value.
- *
- * @param {Array<Array<number>>} x input data: this should be doubly-nested
- * @param {Function} func function called on `[i][0]` values within the dataset
- * @returns {number} r-squared value
- * @example
- * var samples = [[0, 0], [1, 1]];
- * var regressionLine = linearRegressionLine(linearRegression(samples));
- * rSquared(samples, regressionLine); // = 1 this line is a perfect fit
- */
-function rSquared(x, func) {
-    if (x.length < 2) {
-        return 1;
-    }
-
-    // Compute the average y value for the actual
-    // data set in order to compute the
-    // _total sum of squares_
-    var sum = 0;
-    for (var i = 0; i < x.length; i++) {
-        sum += x[i][1];
-    }
-    var average = sum / x.length;
-
-    // Compute the total sum of squares - the
-    // squared difference between each point
-    // and the average of all points.
-    var sumOfSquares = 0;
-    for (var j = 0; j < x.length; j++) {
-        sumOfSquares += Math.pow(average - x[j][1], 2);
-    }
-
-    // Finally estimate the error: the squared
-    // difference between the estimate and the actual data
-    // value at each point.
-    var err = 0;
-    for (var k = 0; k < x.length; k++) {
-        err += Math.pow(x[k][1] - func(x[k][0]), 2);
-    }
-
-    // As the error grows larger, its ratio to the
-    // sum of squares increases and the r squared
-    // value grows lower.
-    return 1 - err / sumOfSquares;
-}
-
-/**
- * The [variance](http://en.wikipedia.org/wiki/Variance)
- * is the sum of squared deviations from the mean.
- *
- * This is an implementation of variance, not sample variance:
- * see the `sampleVariance` method if you want a sample measure.
- *
- * @param {Array<number>} x a population of one or more data points
- * @returns {number} variance: a value greater than or equal to zero.
- * zero indicates that all values are identical.
- * @throws {Error} if x's length is 0
- * @example
- * variance([1, 2, 3, 4, 5, 6]); // => 2.9166666666666665
- */
-function variance(x) {
-    if (x.length === 0) {
-        throw new Error("variance requires at least one data point");
-    }
-
-    // Find the mean of squared deviations between the
-    // mean value and each value.
-    return sumNthPowerDeviations(x) / x.length;
-}
-
-/**
- * The [standard deviation](http://en.wikipedia.org/wiki/Standard_deviation)
- * is the square root of the variance. This is also known as the population
- * standard deviation. It's useful for measuring the amount
- * of variation or dispersion in a set of values.
- *
- * Standard deviation is only appropriate for full-population knowledge: for
- * samples of a population, {@link sampleStandardDeviation} is
- * more appropriate.
- *
- * @param {Array<number>} x input
- * @returns {number} standard deviation
- * @example
- * variance([2, 4, 4, 4, 5, 5, 7, 9]); // => 4
- * standardDeviation([2, 4, 4, 4, 5, 5, 7, 9]); // => 2
- */
-function standardDeviation(x) {
-    if (x.length === 1) {
-        return 0;
-    }
-    var v = variance(x);
-    return Math.sqrt(v);
 }
 
 /** Descriptive statistics of raw samples, computed with simple-statistics. */
@@ -17669,6 +18919,9 @@ const benchSchema = discriminatedUnion('kind', Object.values(KINDS).map((definit
 const configSchema = strictObject({
     $schema: string$1().optional(),
     defaults: strictObject(settingsFields).optional(),
+    calibration: boolean({ error: 'must be true or false' }).optional().meta({
+        description: 'Also run perfgate/calibration, a fixed built-in workload whose ratio between runs estimates the runner speed difference.',
+    }),
     benches: array(benchSchema).min(1, { error: 'must list at least one bench' }),
 })
     .meta({
@@ -17761,6 +19014,18 @@ function parseConfig(text, options) {
             spec: definition.toSpec(bench, { configDir: dir }),
         };
     });
+    if (config.calibration === true) {
+        benches.push({
+            name: CALIBRATION_GROUP,
+            settings: mergeSettings([config.defaults ?? {}], base),
+            spec: {
+                kind: 'js',
+                module: CALIBRATION_MODULE,
+                functions: ['calibration'],
+                leakCheck: false,
+            },
+        });
+    }
     return { ok: true, config: { file, dir, benches } };
 }
 /** A config error as one line: `perfgate.yml:14 bench "x": noise-threshold must be ...`. */
@@ -17857,6 +19122,41 @@ async function readConfig(file, options = {}) {
     return parseConfig(text, { ...options, file });
 }
 
+const BARS = '▁▂▃▄▅▆▇█';
+/** A one-line sparkline of ops/s over the levels, scaled to the highest level (▁▃▇█). */
+function scalingSparkline(points) {
+    const top = Math.max(...points.map((point) => point.opsPerSecond));
+    return points
+        .map((point) => {
+        const step = top > 0 ? Math.round((point.opsPerSecond / top) * (BARS.length - 1)) : 0;
+        return BARS[Math.max(0, Math.min(BARS.length - 1, step))];
+    })
+        .join('');
+}
+/** Rows: concurrency, ops/s, its share of the best level as a bar, p50, p99. */
+function rows$1(points) {
+    const top = Math.max(...points.map((point) => point.opsPerSecond));
+    return points.map((point) => [
+        String(point.concurrency),
+        trim(point.opsPerSecond),
+        bar(top > 0 ? point.opsPerSecond / top : 0),
+        formatValue(point.p50, 'ms'),
+        formatValue(point.p99, 'ms'),
+    ]);
+}
+/** The curve as aligned text for a terminal or log; empty string when there are no points. */
+function scalingText(points) {
+    if (points.length === 0)
+        return '';
+    const table = alignColumns([['concurrency', 'ops/s', '', 'p50', 'p99'], ...rows$1(points)]);
+    return `throughput by concurrency: ${scalingSparkline(points)}\n${table}`;
+}
+/** A 10-cell bar for a fraction 0..1. */
+function bar(fraction) {
+    const cells = Math.round(Math.max(0, Math.min(1, fraction)) * 10);
+    return '█'.repeat(cells) + '░'.repeat(10 - cells);
+}
+
 function rows(results) {
     return results.benches.map((bench) => {
         const metric = bench.metrics[0];
@@ -17881,7 +19181,15 @@ function rows(results) {
         };
     });
 }
-/** The run table as aligned text for a terminal or log. */
+/** Each throughput bench's scaling curve, rendered by `render`, after its name. */
+function curves(results, render, title) {
+    const parts = results.benches.flatMap((bench) => {
+        const points = readScaling(bench.details);
+        return points ? [`${title(bench.name)}\n${render(points)}`] : [];
+    });
+    return parts.length > 0 ? `\n\n${parts.join('\n\n')}` : '';
+}
+/** The run table as aligned text for a terminal or log, with throughput curves after it. */
 function runSummaryText(results) {
     const header = ['bench', 'samples', 'median', 'p99', 'cv', 'status'];
     const body = rows(results).map((r) => [
@@ -17892,7 +19200,7 @@ function runSummaryText(results) {
         r.cv,
         firstLine$1(r.status),
     ]);
-    return alignColumns([header, ...body]);
+    return alignColumns([header, ...body]) + curves(results, scalingText, (name) => `${name}:`);
 }
 function firstLine$1(text) {
     const [first, ...rest] = text.split('\n');
@@ -17943,6 +19251,34 @@ function configDigest(config) {
         ? value.slice(config.dir.length)
         : value);
     return `sha256:${createHash('sha256').update(portable).digest('hex')}`;
+}
+
+/** Calls `once(timed)` for warm-up and then in rounds; each timed call returns one sample. */
+async function collectSamples(settings, once) {
+    const { warmup } = settings;
+    if ('iterations' in warmup) {
+        for (let i = 0; i < warmup.iterations; i++)
+            await once(false);
+    }
+    else if (warmup.ms > 0) {
+        const until = performance.now() + warmup.ms;
+        do
+            await once(false);
+        while (performance.now() < until);
+    }
+    const samples = [];
+    const rounds = [];
+    const perRound = Math.ceil(settings.samples / settings.rounds);
+    for (let round = 0; round < settings.rounds; round++) {
+        const until = performance.now() + settings.time / settings.rounds;
+        let count = 0;
+        while (count < perRound || performance.now() < until) {
+            samples.push(await once(true));
+            count++;
+        }
+        rounds.push(count);
+    }
+    return { samples, rounds };
 }
 
 /**
@@ -18154,6 +19490,7 @@ async function runWorkers(concurrency, operation, next, signal, more, done) {
         throw new BenchError(`stopped at the bench's timeout`);
 }
 
+/** The `command` kind: a shell command run repeatedly, hyperfine-style; each run is one sample. */
 /** Runs a `command` bench: warm-up runs, then timed runs in rounds until samples and time are met. */
 const runCommandBench = async (bench, ctx) => {
     const spec = bench.spec;
@@ -18187,29 +19524,7 @@ const runCommandBench = async (bench, ctx) => {
         });
         return [{ name: bench.name, status: 'ok', metrics, details: { scaling } }];
     }
-    const warmup = settings.warmup;
-    if ('iterations' in warmup) {
-        for (let i = 0; i < warmup.iterations; i++)
-            await once(false);
-    }
-    else {
-        const until = performance.now() + warmup.ms;
-        do
-            await once(false);
-        while (performance.now() < until);
-    }
-    const samples = [];
-    const rounds = [];
-    const perRound = Math.ceil(settings.samples / settings.rounds);
-    for (let round = 0; round < settings.rounds; round++) {
-        const until = performance.now() + settings.time / settings.rounds;
-        let count = 0;
-        while (count < perRound || performance.now() < until) {
-            samples.push(await once(true));
-            count++;
-        }
-        rounds.push(count);
-    }
+    const { samples, rounds } = await collectSamples(settings, once);
     return [
         {
             name: bench.name,
@@ -18516,34 +19831,6 @@ async function sendChecked(client, request, label, base, tokens, signal) {
     return response;
 }
 
-/** Calls `once(timed)` for warm-up and then in rounds; each timed call returns one sample. */
-async function collectSamples(settings, once) {
-    const { warmup } = settings;
-    if ('iterations' in warmup) {
-        for (let i = 0; i < warmup.iterations; i++)
-            await once(false);
-    }
-    else if (warmup.ms > 0) {
-        const until = performance.now() + warmup.ms;
-        do
-            await once(false);
-        while (performance.now() < until);
-    }
-    const samples = [];
-    const rounds = [];
-    const perRound = Math.ceil(settings.samples / settings.rounds);
-    for (let round = 0; round < settings.rounds; round++) {
-        const until = performance.now() + settings.time / settings.rounds;
-        let count = 0;
-        while (count < perRound || performance.now() < until) {
-            samples.push(await once(true));
-            count++;
-        }
-        rounds.push(count);
-    }
-    return { samples, rounds };
-}
-
 /** Runs an `e2e` bench: health gate, warm-up, then timed create-and-wait samples (or throughput). */
 const runE2eBench = async (bench, ctx) => {
     const spec = bench.spec;
@@ -18720,13 +20007,15 @@ const MAX_SAMPLES = 10_000;
 const runJsBench = async (bench, ctx) => {
     const spec = bench.spec;
     const { settings } = bench;
-    if (!existsSync(spec.module))
+    const builtIn = spec.module === CALIBRATION_MODULE;
+    if (!builtIn && !existsSync(spec.module)) {
         throw new BenchError(`module ${spec.module} does not exist`);
+    }
     if (/\.[cm]?ts$/.test(spec.module) && !canStripTypes()) {
         throw new BenchError(`${spec.module} is TypeScript, which Node ${process.versions.node} cannot load; run on Node 22.18+ or 24 (the action uses 24), or compile the bench to JavaScript first`);
     }
     const job = {
-        moduleUrl: pathToFileURL(spec.module).href,
+        moduleUrl: builtIn ? CALIBRATION_MODULE : pathToFileURL(spec.module).href,
         functions: spec.functions,
         time: settings.time / settings.rounds,
         iterations: Math.max(1, Math.ceil(settings.samples / settings.rounds)),
@@ -29570,7 +30859,7 @@ function drawCases(rows, columns, options) {
         const stratum = options.stratifyBy ? keyText(byKey.get(key)?.[options.stratifyBy]) : '';
         strata.set(stratum, [...(strata.get(stratum) ?? []), key]);
     }
-    const random = mulberry32(options.seed);
+    const random = seededRandom(options.seed);
     const groups = shuffle([...strata.keys()].sort(compareKeys), random).map((stratum) => ({
         stratum,
         keys: shuffle(strata.get(stratum) ?? [], random),
@@ -29620,17 +30909,6 @@ function shuffle(items, random) {
         [out[i], out[j]] = [out[j], out[i]];
     }
     return out;
-}
-/** A small seeded PRNG (mulberry32): fast, and the same sequence for the same seed everywhere. */
-function mulberry32(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 /**

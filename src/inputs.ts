@@ -17,6 +17,7 @@ export const INPUT = {
   retentionDays: 'retention-days',
   maxBaselineAge: 'max-baseline-age',
   confirm: 'confirm',
+  normalize: 'normalize',
   comment: 'comment',
   acknowledgeLabel: 'acknowledge-label',
 } as const
@@ -53,6 +54,8 @@ export interface Inputs {
   retentionDays?: number
   maxBaselineAgeDays: number
   confirm: boolean
+  /** Divide head times by the calibration bench's ratio (`calibration: true` in the config). */
+  normalize: 'none' | 'calibration'
   comment: CommentPolicy
   acknowledgeLabel: string
 }
@@ -93,6 +96,7 @@ export function readInputs(get: (name: string) => string): Inputs {
     retentionDays: retention === '' ? undefined : readCount(get, INPUT.retentionDays, 90, 1, 400),
     maxBaselineAgeDays: readDays(get, INPUT.maxBaselineAge, 30),
     confirm: readBoolean(get, INPUT.confirm, true),
+    normalize: readChoice(get, INPUT.normalize, ['none', 'calibration'], 'none'),
     comment: readChoice(get, INPUT.comment, ['always', 'on-regression', 'never'], 'always'),
     acknowledgeLabel: get(INPUT.acknowledgeLabel).trim() || 'perfgate:accept',
   }

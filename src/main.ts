@@ -12,7 +12,12 @@ import { FILES, prArtifactName, type ArtifactMeta } from './baseline/layout.js'
 import { sameConfig, type BaselineOutcome, type BaselineSource } from './baseline/source.js'
 import type { ArtifactStore } from './baseline/store.js'
 // The ONLY import of the comparison engine: point it at the real engine when it lands.
-import { compareRuns, confirmRuns } from './compare/stand-in.js'
+import {
+  benchesToConfirm,
+  compareRuns,
+  CompareInputError,
+  confirmRegressions,
+} from './compare/index.js'
 import type { Comparison } from './compare/types.js'
 import { formatConfigError } from './config/load.js'
 import { readConfig } from './config/read.js'
@@ -25,7 +30,7 @@ import { publishComment, readOnlyNotice } from './publish/comment.js'
 import { commentMode } from './publish/comment-mode.js'
 import type { Step } from './publish/step.js'
 import { renderComment, type CommentModel, type StepVerdict } from './report/comment.js'
-import { escapeMarkdown } from './report/format.js'
+import { escapeMarkdown } from './report/escape.js'
 import { runSummaryMarkdown } from './report/run-summary.js'
 import { serializeResults } from './results/schema.js'
 import type { Results } from './results/types.js'
@@ -133,24 +138,35 @@ async function measureAndReport(inputs: Inputs, ctx: GithubContext, deps: Deps):
     step.endGroup()
     for (const notice of rawOutcome.notices) step.notice(notice, { title: 'perfgate baseline' })
   }
-  const outcome = rawOutcome ? sameConfig(rawOutcome, results, defaultBranch) : undefined
+  let outcome = rawOutcome ? sameConfig(rawOutcome, results, defaultBranch) : undefined
 
   // 4. Compare, and confirm flagged regressions by re-running just those benches.
   let comparison: Comparison | null = null
+  const compareOptions =
+    inputs.normalize === 'calibration' ? { normalize: 'calibration' as const } : {}
   let rerun = false
   if (outcome?.found) {
-    comparison = compareRuns(outcome.baselines, results)
-    if (pr && inputs.confirm && comparison.regressions > 0) {
-      const names = [
-        ...new Set(
-          comparison.comparisons.filter((c) => c.verdict === 'regression').map((c) => c.name),
-        ),
-      ]
+    try {
+      comparison = compareRuns(outcome.baselines, results, compareOptions)
+    } catch (error) {
+      // A baseline that passed the schema but holds impossible numbers degrades to no baseline.
+      if (!(error instanceof CompareInputError)) throw error
+      outcome = {
+        found: false,
+        reason: `the baseline cannot be compared: ${error.message}`,
+        hint: `push to ${defaultBranch} to record a new baseline`,
+        notices: outcome.notices,
+      }
+    }
+  }
+  if (outcome?.found && comparison) {
+    const names = pr && inputs.confirm ? benchesToConfirm(comparison) : []
+    if (names.length > 0) {
       step.info(
         `Re-running ${names.length} bench(es) flagged as regressions to confirm: ${names.join(', ')}`,
       )
       const again = await deps.runBenches(config, { names })
-      comparison = confirmRuns(comparison, compareRuns(outcome.baselines, again))
+      comparison = confirmRegressions(outcome.baselines, results, again, comparison, compareOptions)
       rerun = true
     }
   }

@@ -97,7 +97,7 @@ describe('PR comment renderer', () => {
     const body = renderComment(
       model([row('q', 'regression', { notes: ['plan changed: Seq Scan on users'] })]),
     )
-    expect(body).toMatch(/\| q \|.*\n\| ↳ plan changed: Seq Scan on users \|/)
+    expect(body).toMatch(/\| q \|.*\n\| ↳ plan changed\\: Seq Scan on users \|/)
     expect(body).toContain(
       'Baseline: `bbbbbbb` on `main`, [run 42](https://github.com/o/r/actions/runs/42), at the merge base, 2 days old; 3 baseline runs pooled.',
     )
@@ -123,7 +123,7 @@ describe('PR comment renderer', () => {
     expect(withoutMarkers).not.toMatch(/@octocat/)
     expect(withoutMarkers).not.toContain('[link](')
     expect(withoutMarkers).not.toContain('| **bold**')
-    expect(body).toContain('\\<img src=x onerror=alert\\(1\\)\\>')
+    expect(body).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;')
   })
 
   it('keeps the marker a single HTML comment whatever the config path holds', () => {

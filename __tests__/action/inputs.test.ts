@@ -21,6 +21,7 @@ describe('action inputs', () => {
       retentionDays: undefined,
       maxBaselineAgeDays: 30,
       confirm: true,
+      normalize: 'none',
       comment: 'always',
       acknowledgeLabel: 'perfgate:accept',
     })

@@ -42,6 +42,20 @@ benches:
     expect(b.spec.kind === 'js' && b.spec.module.endsWith('/conf/b.js')).toBe(true)
   })
 
+  it('adds the built-in calibration bench with the defaults when asked', () => {
+    const outcome = parseConfig(
+      'calibration: true\ndefaults: {time: 300ms}\nbenches: [{name: a, kind: command, command: x}]\n',
+      { file: 'p.yml' },
+    )
+    if (!outcome.ok) throw new Error('expected a config')
+    const calibration = outcome.config.benches[1]
+    expect(calibration).toMatchObject({
+      name: 'perfgate',
+      spec: { kind: 'js', module: 'perfgate:calibration', functions: ['calibration'] },
+    })
+    expect(calibration.settings.time).toBe(300)
+  })
+
   it('accepts every duration unit', () => {
     const durations = {
       '250ns': 0.00025,

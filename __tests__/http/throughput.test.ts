@@ -49,7 +49,7 @@ describe('throughput mode', () => {
     ]
     expect(scalingSparkline(points)).toBe('▃██')
     const markdown = scalingMarkdown(points)
-    expect(markdown).toContain('| 4 | 200 | ██████████ | 20 ms | 25 ms |')
+    expect(markdown).toContain('| 4 | 200 | ██████████ | 20.0 ms | 25.0 ms |')
     expect(markdown).toContain('| 1 | 50 | ███░░░░░░░ |')
     expect(scalingMarkdown([])).toBe('')
     expect(readScaling({ scaling: [{ concurrency: 1 }] })).toBeUndefined()

@@ -1,34 +1,33 @@
 /**
- * Per tool: the slowed harness (SLOWDOWN=1.5) reads as clearly slower than base, a plain rerun
- * does not. Uses the ratio of medians until the comparison engine is merged (the lead switches
- * these to the real comparison).
+ * Per tool: with the real comparison engine, the slowed harness (SLOWDOWN=1.5) is flagged as a
+ * regression and a plain rerun is not.
  */
 import { describe, expect, it } from '@jest/globals'
-import { importVariant, metric } from './helpers.js'
+import { compareRuns } from '../../src/compare/index.js'
+import type { BenchResult, Results } from '../../src/results/types.js'
+import { makeMeta } from '../../__fixtures__/results.js'
+import { importVariant } from './helpers.js'
 
 const TOOLS = ['criterion', 'google-benchmark', 'pytest-benchmark', 'hyperfine', 'go', 'tinybench']
 
+function asRun(benches: BenchResult[]): Results {
+  return { schemaVersion: 1, meta: makeMeta(), benches }
+}
+
 describe.each(TOOLS)('%s: base vs rerun vs slowed', (tool) => {
-  it('shows the slowdown and not a change between base and rerun', async () => {
+  it('flags the slowed run as a regression and not the rerun', async () => {
     const [base, rerun, slow] = await Promise.all(
       ['base', 'rerun', 'slow'].map((variant) => importVariant(tool, variant)),
     )
     expect(base.length).toBeGreaterThan(0)
-    expect(rerun.map((r) => r.name)).toEqual(base.map((r) => r.name))
-    expect(slow.map((r) => r.name)).toEqual(base.map((r) => r.name))
-    for (const [index, result] of base.entries()) {
-      expect(result.status).toBe('ok')
-      const median = metric(result).summary.median
-      const slowed = metric(slow[index]).summary.median / median
-      const again = metric(rerun[index]).summary.median / median
-      expect({ bench: result.name, slowed: slowed > 1.2 }).toEqual({
-        bench: result.name,
-        slowed: true,
-      })
-      expect({ bench: result.name, again: again > 0.9 && again < 1.1 }).toEqual({
-        bench: result.name,
-        again: true,
-      })
+    expect(base.every((result) => result.status === 'ok')).toBe(true)
+    const verdicts = (head: BenchResult[]) =>
+      compareRuns([asRun(base)], asRun(head))
+        .comparisons.filter((row) => row.metric === 'time')
+        .map((row) => [row.name, row.verdict])
+    expect(verdicts(slow)).toEqual(base.map((result) => [result.name, 'regression']))
+    for (const [name, verdict] of verdicts(rerun)) {
+      expect({ name, flagged: verdict === 'regression' }).toEqual({ name, flagged: false })
     }
   })
 })

@@ -125,6 +125,16 @@ describe('js kind (needs dist/js-worker.js: npm run bundle)', () => {
     expect(fast.metrics[0].samples.length).toBeLessThanOrEqual(MAX_SAMPLES)
   })
 
+  it('runs the built-in calibration workload as perfgate/calibration', async () => {
+    const { benches } = config(
+      'calibration: true\ndefaults: {time: 50ms, rounds: 2, warmup: 5}\nbenches: [{name: a, kind: command, command: "true"}]\n',
+    )
+    const results = await runBenches(benches.slice(1), { env: process.env })
+    expect(results).toHaveLength(1)
+    expect(results[0]).toMatchObject({ name: 'perfgate/calibration', status: 'ok' })
+    expect(results[0].metrics[0].rounds).toHaveLength(2)
+  })
+
   it('reports a module that does not exist', async () => {
     const { benches } = config(`benches:\n  - {name: gone, kind: js, module: nowhere.js}\n`)
     const [gone] = await runBenches(benches, { env: process.env })

@@ -1,40 +1,92 @@
-/** `perfgate compare`: placeholder ratio table until the statistics engine lands. */
-import { parseResults } from '../results/schema.js'
-import { alignColumns, formatValue } from '../report/format.js'
+/**
+ * `perfgate compare BASE.json [MORE_BASES.json…] HEAD.json`: compares result files and prints
+ * a report. File access comes in through `io`, so the command is testable and wiring-agnostic.
+ */
+import { parseArgs } from 'node:util'
+import { compareRuns, CompareInputError } from '../compare/index.js'
+import { renderReport, type ReportFormat } from '../report/index.js'
+import { parseResults, ResultsFormatError } from '../results/schema.js'
+import type { Results } from '../results/types.js'
 
-/** The file and output access the compare command needs. */
+/** What the compare command needs from its environment. */
 export interface CompareIo {
   readFile(path: string): Promise<string>
   stdout(text: string): void
   stderr(text: string): void
 }
 
-/** Runs `perfgate compare BASE.json HEAD.json`; returns the exit code. */
-export async function compareCommand(args: string[], io: CompareIo): Promise<number> {
-  const files = args.filter((arg) => !arg.startsWith('--'))
-  if (files.length < 2) {
-    io.stderr('usage: perfgate compare BASE.json HEAD.json\n')
-    return 2
-  }
+/** One-line usage, printed with usage errors. */
+export const COMPARE_USAGE =
+  'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration]'
+
+const FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json']
+
+class UsageError extends Error {}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0] : String(error)
+}
+
+async function load(path: string, io: CompareIo): Promise<Results> {
+  let text: string
   try {
-    const base = parseResults(await io.readFile(files[0]), files[0])
-    const head = parseResults(await io.readFile(files[files.length - 1]), files[files.length - 1])
-    const rows = [['bench', 'base', 'head', 'ratio']]
-    for (const bench of head.benches) {
-      const b = base.benches.find((x) => x.name === bench.name)?.metrics[0]
-      const h = bench.metrics[0]
-      if (!b || !h) continue
-      rows.push([
-        bench.name,
-        formatValue(b.summary.median, b.unit),
-        formatValue(h.summary.median, h.unit),
-        (h.summary.median / b.summary.median).toFixed(3),
-      ])
-    }
-    io.stdout(`${alignColumns(rows)}\n`)
-    return 0
+    text = await io.readFile(path)
   } catch (error) {
-    io.stderr(`perfgate compare: ${(error as Error).message}\n`)
+    const code = (error as { code?: string }).code
+    throw new UsageError(`cannot read ${path}${code ? ` (${code})` : ''}`)
+  }
+  return parseResults(text, path)
+}
+
+/**
+ * Runs the compare command; returns the exit code: 0, 1 when `--fail-on-regression` is given and
+ * something regressed, 2 for usage, file or input errors (one line on stderr, no stack trace).
+ */
+export async function compareCommand(args: string[], io: CompareIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'fail-on-regression': { type: 'boolean', default: false },
+        normalize: { type: 'string' },
+      },
+    })
+    const format = values.format as ReportFormat
+    if (!FORMATS.includes(format)) {
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`)
+    }
+    if (values.normalize !== undefined && values.normalize !== 'calibration') {
+      throw new UsageError(`--normalize only supports "calibration", not "${values.normalize}"`)
+    }
+    if (positionals.length < 2) {
+      throw new UsageError('compare needs at least one baseline file and one head file')
+    }
+    const runs: Results[] = []
+    for (const path of positionals) runs.push(await load(path, io))
+    const head = runs.pop() as Results
+    const comparison = compareRuns(runs, head, {
+      ...(values.normalize === 'calibration' ? { normalize: 'calibration' as const } : {}),
+    })
+    io.stdout(renderReport(comparison, format))
+    return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0
+  } catch (error) {
+    if (error instanceof UsageError || isArgError(error)) {
+      io.stderr(`perfgate compare: ${message(error)}\n${COMPARE_USAGE}\n`)
+      return 2
+    }
+    // Bad input files and anything unexpected: one line, never a stack trace.
+    const kind =
+      error instanceof ResultsFormatError || error instanceof CompareInputError
+        ? ''
+        : 'internal error: '
+    io.stderr(`perfgate compare: ${kind}${message(error)}\n`)
     return 2
   }
+}
+
+function isArgError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
 }

@@ -36,6 +36,9 @@ export interface MetricComparison {
   headSamples: number
   /** Number of baseline runs pooled. */
   baseRuns: number
+  /** Rounds (run-level units) pooled on each side; absent when no statistics were computed. */
+  baseRounds?: number
+  headRounds?: number
   noiseThreshold: number
   regressionThreshold: number
   /** True when a re-run confirmed this verdict. */

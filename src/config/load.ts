@@ -1,6 +1,7 @@
 /** Config text → a validated Config, or every problem found, each located. Pure: no file access. */
 import path from 'node:path'
 import { LineCounter, parseDocument } from 'yaml'
+import { CALIBRATION_GROUP, CALIBRATION_MODULE } from './kinds/js.js'
 import { KINDS, type KindName } from './kinds/index.js'
 import { locate, type IssuePath } from './locate.js'
 import { closest, describeIssue } from './messages.js'
@@ -75,7 +76,11 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
   })
   if (!parsed.success || errors.length > 0) return { ok: false, errors: sortByLine(errors) }
 
-  const config = parsed.data as { defaults?: SettingsInput; benches: RawBench[] }
+  const config = parsed.data as {
+    defaults?: SettingsInput
+    calibration?: boolean
+    benches: RawBench[]
+  }
 
   const dir = path.dirname(path.resolve(file))
   const base = {
@@ -96,6 +101,18 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
       spec: definition.toSpec(bench as never, { configDir: dir }),
     }
   })
+  if (config.calibration === true) {
+    benches.push({
+      name: CALIBRATION_GROUP,
+      settings: mergeSettings([config.defaults ?? {}], base),
+      spec: {
+        kind: 'js',
+        module: CALIBRATION_MODULE,
+        functions: ['calibration'],
+        leakCheck: false,
+      },
+    })
+  }
   return { ok: true, config: { file, dir, benches } }
 }
 

@@ -29,6 +29,10 @@ export const configSchema = z
   .strictObject({
     $schema: z.string().optional(),
     defaults: z.strictObject(settingsFields).optional(),
+    calibration: z.boolean({ error: 'must be true or false' }).optional().meta({
+      description:
+        'Also run perfgate/calibration, a fixed built-in workload whose ratio between runs estimates the runner speed difference.',
+    }),
     benches: z.array(benchSchema).min(1, { error: 'must list at least one bench' }),
   })
   .meta({

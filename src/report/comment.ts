@@ -1,7 +1,8 @@
 /** The PR comment (and job summary) body: verdict line, the benches that matter, the rest folded. */
 import type { Comparison, MetricComparison, Verdict } from '../compare/types.js'
 import { formatPercentage } from '../config/units.js'
-import { escapeMarkdown, formatValue } from './format.js'
+import { codeSpan, escapeMarkdown } from './escape.js'
+import { formatValue } from './format.js'
 
 /** GitHub rejects issue comments longer than this many characters. */
 export const COMMENT_LIMIT = 65_536
@@ -119,7 +120,7 @@ export function headline(model: CommentModel): string {
     const confirmed = regressions.every((c) => c.confirmed) ? ', confirmed on re-run' : ''
     const text = `${regressions.length} ${plural(regressions.length, 'regression', 'regressions')} ${over}${confirmed}${errorText}`
     return model.acknowledged
-      ? `☑️ **${text}**, accepted with the \`${escapeMarkdown(model.acknowledged.label)}\` label`
+      ? `☑️ **${text}**, accepted with the ${codeSpan(model.acknowledged.label)} label`
       : `❌ **${text}**`
   }
   const benches = new Set(comparisons.map((c) => c.name)).size
@@ -142,7 +143,7 @@ export function renderComment(
   if (options.marker !== false)
     head.push(commentMarker(model.configPath), verdictMarker(model.verdict))
   head.push(
-    `### ${options.title ?? 'perfgate'} · \`${escapeMarkdown(model.configPath)}\``,
+    `### ${options.title ?? 'perfgate'} · ${codeSpan(model.configPath)}`,
     '',
     headline(model),
     '',
@@ -155,7 +156,7 @@ export function renderComment(
   }
   if (model.acknowledged) {
     head.push(
-      `The \`${escapeMarkdown(model.acknowledged.label)}\` label accepts these regressions, so the check passes; remove the label to gate again.`,
+      `The ${codeSpan(model.acknowledged.label)} label accepts these regressions, so the check passes; remove the label to gate again.`,
       '',
     )
   }
@@ -269,8 +270,8 @@ function footer(model: CommentModel): string[] {
         : undefined
     const where =
       b.source === 'file'
-        ? `the file \`${escapeMarkdown(b.path ?? '')}\`${b.commit ? ` (${commitText(b.commit)})` : ''}`
-        : `${commitText(b.commit)}${b.branch ? ` on \`${escapeMarkdown(b.branch)}\`` : ''}${run ? `, ${run}` : ''}`
+        ? `the file ${codeSpan(b.path ?? '')}${b.commit ? ` (${commitText(b.commit)})` : ''}`
+        : `${commitText(b.commit)}${b.branch ? ` on ${codeSpan(b.branch)}` : ''}${run ? `, ${run}` : ''}`
     const lag =
       b.lagCommits === undefined
         ? ''
@@ -289,7 +290,7 @@ function footer(model: CommentModel): string[] {
   if (links.length > 0) lines.push(`Details: ${links.join(' · ')}.`)
   if (model.verdict === 'regression' && !model.acknowledged && model.acknowledgeLabel) {
     lines.push(
-      `To accept these regressions, add the \`${escapeMarkdown(model.acknowledgeLabel)}\` label to the PR (anyone with triage or write access can).`,
+      `To accept these regressions, add the ${codeSpan(model.acknowledgeLabel)} label to the PR (anyone with triage or write access can).`,
     )
   }
   return lines.length > 0 ? ['<sub>', lines.join('<br>\n'), '</sub>'] : []
@@ -300,7 +301,7 @@ function commitText(commit: string | null): string {
   if (!commit) return 'an unknown commit'
   return /^[0-9a-f]{7,40}$/i.test(commit)
     ? `\`${commit.slice(0, 7)}\``
-    : `\`${escapeMarkdown(commit)}\``
+    : `${codeSpan(commit)}`
 }
 
 function formatAge(days: number): string {

@@ -1,6 +1,9 @@
 /** The table printed after a run: each bench's status, sample count, median and spread. */
 import type { BenchResult, Results } from '../results/types.js'
-import { alignColumns, escapeMarkdown, formatValue } from './format.js'
+import { readScaling, type ScalingPoint } from '../results/scaling.js'
+import { scalingMarkdown, scalingText } from './scaling.js'
+import { escapeMarkdown } from './escape.js'
+import { alignColumns, formatValue } from './format.js'
 import { formatPercentage } from '../config/units.js'
 
 interface Row {
@@ -37,7 +40,20 @@ function rows(results: Results): Row[] {
   })
 }
 
-/** The run table as aligned text for a terminal or log. */
+/** Each throughput bench's scaling curve, rendered by `render`, after its name. */
+function curves(
+  results: Results,
+  render: (points: ScalingPoint[]) => string,
+  title: (name: string) => string,
+): string {
+  const parts = results.benches.flatMap((bench) => {
+    const points = readScaling(bench.details)
+    return points ? [`${title(bench.name)}\n${render(points)}`] : []
+  })
+  return parts.length > 0 ? `\n\n${parts.join('\n\n')}` : ''
+}
+
+/** The run table as aligned text for a terminal or log, with throughput curves after it. */
 export function runSummaryText(results: Results): string {
   const header = ['bench', 'samples', 'median', 'p99', 'cv', 'status']
   const body = rows(results).map((r) => [
@@ -48,7 +64,7 @@ export function runSummaryText(results: Results): string {
     r.cv,
     firstLine(r.status),
   ])
-  return alignColumns([header, ...body])
+  return alignColumns([header, ...body]) + curves(results, scalingText, (name) => `${name}:`)
 }
 
 /** The run table as markdown (for the job summary). */
@@ -61,7 +77,9 @@ export function runSummaryMarkdown(results: Results): string {
         `| ${escapeMarkdown(r.bench)} | ${r.samples} | ${r.median} | ${r.p99} | ${r.cv} | ${escapeMarkdown(r.status)} |`,
     ),
   ]
-  return lines.join('\n')
+  return (
+    lines.join('\n') + curves(results, scalingMarkdown, (name) => `**${escapeMarkdown(name)}**`)
+  )
 }
 
 function firstLine(text: string): string {

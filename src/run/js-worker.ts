@@ -5,6 +5,8 @@
  */
 import { getHeapStatistics } from 'node:v8'
 import { Bench } from 'tinybench'
+import { CALIBRATION_MODULE } from '../config/kinds/js.js'
+import { calibration } from './calibration-workload.js'
 import type { JsJob, JsLeakWindows, JsReply, JsTaskOutcome } from './js-protocol.js'
 
 type Hook = () => unknown
@@ -26,7 +28,10 @@ process.once('message', (job: JsJob) => {
 })
 
 async function runJob(job: JsJob): Promise<JsReply> {
-  const module = (await import(job.moduleUrl)) as Record<string, unknown>
+  const module: Record<string, unknown> =
+    job.moduleUrl === CALIBRATION_MODULE
+      ? { calibration }
+      : ((await import(job.moduleUrl)) as Record<string, unknown>)
   const hook = (name: string): Hook | undefined =>
     typeof module[name] === 'function' ? (module[name] as Hook) : undefined
   const names =

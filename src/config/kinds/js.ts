@@ -29,3 +29,9 @@ export interface JsSpec {
   /** false, a note on a leak (true), or an error on a leak. */
   leakCheck: boolean | 'error'
 }
+
+/** The `module` of the built-in calibration workload (`calibration: true` in the config). */
+export const CALIBRATION_MODULE = 'perfgate:calibration'
+
+/** The group of the calibration bench; its one function makes it `perfgate/calibration`. */
+export const CALIBRATION_GROUP = 'perfgate'

@@ -1,4 +1,5 @@
 /** The `command` kind: a shell command run repeatedly, hyperfine-style; each run is one sample. */
+import { collectSamples } from '../sampling.js'
 import type { CommandSpec } from '../../config/kinds/command.js'
 import { makeMetric } from '../../results/summary.js'
 import { createPeakRssProbe, NO_GNU_TIME } from '../memory.js'
@@ -39,27 +40,7 @@ export const runCommandBench: KindRunner = async (bench, ctx) => {
     return [{ name: bench.name, status: 'ok', metrics, details: { scaling } }]
   }
 
-  const warmup = settings.warmup
-  if ('iterations' in warmup) {
-    for (let i = 0; i < warmup.iterations; i++) await once(false)
-  } else {
-    const until = performance.now() + warmup.ms
-    do await once(false)
-    while (performance.now() < until)
-  }
-
-  const samples: number[] = []
-  const rounds: number[] = []
-  const perRound = Math.ceil(settings.samples / settings.rounds)
-  for (let round = 0; round < settings.rounds; round++) {
-    const until = performance.now() + settings.time / settings.rounds
-    let count = 0
-    while (count < perRound || performance.now() < until) {
-      samples.push(await once(true))
-      count++
-    }
-    rounds.push(count)
-  }
+  const { samples, rounds } = await collectSamples(settings, once)
   return [
     {
       name: bench.name,

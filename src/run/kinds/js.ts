@@ -2,7 +2,7 @@
 import { fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { JsSpec } from '../../config/kinds/js.js'
+import { CALIBRATION_MODULE, type JsSpec } from '../../config/kinds/js.js'
 import { makeMetric } from '../../results/summary.js'
 import type { Metric } from '../../results/types.js'
 import type { JsJob, JsLeakWindows, JsReply } from '../js-protocol.js'
@@ -17,14 +17,17 @@ export const MAX_SAMPLES = 10_000
 export const runJsBench: KindRunner = async (bench, ctx) => {
   const spec = bench.spec as JsSpec
   const { settings } = bench
-  if (!existsSync(spec.module)) throw new BenchError(`module ${spec.module} does not exist`)
+  const builtIn = spec.module === CALIBRATION_MODULE
+  if (!builtIn && !existsSync(spec.module)) {
+    throw new BenchError(`module ${spec.module} does not exist`)
+  }
   if (/\.[cm]?ts$/.test(spec.module) && !canStripTypes()) {
     throw new BenchError(
       `${spec.module} is TypeScript, which Node ${process.versions.node} cannot load; run on Node 22.18+ or 24 (the action uses 24), or compile the bench to JavaScript first`,
     )
   }
   const job: JsJob = {
-    moduleUrl: pathToFileURL(spec.module).href,
+    moduleUrl: builtIn ? CALIBRATION_MODULE : pathToFileURL(spec.module).href,
     functions: spec.functions,
     time: settings.time / settings.rounds,
     iterations: Math.max(1, Math.ceil(settings.samples / settings.rounds)),

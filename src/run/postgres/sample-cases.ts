@@ -1,4 +1,5 @@
 /** Draws parameter sets from params-query rows: stratified, seeded, keyed by a stable column. */
+import { seededRandom } from '../../compare/random.js'
 
 /** One drawn case: its stable key and its parameter values. */
 export interface DrawnCase {
@@ -54,7 +55,7 @@ export function drawCases(
     const stratum = options.stratifyBy ? keyText(byKey.get(key)?.[options.stratifyBy]) : ''
     strata.set(stratum, [...(strata.get(stratum) ?? []), key])
   }
-  const random = mulberry32(options.seed)
+  const random = seededRandom(options.seed)
   const groups = shuffle([...strata.keys()].sort(compareKeys), random).map((stratum) => ({
     stratum,
     keys: shuffle(strata.get(stratum) ?? [], random),
@@ -101,16 +102,4 @@ function shuffle<T>(items: T[], random: () => number): T[] {
     ;[out[i], out[j]] = [out[j], out[i]]
   }
   return out
-}
-
-/** A small seeded PRNG (mulberry32): fast, and the same sequence for the same seed everywhere. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

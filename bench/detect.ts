@@ -1,0 +1,392 @@
+/**
+ * Detection evaluation: how often each rule flags unchanged code (false alarms) and how often
+ * it catches injected slowdowns, on simulated noise and on samples recorded on this machine.
+ * Seeded and deterministic. Usage: `npm run bench:detect`.
+ */
+import { readFileSync, readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { gunzipSync } from 'node:zlib'
+import {
+  compareRuns,
+  confirmRegressions,
+  mannWhitneyU,
+  seededRandom,
+} from '../src/compare/index.js'
+import type { Random } from '../src/compare/index.js'
+import { makeResults } from '../__fixtures__/results.js'
+import type { Results } from '../src/results/types.js'
+
+/** Rounds per run, as perfgate's default config. */
+const ROUNDS = 5
+const BASELINES = 5
+// The interval does not affect verdicts; fewer resamples keep the evaluation fast.
+const OPTS = { resamples: 50 }
+const BENCHES = 5
+const TRIALS_UNCHANGED = Number(process.env.DETECT_TRIALS ?? 200)
+
+/** A change injected into one bench of the head run. */
+interface Change {
+  label: string
+  apply: (samples: number[], random: Random) => number[]
+}
+
+const CHANGES: Change[] = [
+  ...[0.05, 0.1, 0.15, 0.2, 0.5].map((s) => ({
+    label: `+${s * 100}%`,
+    apply: (samples: number[]) => samples.map((v) => v * (1 + s)),
+  })),
+  {
+    label: '30% iters 1.5x',
+    apply: (samples: number[], random: Random) =>
+      samples.map((v) => (random() < 0.3 ? v * 1.5 : v)),
+  },
+]
+
+function gaussian(random: Random): number {
+  const u = 1 - random()
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Simulated benches
+
+/** Slowdown factor of an episode (a noisy neighbour, CPU steal), heavy-tailed. */
+function episode(random: Random): number {
+  return Math.exp(Math.exp(-1.06 + 0.55 * gaussian(random)))
+}
+
+/**
+ * Noise model, per run: a shared run factor (small log-normal; rarely a run-long episode), per
+ * round (process) a log-normal factor and sometimes an episode; per iteration log-normal noise,
+ * outliers, and for some benches a second mode. Tuned so that two single-process runs drift as
+ * measured on shared 2-core VMs: median 1.7%, p90 14%, p95 47%, p99 108% (printed below).
+ */
+interface SimBench {
+  level: number
+  iterSigma: number
+  /** Fraction of iterations in a slow second mode (0 = unimodal), and its factor. */
+  slowMode: number
+  slowFactor: number
+}
+
+const SIM_BENCHES: SimBench[] = [
+  { level: 0.012, iterSigma: 0.03, slowMode: 0, slowFactor: 1 },
+  { level: 0.25, iterSigma: 0.08, slowMode: 0, slowFactor: 1 },
+  { level: 1.5, iterSigma: 0.05, slowMode: 0.2, slowFactor: 1.4 },
+  { level: 4, iterSigma: 0.12, slowMode: 0, slowFactor: 1 },
+  { level: 0.8, iterSigma: 0.06, slowMode: 0.45, slowFactor: 1.25 },
+]
+
+const SIM = {
+  runSigma: 0.008,
+  runEpisode: 0.005,
+  roundSigma: 0.0125,
+  roundEpisode: 0.055,
+  outlier: 0.01,
+  /** With a noisy neighbour: more outliers and episodes. */
+  noisyOutlier: 0.08,
+  noisyEpisode: 0.12,
+  samplesPerRound: 100,
+}
+
+function simulateRound(bench: SimBench, factor: number, noisy: boolean, random: Random): number[] {
+  const out: number[] = []
+  const outlier = noisy ? SIM.noisyOutlier : SIM.outlier
+  for (let i = 0; i < SIM.samplesPerRound; i++) {
+    let v = bench.level * factor * Math.exp(bench.iterSigma * gaussian(random))
+    if (bench.slowMode > 0 && random() < bench.slowMode) v *= bench.slowFactor
+    if (random() < outlier) v *= 1.5 + 3 * random()
+    out.push(v)
+  }
+  return out
+}
+
+function runFactor(random: Random): number {
+  return (
+    Math.exp(SIM.runSigma * gaussian(random)) * (random() < SIM.runEpisode ? episode(random) : 1)
+  )
+}
+
+function roundFactor(random: Random, noisy: boolean): number {
+  const episodeRate = noisy ? SIM.noisyEpisode : SIM.roundEpisode
+  return (
+    Math.exp(SIM.roundSigma * gaussian(random)) * (random() < episodeRate ? episode(random) : 1)
+  )
+}
+
+function simulatedRunSource(noisy: boolean): Source {
+  return (random: Random): number[][][] => {
+    const shared = runFactor(random)
+    return SIM_BENCHES.map((bench) => {
+      const rounds: number[][] = []
+      for (let r = 0; r < ROUNDS; r++) {
+        rounds.push(simulateRound(bench, shared * roundFactor(random, noisy), noisy, random))
+      }
+      return rounds
+    })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recorded benches
+
+interface RecordedRound {
+  round: number
+  condition: 'quiet' | 'noisy'
+  samples: number[]
+}
+
+function loadRecorded(): Map<string, RecordedRound[]> {
+  const dir = fileURLToPath(new URL('../__fixtures__/recorded/', import.meta.url))
+  const out = new Map<string, RecordedRound[]>()
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json.gz'))
+    .sort()) {
+    const body = JSON.parse(gunzipSync(readFileSync(dir + file)).toString('utf8')) as {
+      workload: string
+      rounds: RecordedRound[]
+    }
+    out.set(body.workload, body.rounds)
+  }
+  return out
+}
+
+/**
+ * Runs from recorded processes: each run takes ROUNDS distinct processes of one condition, and
+ * the runs of one trial never share a process (there are too few processes for disjoint
+ * windows of consecutive ones, so time order inside a run is not kept).
+ */
+function recordedRunSource(recorded: Map<string, RecordedRound[]>, condition: 'quiet' | 'noisy') {
+  const workloads = [...recorded.keys()]
+  const indices = recorded
+    .get(workloads[0])!
+    .map((r, i) => (r.condition === condition ? i : -1))
+    .filter((i) => i >= 0)
+  let order: number[] = []
+  const source: Source = (random, draw) => {
+    const slot = draw % 7
+    if (slot === 0) {
+      order = [...indices]
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1))
+        ;[order[i], order[j]] = [order[j], order[i]]
+      }
+    }
+    const picked = order.slice(slot * ROUNDS, slot * ROUNDS + ROUNDS)
+    return workloads.map((w) => picked.map((i) => recorded.get(w)![i].samples))
+  }
+  return { processes: indices.length, source }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+function toResults(benches: number[][][]): Results {
+  return makeResults({
+    benches: benches.map((rounds, b) => ({
+      name: `bench-${b}`,
+      samples: rounds.flat(),
+      rounds: rounds.map((r) => r.length),
+    })),
+  })
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
+
+interface Trial {
+  baselines: number[][][][]
+  head: number[][][]
+  rerun: number[][][]
+  target: number | null
+}
+
+type Rule = (trial: Trial) => boolean[]
+
+// perfgate's verdicts per trial, computed once and read by its "regression" and "inconclusive" columns.
+const oneVerdicts = new WeakMap<Trial, string[]>()
+const kVerdicts = new WeakMap<Trial, string[]>()
+
+function verdictsOne(t: Trial): string[] {
+  const cached = oneVerdicts.get(t)
+  if (cached) return cached
+  const c = compareRuns([toResults(t.baselines[0])], toResults(t.head), OPTS)
+  const verdicts = c.comparisons.map((row) => row.verdict)
+  oneVerdicts.set(t, verdicts)
+  return verdicts
+}
+
+function verdictsK(t: Trial): string[] {
+  const cached = kVerdicts.get(t)
+  if (cached) return cached
+  const baselines = t.baselines.map(toResults)
+  const head = toResults(t.head)
+  let c = compareRuns(baselines, head, OPTS)
+  if (c.regressions > 0) c = confirmRegressions(baselines, head, toResults(t.rerun), c, OPTS)
+  const verdicts = c.comparisons.map((row) => row.verdict)
+  kVerdicts.set(t, verdicts)
+  return verdicts
+}
+
+const perfgateOne: Rule = (t) => verdictsOne(t).map((v) => v === 'regression')
+const perfgateOneUnsure: Rule = (t) => verdictsOne(t).map((v) => v === 'inconclusive')
+const perfgateK: Rule = (t) => verdictsK(t).map((v) => v === 'regression')
+const perfgateKUnsure: Rule = (t) => verdictsK(t).map((v) => v === 'inconclusive')
+const meanRatio =
+  (threshold: number, k: number): Rule =>
+  (t) =>
+    t.head.map((rounds, b) => {
+      const base = mean(t.baselines.slice(0, k).flatMap((run) => run[b].flat()))
+      return mean(rounds.flat()) / base - 1 > threshold
+    })
+const uTest =
+  (k: number): Rule =>
+  (t) =>
+    t.head.map((rounds, b) => {
+      const base = t.baselines.slice(0, k).flatMap((run) => run[b].flat())
+      const head = rounds.flat()
+      const { p, u } = mannWhitneyU(base, head)
+      return p < 0.05 && u > (base.length * head.length) / 2
+    })
+
+// ---------------------------------------------------------------------------------------------
+// Trials
+
+type Source = (random: Random, draw: number) => number[][][]
+
+function applyChange(run: number[][][], target: number, change: Change, random: Random) {
+  return run.map((rounds, b) =>
+    b === target ? rounds.map((r) => change.apply(r, random)) : rounds,
+  )
+}
+
+function makeTrial(
+  source: Source,
+  change: Change | null,
+  trialIndex: number,
+  random: Random,
+  baselines: number,
+  withRerun: boolean,
+): Trial {
+  // Only the runs a mode uses are drawn: baselines first, then head, then re-run.
+  const count = baselines + (withRerun ? 2 : 1)
+  const runs = Array.from({ length: count }, (_, i) => source(random, trialIndex * 7 + i))
+  const target = change ? trialIndex % BENCHES : null
+  const changed = (run: number[][][]) =>
+    change && target !== null ? applyChange(run, target, change, random) : run
+  return {
+    baselines: runs.slice(0, baselines),
+    head: changed(runs[baselines]),
+    rerun: withRerun ? changed(runs[baselines + 1]) : [],
+    target,
+  }
+}
+
+/** Rate (%) at which each rule flags: every bench when unchanged, only the target otherwise. */
+interface Mode {
+  title: string
+  names: string[]
+  rules: Rule[]
+  baselines: number
+  rerun: boolean
+}
+
+function rates(mode: Mode, source: Source, change: Change | null, trials: number, seed: number) {
+  const rules = mode.rules
+  const random = seededRandom(seed)
+  const hits = rules.map(() => 0)
+  let cases = 0
+  for (let i = 0; i < trials; i++) {
+    const trial = makeTrial(source, change, i, random, mode.baselines, mode.rerun)
+    rules.forEach((rule, r) => {
+      const flags = rule(trial)
+      hits[r] += trial.target === null ? flags.filter(Boolean).length : flags[trial.target] ? 1 : 0
+    })
+    cases += trial.target === null ? BENCHES : 1
+  }
+  return hits.map((h) => (100 * h) / cases)
+}
+
+function table(title: string, names: string[], rows: [string, number[]][]) {
+  const width = Math.max(...names.map((n) => n.length), 10)
+  console.log(`\n${title}`)
+  console.log(['scenario'.padEnd(18), ...names.map((n) => n.padStart(width))].join(' '))
+  for (const [label, values] of rows) {
+    console.log(
+      [label.padEnd(18), ...values.map((v) => `${v.toFixed(1)}%`.padStart(width))].join(' '),
+    )
+  }
+}
+
+function evaluate(dataset: string, sources: { quiet: Source; noisy: Source }, trials: number) {
+  const modes: Mode[] = [
+    {
+      title: `${dataset}: one baseline run, no re-run (flag rate)`,
+      names: ['perfgate', '(inconcl.)', 'mean>10%', 'mean>200%', 'U p<0.05'],
+      rules: [perfgateOne, perfgateOneUnsure, meanRatio(0.1, 1), meanRatio(2, 1), uTest(1)],
+      baselines: 1,
+      rerun: false,
+    },
+    {
+      title: `${dataset}: ${BASELINES} baseline runs + confirming re-run (flag rate)`,
+      names: ['perfgate', '(inconcl.)', 'mean>10%', 'mean>200%', 'U p<0.05'],
+      rules: [
+        perfgateK,
+        perfgateKUnsure,
+        meanRatio(0.1, BASELINES),
+        meanRatio(2, BASELINES),
+        uTest(BASELINES),
+      ],
+      baselines: BASELINES,
+      rerun: true,
+    },
+  ]
+  for (const mode of modes) {
+    const rows: [string, number[]][] = [
+      ['unchanged, quiet', rates(mode, sources.quiet, null, trials, 11)],
+      ['unchanged, noisy', rates(mode, sources.noisy, null, trials, 12)],
+    ]
+    CHANGES.forEach((change, i) => {
+      const n = Math.max(50, Math.round(trials / 3))
+      rows.push([change.label, rates(mode, sources.quiet, change, n, 100 + i)])
+    })
+    table(mode.title, mode.names, rows)
+  }
+}
+
+/** Checks the noise model against the drift measured between single-process runs. */
+function driftQuantiles() {
+  const random = seededRandom(5)
+  const median = (v: number[]) => [...v].sort((x, y) => x - y)[v.length >> 1]
+  const process = () =>
+    median(
+      simulateRound(SIM_BENCHES[0], runFactor(random) * roundFactor(random, false), false, random),
+    )
+  const drifts: number[] = []
+  for (let i = 0; i < 4000; i++) drifts.push(Math.abs(process() / process() - 1))
+  drifts.sort((x, y) => x - y)
+  const q = (p: number) => `${(100 * drifts[Math.floor(p * drifts.length)]).toFixed(1)}%`
+  console.log(
+    `Simulated drift of the median between two single-process runs: p50 ${q(0.5)}, p90 ${q(0.9)}, p95 ${q(0.95)}, p99 ${q(0.99)}`,
+  )
+}
+
+const started = performance.now()
+driftQuantiles()
+evaluate(
+  'SIMULATED',
+  { quiet: simulatedRunSource(false), noisy: simulatedRunSource(true) },
+  TRIALS_UNCHANGED,
+)
+const recorded = loadRecorded()
+if (
+  recorded.size > 0 &&
+  Math.min(...[...recorded.values()].map((r) => r.length)) >= 2 * (BASELINES + 2) * ROUNDS
+) {
+  const quiet = recordedRunSource(recorded, 'quiet')
+  const noisy = recordedRunSource(recorded, 'noisy')
+  console.log(
+    `\nRecorded: ${recorded.size} workloads, ${quiet.processes} quiet and ${noisy.processes} noisy processes`,
+  )
+  evaluate('RECORDED', { quiet: quiet.source, noisy: noisy.source }, TRIALS_UNCHANGED)
+}
+console.log(`\nfinished in ${((performance.now() - started) / 1000).toFixed(1)} s`)

@@ -1,0 +1,286 @@
+/** compareRuns: the head run(s) against stored baseline run(s), bench by bench and metric by metric. */
+import { planChangeNotes } from './plan-notes.js'
+import { scalingNotes } from './scaling-notes.js'
+import type { BenchResult, Metric, Results } from '../results/types.js'
+import { CALIBRATION_BENCH, calibrationRatio } from './calibration.js'
+import { CompareInputError } from './errors.js'
+import { gatherEvidence, type Evidence } from './evidence.js'
+import { benjaminiHochberg } from './multiple-testing.js'
+import { seededRandom, type Random } from './random.js'
+import type { Comparison, MetricComparison } from './types.js'
+import { checkMetric } from './units.js'
+import { decide, percent as signedPercent } from './verdict.js'
+import { discountShift, sharedShift } from './shared-shift.js'
+import { runWarnings } from './warnings.js'
+
+/** Options of compareRuns; every field has a sensible default. */
+export interface CompareOptions {
+  /** False-discovery rate for the Benjamini–Hochberg-corrected U tests (default 0.05). */
+  alpha?: number
+  /** Divide head times by the calibration bench's speed ratio. */
+  normalize?: 'calibration'
+  /** Random source for bootstrap intervals (default: seeded, so results are reproducible). */
+  random?: Random
+  /** Bootstrap resamples per metric (default 400). */
+  resamples?: number
+  /** Coverage of the change interval (default 0.95). */
+  confidence?: number
+  /**
+   * Quantile of each round's samples taken as that round's centre (default 0.1). A low quantile is
+   * the speed of the code when the machine lets it run: busy neighbours slow part of a process's
+   * iterations, a code change slows all of them (see docs/statistics.md for the evaluation).
+   */
+  roundQuantile?: number
+  /** Require the best rounds to move as well before a regression (default true). */
+  crossCheck?: boolean
+  /** Downgrade regressions explained by a run-wide shift of most benches (default true). */
+  sharedShift?: boolean
+}
+
+interface Pending {
+  row: MetricComparison
+  evidence?: Evidence
+  resolution?: number
+  headRuns: number
+}
+
+const isTimeUnit = (unit: string) => unit === 'ms'
+
+function emptyRow(
+  bench: BenchResult,
+  metric: Metric | undefined,
+  verdict: MetricComparison['verdict'],
+  reason: string,
+): MetricComparison {
+  return {
+    name: bench.name,
+    metric: metric?.name ?? 'time',
+    unit: metric?.unit ?? 'ms',
+    better: metric?.better ?? 'smaller',
+    verdict,
+    change: null,
+    ci: null,
+    p: null,
+    reason,
+    base: null,
+    head: null,
+    baseSamples: 0,
+    headSamples: 0,
+    baseRuns: 0,
+    noiseThreshold: bench.noiseThreshold,
+    regressionThreshold: metric?.regressionThreshold ?? bench.regressionThreshold,
+  }
+}
+
+function centreOf(metric: Metric | undefined): number | null {
+  return metric ? metric.summary.median : null
+}
+
+/**
+ * Compares head run(s) with baseline run(s). Several baselines pool their rounds, so the
+ * verdict holds against run-to-run variation; several heads (a re-run) pool the same way.
+ * Throws CompareInputError for malformed samples, naming the bench.
+ */
+export function compareRuns(
+  baselines: readonly Results[],
+  head: Results | readonly Results[],
+  options: CompareOptions = {},
+): Comparison {
+  const heads: readonly Results[] = Array.isArray(head) ? head : [head as Results]
+  if (baselines.length === 0) throw new CompareInputError('no baseline run to compare with')
+  if (heads.length === 0) throw new CompareInputError('no head run to compare')
+  const alpha = options.alpha ?? 0.05
+  const settings = {
+    alpha,
+    confidence: options.confidence ?? 0.95,
+    resamples: options.resamples ?? 400,
+    random: options.random ?? seededRandom(20240611),
+    quantile: options.roundQuantile ?? 0.1,
+  }
+  const warnings = runWarnings(baselines, heads)
+  const speed = calibrationRatio(baselines, heads)
+  const normalizing = options.normalize === 'calibration' && speed !== null
+  if (speed !== null) {
+    const how = speed >= 1 ? `${percent(speed - 1)} slower` : `${percent(1 / speed - 1)} faster`
+    warnings.push(
+      `Calibration: the head runner ran ${CALIBRATION_BENCH} ${how} than the baseline` +
+        (normalizing ? '; time changes are divided by this ratio' : ''),
+    )
+  } else if (options.normalize === 'calibration') {
+    warnings.push(
+      `Normalisation was requested but ${CALIBRATION_BENCH} is missing from the baseline or head; times are not normalised`,
+    )
+  }
+
+  const pending: Pending[] = []
+  const primary = heads[0]
+  const headNames = new Set(primary.benches.map((b) => b.name))
+  for (const bench of primary.benches) {
+    const pendingForBench = compareBench(
+      bench,
+      baselines,
+      heads,
+      normalizing ? speed : null,
+      settings,
+    )
+    pending.push(...pendingForBench)
+  }
+  const removedNames = new Set<string>()
+  for (const run of baselines) {
+    for (const bench of run.benches) {
+      if (headNames.has(bench.name) || removedNames.has(bench.name)) continue
+      removedNames.add(bench.name)
+      pending.push({
+        row: emptyRow(
+          bench,
+          bench.metrics[0],
+          'removed',
+          'in the baseline but not in the head run',
+        ),
+        headRuns: 0,
+      })
+    }
+  }
+
+  // A p-value drives a verdict only beyond the noise threshold (within it the verdict is
+  // "unchanged" whatever the test says), so those are the tests the correction counts.
+  const adjusted = benjaminiHochberg(
+    pending.map((item) => (item.evidence && beyondNoise(item) ? item.evidence.p : null)),
+  )
+  const comparisons = pending.map((item, index): MetricComparison => {
+    if (!item.evidence) return item.row
+    const p = adjusted[index]
+    const { verdict, reason } = decide({
+      evidence: item.evidence,
+      p,
+      alpha,
+      noiseThreshold: item.row.noiseThreshold,
+      regressionThreshold: item.row.regressionThreshold,
+      isTime: isTimeUnit(item.row.unit),
+      baseRuns: item.row.baseRuns,
+      headRuns: item.headRuns,
+      resolution: item.resolution,
+      crossCheck: options.crossCheck ?? true,
+    })
+    return { ...item.row, verdict, reason, p }
+  })
+  // Normalised runs already had the runner's speed divided out.
+  const shift = normalizing || options.sharedShift === false ? null : sharedShift(comparisons)
+  const judged = shift === null ? comparisons : discountShift(comparisons, shift)
+  if (shift !== null) {
+    warnings.push(
+      `Most benches moved together (median ${signedPercent(shift)}): the runner's speed probably differs between baseline and head`,
+    )
+  }
+  return {
+    comparisons: judged,
+    warnings,
+    regressions: judged.filter((c) => c.verdict === 'regression').length,
+  }
+}
+
+function compareBench(
+  bench: BenchResult,
+  baselines: readonly Results[],
+  heads: readonly Results[],
+  speed: number | null,
+  settings: Parameters<typeof gatherEvidence>[3],
+): Pending[] {
+  if (bench.status !== 'ok') {
+    const reason = bench.reason ?? (bench.status === 'error' ? 'the bench failed' : 'skipped')
+    return [{ row: emptyRow(bench, bench.metrics[0], bench.status, reason), headRuns: 1 }]
+  }
+  const inBase = baselines
+    .map((run) => run.benches.find((b) => b.name === bench.name))
+    .filter((b): b is BenchResult => b !== undefined)
+  if (inBase.length === 0) {
+    return bench.metrics.map((metric) => ({
+      row: {
+        ...emptyRow(bench, metric, 'new', 'not in the baseline'),
+        head: centreOf(metric),
+        headSamples: metric.samples.length,
+      },
+      headRuns: 1,
+    }))
+  }
+  const okBase = inBase.filter((b) => b.status === 'ok')
+  if (okBase.length === 0) {
+    const why = inBase[0].reason ? `: ${inBase[0].reason}` : ''
+    return bench.metrics.map((metric) => ({
+      row: emptyRow(
+        bench,
+        metric,
+        'inconclusive',
+        `no successful baseline run (baseline ${inBase[0].status}${why})`,
+      ),
+      headRuns: 1,
+    }))
+  }
+  const headBenches = heads
+    .map((run) => run.benches.find((b) => b.name === bench.name && b.status === 'ok'))
+    .filter((b): b is BenchResult => b !== undefined)
+
+  // What changed besides the timing (a query plan, a scaling curve), beside the primary metric.
+  const lastBase = okBase[okBase.length - 1].details
+  const notes = [
+    ...planChangeNotes(lastBase, bench.details),
+    ...scalingNotes(lastBase, bench.details),
+  ]
+  const out: Pending[] = []
+  for (const metric of bench.metrics) {
+    const headMetrics = headBenches
+      .map((b) => b.metrics.find((m) => m.name === metric.name))
+      .filter((m): m is Metric => m !== undefined)
+    const baseMetrics = okBase
+      .map((b) => b.metrics.find((m) => m.name === metric.name))
+      .filter((m): m is Metric => m !== undefined)
+    headMetrics.forEach((m) => checkMetric(bench.name, m, 'head'))
+    const row = emptyRow(bench, metric, 'new', 'metric not in the baseline')
+    if (baseMetrics.length === 0) {
+      out.push({
+        row: { ...row, head: centreOf(metric), headSamples: metric.samples.length },
+        headRuns: 1,
+      })
+      continue
+    }
+    baseMetrics.forEach((m) => checkMetric(bench.name, m, 'baseline'))
+    const normalise = speed !== null && isTimeUnit(metric.unit) && bench.name !== CALIBRATION_BENCH
+    const evidence = gatherEvidence(baseMetrics, headMetrics, normalise ? 1 / speed : 1, settings)
+    out.push({
+      row: {
+        ...row,
+        change: evidence.change,
+        ci: evidence.ci,
+        base: evidence.base,
+        head: evidence.head,
+        baseSamples: evidence.baseSamples,
+        headSamples: evidence.headSamples,
+        baseRuns: baseMetrics.length,
+        baseRounds: evidence.baseUnits,
+        headRounds: evidence.headUnits,
+        ...(metric === bench.metrics[0] && notes.length > 0 ? { notes } : {}),
+      },
+      evidence,
+      resolution: metric.resolution,
+      headRuns: headMetrics.length,
+    })
+  }
+  for (const metric of okBase[0].metrics) {
+    if (bench.metrics.some((m) => m.name === metric.name)) continue
+    out.push({ row: emptyRow(bench, metric, 'removed', 'metric not in the head run'), headRuns: 1 })
+  }
+  return out
+}
+
+function beyondNoise(item: Pending): boolean {
+  const change = item.evidence?.change
+  return (
+    change !== null &&
+    change !== undefined &&
+    Math.abs(Math.log1p(change)) > Math.log1p(item.row.noiseThreshold)
+  )
+}
+
+function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)}%`
+}

@@ -1,0 +1,49 @@
+/** Plain-text report in the style of benchstat: aligned columns, "~" for unchanged. */
+import type { Comparison, MetricComparison } from '../compare/types.js'
+import { formatChange, formatValue } from './format.js'
+
+// Control characters (a newline in a bench name) would break the table's lines.
+const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ')
+
+function label(row: MetricComparison): string {
+  return oneLine(row.metric === 'time' ? row.name : `${row.name} (${row.metric})`)
+}
+
+function changeCell(row: MetricComparison): string {
+  if (row.verdict === 'unchanged') {
+    const p = row.p === null ? '' : ` p=${row.p.toFixed(3)}`
+    return `~ (${row.baseSamples}+${row.headSamples} samples${p})`
+  }
+  return formatChange(row.change, row.ci)
+}
+
+/** The comparison as an aligned text table, warnings first and each reason under its row. */
+export function renderText(comparison: Comparison): string {
+  const header = ['bench', 'baseline', 'head', 'change (95% CI)', 'verdict']
+  const rows = comparison.comparisons.map((row) => [
+    label(row),
+    formatValue(row.base, row.unit),
+    formatValue(row.head, row.unit),
+    changeCell(row),
+    row.confirmed ? `${row.verdict} (confirmed)` : row.verdict,
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd()
+  const out: string[] = comparison.warnings.map((w) => `warning: ${oneLine(w)}`)
+  out.push(line(header))
+  comparison.comparisons.forEach((row, i) => {
+    out.push(line(rows[i]))
+    if (row.verdict !== 'unchanged') out.push(`    ${oneLine(row.reason)}`)
+    for (const note of row.notes ?? []) out.push(`    ${oneLine(note)}`)
+  })
+  out.push(
+    comparison.regressions === 0
+      ? 'no regressions'
+      : `${comparison.regressions} regression${comparison.regressions === 1 ? '' : 's'}`,
+  )
+  return out.join('\n') + '\n'
+}
