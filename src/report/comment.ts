@@ -299,9 +299,7 @@ function footer(model: CommentModel): string[] {
 /** A commit as a short sha; anything that is not a hex sha is escaped text. */
 function commitText(commit: string | null): string {
   if (!commit) return 'an unknown commit'
-  return /^[0-9a-f]{7,40}$/i.test(commit)
-    ? `\`${commit.slice(0, 7)}\``
-    : `${codeSpan(commit)}`
+  return /^[0-9a-f]{7,40}$/i.test(commit) ? `\`${commit.slice(0, 7)}\`` : `${codeSpan(commit)}`
 }
 
 function formatAge(days: number): string {
