@@ -140,6 +140,24 @@ tinybench_() {
     "$OUT/tinybench/summary-only/results.json")
 }
 
+# vitest comes from the npm registry, installed into a scratch folder (it is no dependency of
+# perfgate); its JSON keeps one value per bench, so it is not run through fixture-check.
+vitest_() {
+  local scratch
+  scratch=$(mktemp -d)
+  echo '{"name":"vitest-harness","private":true,"type":"module"}' >"$scratch/package.json"
+  (cd "$scratch" && npm install --no-audit --no-fund --silent vitest@3 >/dev/null)
+  cp "$HARNESSES/vitest/work.bench.js" "$scratch/"
+  for variant in "${VARIANTS[@]}"; do
+    mkdir -p "$OUT/vitest/$variant"
+    (cd "$scratch" && SLOWDOWN=$(slowdown_for "$variant") npx vitest bench --run \
+      --outputJson "$scratch/$variant.json" >/dev/null)
+    sed "s#$scratch/#__fixtures__/harnesses/vitest/#" "$scratch/$variant.json" \
+      >"$OUT/vitest/$variant/bench.json"
+  done
+  rm -rf "$scratch"
+}
+
 # This VM's speed shifts by up to ±40% over seconds (neighbours' load), which a single run of
 # base, rerun and slow can catch. A triple whose rerun differs from base by 5% or more, or whose
 # slow run is not 20% slower, does not show what the fixture is for: it is run again (at most
@@ -157,7 +175,7 @@ generate() {
 
 ensure_packages
 tools=("$@")
-[ ${#tools[@]} -gt 0 ] || tools=(criterion google-benchmark pytest-benchmark hyperfine go tinybench)
+[ ${#tools[@]} -gt 0 ] || tools=(criterion google-benchmark pytest-benchmark hyperfine go tinybench vitest)
 for tool in "${tools[@]}"; do
   echo "== $tool"
   case "$tool" in
@@ -167,6 +185,7 @@ for tool in "${tools[@]}"; do
     hyperfine) generate hyperfine hyperfine_ ;;
     go) generate go go_ ;;
     tinybench) generate tinybench tinybench_ ;;
+    vitest) vitest_ ;;
     *) echo "unknown tool: $tool" >&2; exit 2 ;;
   esac
 done

@@ -1,4 +1,4 @@
-/** The custom format (perfgate's own) and vitest's format (no vitest here: built from its source). */
+/** The custom format (perfgate's own) and vitest's format (built from its source, and real vitest 3 output). */
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -125,5 +125,38 @@ describe('vitest', () => {
     expect(() => parseVitest('{"files": [{"groups": 3}]}', 'bench.json')).toThrow(
       /^bench\.json: is not a vitest bench JSON file \(--outputJson\): files\[0\]\.filepath/,
     )
+  })
+})
+
+describe('vitest (real vitest 3 output, __fixtures__/harnesses/vitest)', () => {
+  const read = (variant: string) =>
+    parseVitest(
+      readFileSync(path.join(FIXTURES, `vitest/${variant}/bench.json`), 'utf8'),
+      `${variant}/bench.json`,
+    )
+
+  it('reads each bench as its median, in ms, keyed by group and name', () => {
+    const benches = read('base')
+    expect(benches.map((b) => b.id)).toEqual([
+      'work.bench.js > work > sum-of-squares',
+      'work.bench.js > work > reverse',
+    ])
+    const raw = JSON.parse(readFileSync(path.join(FIXTURES, 'vitest/base/bench.json'), 'utf8')) as {
+      files: { groups: { benchmarks: { median: number }[] }[] }[]
+    }
+    const [sum] = benches
+    expect(sum.metrics[0]).toMatchObject({
+      name: 'time',
+      unit: 'ms',
+      samples: [raw.files[0].groups[0].benchmarks[0].median],
+    })
+  })
+
+  it('shows the slowed harness slower and the rerun not, for the stable bench', () => {
+    const median = (variant: string) => read(variant)[0].metrics[0].samples[0]
+    // vitest keeps one value per bench, so only a steady bench can be told apart run to run
+    // (its `reverse` bench moved 34% between two unchanged runs here).
+    expect(median('slow') / median('base')).toBeGreaterThan(1.2)
+    expect(Math.abs(median('rerun') / median('base') - 1)).toBeLessThan(0.05)
   })
 })
