@@ -103,7 +103,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...options.env,
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  const child = spawn(process.execPath, [ACTION], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  // PERFGATE_TEST_NODE runs the bundle on another Node (CI: Node 24, the action's runtime).
+  const node = process.env.PERFGATE_TEST_NODE || process.execPath
+  const child = spawn(node, [ACTION], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
