@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
-import { createHash, randomUUID, randomBytes } from 'node:crypto';
-import os from 'node:os';
 import { execFile, spawn, fork } from 'node:child_process';
+import { randomUUID, randomBytes, createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import http from 'node:http';
 import https from 'node:https';
 import { setMaxListeners } from 'node:events';
@@ -1688,6 +1688,59 @@ function beyondNoise(item) {
 }
 function percent(fraction) {
     return `${(fraction * 100).toFixed(1)}%`;
+}
+
+/** Names of benches whose verdict asks for a re-run (regressions; optionally large inconclusive changes too). */
+function benchesToConfirm(comparison, includeInconclusive = false) {
+    const flagged = comparison.comparisons.filter((c) => c.verdict === 'regression' ||
+        (includeInconclusive && c.verdict === 'inconclusive' && c.change !== null));
+    return [...new Set(flagged.map((c) => c.name))];
+}
+const key = (c) => `${c.name}\u0000${c.metric}`;
+/**
+ * Re-judges the regressions of `first` (baselines vs `head`) with a re-run of the flagged benches
+ * (`rerun` may hold only those). A regression stays, with `confirmed: true`, when the re-run on its
+ * own also shows a change beyond the regression threshold in the same direction and the pooled
+ * head runs are still a regression; otherwise it takes the pooled verdict, marked
+ * `confirmed: false` with the reason saying the re-run did not reproduce it.
+ */
+function confirmRegressions(baselines, head, rerun, first, options = {}) {
+    const rerunNames = new Set(rerun.benches.map((b) => b.name));
+    const pooledHead = {
+        ...head,
+        benches: head.benches.filter((b) => rerunNames.has(b.name)),
+    };
+    const pooled = compareRuns(baselines, [pooledHead, rerun], options);
+    const alone = compareRuns(baselines, rerun, options);
+    const pooledRows = new Map(pooled.comparisons.map((c) => [key(c), c]));
+    const aloneRows = new Map(alone.comparisons.map((c) => [key(c), c]));
+    const comparisons = first.comparisons.map((row) => {
+        if (row.verdict !== 'regression')
+            return row;
+        const again = aloneRows.get(key(row));
+        const both = pooledRows.get(key(row));
+        if (!again || !both)
+            return { ...row, confirmed: false };
+        const limit = Math.log1p(row.regressionThreshold);
+        const sameWay = (c) => c.change !== null &&
+            (row.better === 'smaller' ? Math.log1p(c.change) : -Math.log1p(c.change)) > limit;
+        if (sameWay(again) && both.verdict === 'regression') {
+            return { ...both, confirmed: true, reason: `${both.reason}; confirmed by a re-run` };
+        }
+        const rerunChange = again.change === null ? 'no change' : `${(again.change * 100).toFixed(1)}%`;
+        const verdict = both.verdict === 'regression' ? 'inconclusive' : both.verdict;
+        return {
+            ...both,
+            verdict,
+            confirmed: false,
+            reason: `not confirmed: the re-run measured ${rerunChange} (${again.verdict}); pooled: ${both.reason}`,
+        };
+    });
+    return {
+        comparisons,
+        warnings: [...new Set([...first.warnings, ...pooled.warnings])],
+        regressions: comparisons.filter((c) => c.verdict === 'regression').length,
+    };
 }
 
 /** Version of the comparison JSON format. */
@@ -19122,137 +19175,6 @@ async function readConfig(file, options = {}) {
     return parseConfig(text, { ...options, file });
 }
 
-const BARS = '▁▂▃▄▅▆▇█';
-/** A one-line sparkline of ops/s over the levels, scaled to the highest level (▁▃▇█). */
-function scalingSparkline(points) {
-    const top = Math.max(...points.map((point) => point.opsPerSecond));
-    return points
-        .map((point) => {
-        const step = top > 0 ? Math.round((point.opsPerSecond / top) * (BARS.length - 1)) : 0;
-        return BARS[Math.max(0, Math.min(BARS.length - 1, step))];
-    })
-        .join('');
-}
-/** Rows: concurrency, ops/s, its share of the best level as a bar, p50, p99. */
-function rows$1(points) {
-    const top = Math.max(...points.map((point) => point.opsPerSecond));
-    return points.map((point) => [
-        String(point.concurrency),
-        trim(point.opsPerSecond),
-        bar(top > 0 ? point.opsPerSecond / top : 0),
-        formatValue(point.p50, 'ms'),
-        formatValue(point.p99, 'ms'),
-    ]);
-}
-/** The curve as aligned text for a terminal or log; empty string when there are no points. */
-function scalingText(points) {
-    if (points.length === 0)
-        return '';
-    const table = alignColumns([['concurrency', 'ops/s', '', 'p50', 'p99'], ...rows$1(points)]);
-    return `throughput by concurrency: ${scalingSparkline(points)}\n${table}`;
-}
-/** A 10-cell bar for a fraction 0..1. */
-function bar(fraction) {
-    const cells = Math.round(Math.max(0, Math.min(1, fraction)) * 10);
-    return '█'.repeat(cells) + '░'.repeat(10 - cells);
-}
-
-function rows(results) {
-    return results.benches.map((bench) => {
-        const metric = bench.metrics[0];
-        if (bench.status !== 'ok' || !metric) {
-            return {
-                bench: bench.name,
-                status: `${bench.status}: ${bench.reason ?? ''}`.trim(),
-                samples: '',
-                median: '',
-                p99: '',
-                cv: '',
-            };
-        }
-        const rounds = metric.rounds ? ` in ${metric.rounds.length} rounds` : '';
-        return {
-            bench: bench.name,
-            status: 'ok',
-            samples: `${metric.summary.n}${rounds}`,
-            median: formatValue(metric.summary.median, metric.unit),
-            p99: formatValue(metric.summary.p99, metric.unit),
-            cv: `±${formatPercentage(metric.summary.cv)}`,
-        };
-    });
-}
-/** Each throughput bench's scaling curve, rendered by `render`, after its name. */
-function curves(results, render, title) {
-    const parts = results.benches.flatMap((bench) => {
-        const points = readScaling(bench.details);
-        return points ? [`${title(bench.name)}\n${render(points)}`] : [];
-    });
-    return parts.length > 0 ? `\n\n${parts.join('\n\n')}` : '';
-}
-/** The run table as aligned text for a terminal or log, with throughput curves after it. */
-function runSummaryText(results) {
-    const header = ['bench', 'samples', 'median', 'p99', 'cv', 'status'];
-    const body = rows(results).map((r) => [
-        r.bench,
-        r.samples,
-        r.median,
-        r.p99,
-        r.cv,
-        firstLine$1(r.status),
-    ]);
-    return alignColumns([header, ...body]) + curves(results, scalingText, (name) => `${name}:`);
-}
-function firstLine$1(text) {
-    const [first, ...rest] = text.split('\n');
-    return rest.length > 0 ? `${first} …` : first;
-}
-
-/** Removes secret values (passwords, tokens) from every string in a results object. */
-/** A deep copy of `value` with each secret replaced by `***`. */
-function redact(value, secrets) {
-    const active = secrets.filter((secret) => secret.length >= 3);
-    if (active.length === 0)
-        return value;
-    const scrub = (text) => active.reduce((out, secret) => out.split(secret).join('***'), text);
-    return JSON.parse(JSON.stringify(value), (_key, item) => typeof item === 'string' ? scrub(item) : item);
-}
-
-var version = "0.1.0";
-var packageJson = {
-	version: version};
-
-/** This perfgate's version, from package.json (inlined by the bundler). */
-const PERFGATE_VERSION = packageJson.version;
-
-/** Facts about the run and the machine, read from the environment, for the results file. */
-/** Run metadata from GitHub's variables (when present), the machine and the clock. */
-function collectMeta(config, env, now, commit) {
-    const cpus = os.cpus();
-    return {
-        commit: env.GITHUB_SHA ?? commit ?? null,
-        ref: env.GITHUB_REF ?? null,
-        event: env.GITHUB_EVENT_NAME ?? null,
-        runId: env.GITHUB_RUN_ID ?? null,
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? null,
-        workflow: env.GITHUB_WORKFLOW ?? null,
-        os: `${os.type()} ${os.release()}`,
-        arch: os.arch(),
-        cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-        cores: cpus.length,
-        nodeVersion: process.version,
-        perfgateVersion: PERFGATE_VERSION,
-        timestamp: now.toISOString(),
-        configDigest: configDigest(config),
-    };
-}
-/** sha256 of the effective config (defaults merged, paths relative), ignoring where it was checked out. */
-function configDigest(config) {
-    const portable = JSON.stringify(config.benches, (_key, value) => typeof value === 'string' && value.startsWith(config.dir)
-        ? value.slice(config.dir.length)
-        : value);
-    return `sha256:${createHash('sha256').update(portable).digest('hex')}`;
-}
-
 /** Calls `once(timed)` for warm-up and then in rounds; each timed call returns one sample. */
 async function collectSamples(settings, once) {
     const { warmup } = settings;
@@ -30469,10 +30391,10 @@ function describeQueryError(error, sql, what) {
     const message = db?.message ?? String(error);
     const code = typeof db?.code === 'string' && /^[0-9A-Z]{5}$/.test(db.code) ? ` (${db.code})` : '';
     const hint = db?.hint ? `; hint: ${db.hint}` : '';
-    return `${what} failed: ${message}${code}${hint} in \`${firstLine(sql)}\``;
+    return `${what} failed: ${message}${code}${hint} in \`${firstLine$1(sql)}\``;
 }
 /** The first non-empty line of some SQL, for messages. */
-function firstLine(sql) {
+function firstLine$1(sql) {
     const line = sql.split('\n').find((l) => l.trim() !== '') ?? '';
     return line.trim().length > 120 ? `${line.trim().slice(0, 117)}...` : line.trim();
 }
@@ -30589,7 +30511,7 @@ const runPgNotifyBench = async (bench, ctx) => {
                             details: {
                                 server: listener.server,
                                 channel: spec.channel,
-                                notifySql: firstLine(spec.notifySql),
+                                notifySql: firstLine$1(spec.notifySql),
                                 payloadBytes: new TextEncoder().encode(payloadFor(spec, randomUUID())).length,
                                 sampleTimeoutMs: spec.sampleTimeout,
                                 method: 'persistent listener, LISTEN before timing; clock from send to receipt',
@@ -30616,7 +30538,7 @@ async function roundTrip(spec, sender, waiting) {
     const received = new Promise((resolve, reject) => {
         waiting.set(token, resolve);
         timer = setTimeout(() => reject(new BenchError(`no notification on channel "${spec.channel}" within ${formatDuration(spec.sampleTimeout)} ` +
-            `(sample-timeout): does notify-sql \`${firstLine(spec.notifySql)}\` notify that channel with the payload?`)), spec.sampleTimeout);
+            `(sample-timeout): does notify-sql \`${firstLine$1(spec.notifySql)}\` notify that channel with the payload?`)), spec.sampleTimeout);
     });
     // The send may fail first; the pending wait must not become an unhandled rejection then.
     received.catch(() => undefined);
@@ -31062,6 +30984,11 @@ function filterBenches(config, filter) {
     const regexes = patterns.map(globToRegExp);
     return config.benches.filter((bench) => regexes.some((re) => re.test(bench.name)));
 }
+/** The config's benches that produced any of these result names (`json` for `json/parse`). */
+function benchesProducing(config, names) {
+    const wanted = new Set(names);
+    return config.benches.filter((bench) => wanted.has(bench.name) || names.some((name) => name.startsWith(`${bench.name}/`)));
+}
 function globToRegExp(glob) {
     const source = glob
         .split(/(\*\*|\*|\?)/)
@@ -31141,6 +31068,137 @@ function toResult(bench, measured) {
     };
 }
 
+const BARS = '▁▂▃▄▅▆▇█';
+/** A one-line sparkline of ops/s over the levels, scaled to the highest level (▁▃▇█). */
+function scalingSparkline(points) {
+    const top = Math.max(...points.map((point) => point.opsPerSecond));
+    return points
+        .map((point) => {
+        const step = top > 0 ? Math.round((point.opsPerSecond / top) * (BARS.length - 1)) : 0;
+        return BARS[Math.max(0, Math.min(BARS.length - 1, step))];
+    })
+        .join('');
+}
+/** Rows: concurrency, ops/s, its share of the best level as a bar, p50, p99. */
+function rows$1(points) {
+    const top = Math.max(...points.map((point) => point.opsPerSecond));
+    return points.map((point) => [
+        String(point.concurrency),
+        trim(point.opsPerSecond),
+        bar(top > 0 ? point.opsPerSecond / top : 0),
+        formatValue(point.p50, 'ms'),
+        formatValue(point.p99, 'ms'),
+    ]);
+}
+/** The curve as aligned text for a terminal or log; empty string when there are no points. */
+function scalingText(points) {
+    if (points.length === 0)
+        return '';
+    const table = alignColumns([['concurrency', 'ops/s', '', 'p50', 'p99'], ...rows$1(points)]);
+    return `throughput by concurrency: ${scalingSparkline(points)}\n${table}`;
+}
+/** A 10-cell bar for a fraction 0..1. */
+function bar(fraction) {
+    const cells = Math.round(Math.max(0, Math.min(1, fraction)) * 10);
+    return '█'.repeat(cells) + '░'.repeat(10 - cells);
+}
+
+function rows(results) {
+    return results.benches.map((bench) => {
+        const metric = bench.metrics[0];
+        if (bench.status !== 'ok' || !metric) {
+            return {
+                bench: bench.name,
+                status: `${bench.status}: ${bench.reason ?? ''}`.trim(),
+                samples: '',
+                median: '',
+                p99: '',
+                cv: '',
+            };
+        }
+        const rounds = metric.rounds ? ` in ${metric.rounds.length} rounds` : '';
+        return {
+            bench: bench.name,
+            status: 'ok',
+            samples: `${metric.summary.n}${rounds}`,
+            median: formatValue(metric.summary.median, metric.unit),
+            p99: formatValue(metric.summary.p99, metric.unit),
+            cv: `±${formatPercentage(metric.summary.cv)}`,
+        };
+    });
+}
+/** Each throughput bench's scaling curve, rendered by `render`, after its name. */
+function curves(results, render, title) {
+    const parts = results.benches.flatMap((bench) => {
+        const points = readScaling(bench.details);
+        return points ? [`${title(bench.name)}\n${render(points)}`] : [];
+    });
+    return parts.length > 0 ? `\n\n${parts.join('\n\n')}` : '';
+}
+/** The run table as aligned text for a terminal or log, with throughput curves after it. */
+function runSummaryText(results) {
+    const header = ['bench', 'samples', 'median', 'p99', 'cv', 'status'];
+    const body = rows(results).map((r) => [
+        r.bench,
+        r.samples,
+        r.median,
+        r.p99,
+        r.cv,
+        firstLine(r.status),
+    ]);
+    return alignColumns([header, ...body]) + curves(results, scalingText, (name) => `${name}:`);
+}
+function firstLine(text) {
+    const [first, ...rest] = text.split('\n');
+    return rest.length > 0 ? `${first} …` : first;
+}
+
+/** Removes secret values (passwords, tokens) from every string in a results object. */
+/** A deep copy of `value` with each secret replaced by `***`. */
+function redact(value, secrets) {
+    const active = secrets.filter((secret) => secret.length >= 3);
+    if (active.length === 0)
+        return value;
+    const scrub = (text) => active.reduce((out, secret) => out.split(secret).join('***'), text);
+    return JSON.parse(JSON.stringify(value), (_key, item) => typeof item === 'string' ? scrub(item) : item);
+}
+
+var version = "0.1.0";
+var packageJson = {
+	version: version};
+
+/** This perfgate's version, from package.json (inlined by the bundler). */
+const PERFGATE_VERSION = packageJson.version;
+
+/** Facts about the run and the machine, read from the environment, for the results file. */
+/** Run metadata from GitHub's variables (when present), the machine and the clock. */
+function collectMeta(config, env, now, commit) {
+    const cpus = os.cpus();
+    return {
+        commit: env.GITHUB_SHA ?? commit ?? null,
+        ref: env.GITHUB_REF ?? null,
+        event: env.GITHUB_EVENT_NAME ?? null,
+        runId: env.GITHUB_RUN_ID ?? null,
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? null,
+        workflow: env.GITHUB_WORKFLOW ?? null,
+        os: `${os.type()} ${os.release()}`,
+        arch: os.arch(),
+        cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+        cores: cpus.length,
+        nodeVersion: process.version,
+        perfgateVersion: PERFGATE_VERSION,
+        timestamp: now.toISOString(),
+        configDigest: configDigest(config),
+    };
+}
+/** sha256 of the effective config (defaults merged, paths relative), ignoring where it was checked out. */
+function configDigest(config) {
+    const portable = JSON.stringify(config.benches, (_key, value) => typeof value === 'string' && value.startsWith(config.dir)
+        ? value.slice(config.dir.length)
+        : value);
+    return `sha256:${createHash('sha256').update(portable).digest('hex')}`;
+}
+
 /** Runs the benches of `config` matching `filter` and returns the results file's content. */
 async function runConfig(config, options) {
     const started = options.now();
@@ -31198,8 +31256,14 @@ function describe(result) {
     return `✓ ${result.name}: ${metric.summary.n} samples, median ${formatValue(metric.summary.median, metric.unit)}`;
 }
 
-/** `perfgate run`: load the config, run the benches with progress, write the results file. */
-/** Runs `perfgate run [--config F] [--filter GLOB] [--out FILE]`; returns the exit code. */
+/**
+ * `perfgate run`: load the config, run the benches with progress, write the results file; with
+ * `--baseline`, compare, re-run what regressed to confirm it, and print the comparison.
+ */
+/**
+ * Runs `perfgate run [--config F] [--filter GLOB] [--out FILE] [--baseline B.json]... [--no-confirm]
+ * [--format text|markdown|json] [--fail-on-regression]`; returns the exit code.
+ */
 async function runCommand(args, io) {
     const { values } = parseArgs({
         args,
@@ -31207,9 +31271,29 @@ async function runCommand(args, io) {
             config: { type: 'string', short: 'c', default: 'perfgate.yml' },
             filter: { type: 'string', short: 'f' },
             out: { type: 'string', short: 'o', default: 'perfgate-results.json' },
+            baseline: { type: 'string', short: 'b', multiple: true },
+            'no-confirm': { type: 'boolean', default: false },
+            format: { type: 'string', default: 'text' },
+            'fail-on-regression': { type: 'boolean', default: false },
         },
         strict: true,
     });
+    const format = values.format;
+    if (!['text', 'markdown', 'json'].includes(format)) {
+        io.stderr(`perfgate run: --format must be text, markdown or json, got "${values.format}"\n`);
+        return 2;
+    }
+    // Read the baselines first: a bad file should stop us before minutes of benches, not after.
+    const baselines = [];
+    for (const file of values.baseline ?? []) {
+        try {
+            baselines.push(parseResults(await readFile(file, 'utf8'), file));
+        }
+        catch (error) {
+            io.stderr(`perfgate run: ${error instanceof Error ? error.message : String(error)}\n`);
+            return 2;
+        }
+    }
     const loaded = await readConfig(values.config);
     if (!loaded.ok) {
         for (const error of loaded.errors)
@@ -31217,12 +31301,13 @@ async function runCommand(args, io) {
         io.stderr(`perfgate: ${loaded.errors.length} problem(s) in ${values.config}; nothing was run\n`);
         return 2;
     }
-    const results = await runConfig(loaded.config, {
+    const run = (config, filter) => runConfig(config, {
         env: io.env,
-        filter: values.filter,
+        filter,
         now: () => io.now(),
         observer: progressObserver((text) => io.stderr(text), io.isTTY),
     });
+    const results = await run(loaded.config, values.filter);
     if (results.benches.length === 0) {
         io.stderr(`perfgate: no bench matches --filter ${values.filter ?? ''}\n`);
         return 2;
@@ -31230,7 +31315,20 @@ async function runCommand(args, io) {
     await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
     await writeFile(values.out, serializeResults(results));
     io.stdout(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`);
-    return results.benches.some((bench) => bench.status === 'error') ? 1 : 0;
+    const errored = results.benches.some((bench) => bench.status === 'error');
+    if (baselines.length === 0)
+        return errored ? 1 : 0;
+    let comparison = compareRuns(baselines, results);
+    const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison);
+    if (flagged.length > 0) {
+        io.stderr(`Re-running ${flagged.length} bench(es) flagged as regressions to confirm them\n`);
+        const rerun = await run({ ...loaded.config, benches: benchesProducing(loaded.config, flagged) });
+        comparison = confirmRegressions(baselines, results, rerun, comparison);
+    }
+    io.stdout(`\n${renderReport(comparison, format)}`);
+    if (errored)
+        return 1;
+    return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0;
 }
 
 /** The perfgate command line: dispatches to `run` and `compare`. */
@@ -31238,6 +31336,8 @@ const USAGE = `perfgate ${PERFGATE_VERSION}: catch performance regressions befor
 
 Usage:
   perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
+               [--baseline BASE.json]... [--no-confirm] [--format text|markdown|json]
+               [--fail-on-regression]
   perfgate compare BASE.json [MORE_BASES.json...] HEAD.json [--format text|markdown|json]
                    [--fail-on-regression]
   perfgate --version

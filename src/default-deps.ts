@@ -10,7 +10,7 @@ import { coreStep } from './publish/step.js'
 import { formatValue } from './report/format.js'
 import type { BenchResult } from './results/types.js'
 import { runConfig } from './run/run-config.js'
-import type { RunObserver } from './run/run-benches.js'
+import { benchesProducing, type RunObserver } from './run/run-benches.js'
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -56,15 +56,8 @@ function retryPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
 /** The bench runner: runConfig with the log observer; `names` selects benches by exact name. */
 function benchRunner(env: NodeJS.ProcessEnv): BenchRunner {
   return (config, select) => {
-    const names = select.names ? new Set(select.names) : undefined
-    const chosen = names
-      ? {
-          ...config,
-          benches: config.benches.filter(
-            (b) => names.has(b.name) || [...names].some((n) => n.startsWith(`${b.name}/`)),
-          ),
-        }
-      : config
+    const names = select.names
+    const chosen = names ? { ...config, benches: benchesProducing(config, names) } : config
     return runConfig(chosen, {
       env,
       ...(names ? {} : { filter: select.filter }),

@@ -8,11 +8,11 @@ import { parseResults } from '../../src/results/schema.js'
 // The bundled CLI, run as a user would (npm run bundle writes it).
 const CLI = path.resolve('dist/cli.js')
 
-function perfgate(args: string[], cwd: string) {
+function perfgate(args: string[], cwd: string, env: Record<string, string> = {}) {
   const run = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
+    env: { ...process.env, CI: 'true', ...env },
   })
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
@@ -106,5 +106,32 @@ benches:
     const { code, stdout } = perfgate(['compare', 'base.json', 'head.json'], dir)
     expect(code).toBe(0)
     expect(stdout).toMatch(/^a\s/m)
+  })
+
+  it('compares with --baseline, re-runs the regression to confirm it, and fails on it', () => {
+    const dir = project(`defaults: {warmup: 0, samples: 5, rounds: 5, time: 1ms}
+benches:
+  - {name: steady, kind: command, command: 'sleep 0.01', memory: false}
+  - {name: tunable, kind: command, command: 'sleep \${DELAY:-0.01}', memory: false}
+`)
+    expect(perfgate(['run', '--out', 'base.json'], dir).code).toBe(0)
+    const { code, stdout, stderr } = perfgate(
+      ['run', '--out', 'head.json', '--baseline', 'base.json', '--fail-on-regression'],
+      dir,
+      { DELAY: '0.05' },
+    )
+    expect(stderr).toContain('Re-running 1 bench(es) flagged as regressions to confirm them')
+    expect(stdout).toMatch(/^tunable\s.*regression \(confirmed\)$/m)
+    expect(stdout).not.toMatch(/^steady\s.*regression/m)
+    expect(code).toBe(1)
+  })
+
+  it('refuses a corrupt baseline before running anything', () => {
+    const dir = project(`benches:\n  - {name: a, kind: command, command: 'true'}\n`)
+    writeFileSync(path.join(dir, 'bad.json'), '{"schemaVersion": 1, "meta"')
+    const { code, stderr } = perfgate(['run', '--baseline', 'bad.json'], dir)
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/^perfgate run: bad\.json: is not valid JSON/)
+    expect(stderr).not.toContain('[1/1]')
   })
 })

@@ -7,6 +7,8 @@ const USAGE = `perfgate ${PERFGATE_VERSION}: catch performance regressions befor
 
 Usage:
   perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
+               [--baseline BASE.json]... [--no-confirm] [--format text|markdown|json]
+               [--fail-on-regression]
   perfgate compare BASE.json [MORE_BASES.json...] HEAD.json [--format text|markdown|json]
                    [--fail-on-regression]
   perfgate --version

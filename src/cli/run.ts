@@ -1,10 +1,18 @@
-/** `perfgate run`: load the config, run the benches with progress, write the results file. */
-import { mkdir, writeFile } from 'node:fs/promises'
+/**
+ * `perfgate run`: load the config, run the benches with progress, write the results file; with
+ * `--baseline`, compare, re-run what regressed to confirm it, and print the comparison.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatConfigError } from '../config/load.js'
 import { readConfig } from '../config/read.js'
-import { serializeResults } from '../results/schema.js'
+import { benchesToConfirm, compareRuns, confirmRegressions } from '../compare/index.js'
+import type { Config } from '../config/types.js'
+import { renderReport, type ReportFormat } from '../report/index.js'
+import { parseResults, serializeResults } from '../results/schema.js'
+import type { Results } from '../results/types.js'
+import { benchesProducing } from '../run/run-benches.js'
 import { runSummaryText } from '../report/run-summary.js'
 import { runConfig } from '../run/run-config.js'
 import { progressObserver } from './progress.js'
@@ -18,7 +26,10 @@ export interface RunIo {
   now(): Date
 }
 
-/** Runs `perfgate run [--config F] [--filter GLOB] [--out FILE]`; returns the exit code. */
+/**
+ * Runs `perfgate run [--config F] [--filter GLOB] [--out FILE] [--baseline B.json]... [--no-confirm]
+ * [--format text|markdown|json] [--fail-on-regression]`; returns the exit code.
+ */
 export async function runCommand(args: string[], io: RunIo): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -26,21 +37,42 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
       config: { type: 'string', short: 'c', default: 'perfgate.yml' },
       filter: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o', default: 'perfgate-results.json' },
+      baseline: { type: 'string', short: 'b', multiple: true },
+      'no-confirm': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      'fail-on-regression': { type: 'boolean', default: false },
     },
     strict: true,
   })
+  const format = values.format as ReportFormat
+  if (!['text', 'markdown', 'json'].includes(format)) {
+    io.stderr(`perfgate run: --format must be text, markdown or json, got "${values.format}"\n`)
+    return 2
+  }
+  // Read the baselines first: a bad file should stop us before minutes of benches, not after.
+  const baselines: Results[] = []
+  for (const file of values.baseline ?? []) {
+    try {
+      baselines.push(parseResults(await readFile(file, 'utf8'), file))
+    } catch (error) {
+      io.stderr(`perfgate run: ${error instanceof Error ? error.message : String(error)}\n`)
+      return 2
+    }
+  }
   const loaded = await readConfig(values.config)
   if (!loaded.ok) {
     for (const error of loaded.errors) io.stderr(`${formatConfigError(error)}\n`)
     io.stderr(`perfgate: ${loaded.errors.length} problem(s) in ${values.config}; nothing was run\n`)
     return 2
   }
-  const results = await runConfig(loaded.config, {
-    env: io.env,
-    filter: values.filter,
-    now: () => io.now(),
-    observer: progressObserver((text) => io.stderr(text), io.isTTY),
-  })
+  const run = (config: Config, filter?: string) =>
+    runConfig(config, {
+      env: io.env,
+      filter,
+      now: () => io.now(),
+      observer: progressObserver((text) => io.stderr(text), io.isTTY),
+    })
+  const results = await run(loaded.config, values.filter)
   if (results.benches.length === 0) {
     io.stderr(`perfgate: no bench matches --filter ${values.filter ?? ''}\n`)
     return 2
@@ -48,5 +80,17 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
   await mkdir(path.dirname(path.resolve(values.out)), { recursive: true })
   await writeFile(values.out, serializeResults(results))
   io.stdout(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`)
-  return results.benches.some((bench) => bench.status === 'error') ? 1 : 0
+  const errored = results.benches.some((bench) => bench.status === 'error')
+  if (baselines.length === 0) return errored ? 1 : 0
+
+  let comparison = compareRuns(baselines, results)
+  const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison)
+  if (flagged.length > 0) {
+    io.stderr(`Re-running ${flagged.length} bench(es) flagged as regressions to confirm them\n`)
+    const rerun = await run({ ...loaded.config, benches: benchesProducing(loaded.config, flagged) })
+    comparison = confirmRegressions(baselines, results, rerun, comparison)
+  }
+  io.stdout(`\n${renderReport(comparison, format)}`)
+  if (errored) return 1
+  return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0
 }
