@@ -154,6 +154,31 @@ describe('compareRuns verdicts', () => {
     expect(row.reason).toContain('more rounds or baseline runs needed')
   })
 
+  it('calls a difference below the metric resolution unchanged, even across zero', () => {
+    const heap = (samples: number[]) =>
+      makeResults({
+        benches: [
+          {
+            name: 'h',
+            metrics: [
+              makeMetric({
+                name: 'heap-growth',
+                unit: 'bytes',
+                samples,
+                resolution: 1024 * 1024,
+              }),
+            ],
+          },
+        ],
+      })
+    const [row] = compareRuns(
+      [heap([90_000, 100_000, 95_000])],
+      heap([-50_000, -40_000, -60_000]),
+    ).comparisons
+    expect(row.verdict).toBe('unchanged')
+    expect(row.reason).toBe("no relative change, below the metric's resolution of 1048576")
+  })
+
   it('reports new, removed, skipped and error benches', () => {
     const result = compareRuns(
       [

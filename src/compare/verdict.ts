@@ -45,11 +45,20 @@ function describe(change: number, isTime: boolean): string {
 /** The verdict on one metric and why, by the rule documented in docs/statistics.md. */
 export function decide(input: RuleInput): { verdict: Verdict; reason: string } {
   const { evidence: e, isTime } = input
+  // A difference below what the metric can resolve is no change, whatever its ratio (heap
+  // growth hovers around zero; a poll interval hides smaller differences).
+  if (input.resolution !== undefined && Math.abs(e.head - e.base) < input.resolution) {
+    const what = e.change === null ? 'no relative change' : describe(e.change, isTime)
+    return {
+      verdict: 'unchanged',
+      reason: `${what}, below the metric's resolution of ${input.resolution}`,
+    }
+  }
   if (e.change === null) {
     if (e.base === 0 && e.head === 0) return { verdict: 'unchanged', reason: 'both centres are 0' }
     return {
       verdict: 'inconclusive',
-      reason: `baseline centre is ${e.base}, so a relative change is undefined`,
+      reason: `the centres go from ${+e.base.toPrecision(4)} to ${+e.head.toPrecision(4)}: from zero or across it, a relative change is undefined`,
     }
   }
   const logChange = Math.log1p(e.change)
@@ -64,12 +73,6 @@ export function decide(input: RuleInput): { verdict: Verdict; reason: string } {
   const pText = input.p === null ? '' : formatP(input.p)
   const regressionPct = `${(input.regressionThreshold * 100).toFixed(0)}%`
 
-  if (input.resolution !== undefined && Math.abs(e.head - e.base) < input.resolution) {
-    return {
-      verdict: 'unchanged',
-      reason: `${what}, below the metric's resolution of ${input.resolution}`,
-    }
-  }
   if (Math.abs(logChange) <= noise) {
     return {
       verdict: 'unchanged',

@@ -67,27 +67,35 @@ export function send(
   }
   if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body))
   const secure = url.protocol === 'https:'
-  return new Promise((resolve, reject) => {
-    const started = performance.now()
-    const req = (secure ? https : http).request(
-      url,
-      { method: request.method, headers, agent: secure ? client.https : client.http, signal },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('error', reject)
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            ms: performance.now() - started,
-          }),
-        )
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
+  const attempt = (retryStale: boolean): Promise<Response> =>
+    new Promise((resolve, reject) => {
+      const started = performance.now()
+      const req = (secure ? https : http).request(
+        url,
+        { method: request.method, headers, agent: secure ? client.https : client.http, signal },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('error', reject)
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8'),
+              ms: performance.now() - started,
+            }),
+          )
+        },
+      )
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed while idle fails at once on reuse; that is the
+        // connection's fault, not the API's: send again on a fresh socket, once.
+        const stale = req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')
+        if (retryStale && stale && !signal.aborted) attempt(false).then(resolve, reject)
+        else reject(error)
+      })
+      req.end(body)
+    })
+  return attempt(true)
 }
 
 /** True when `status` is accepted: one of `expect`, or any 2xx without one. */
