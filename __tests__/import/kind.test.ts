@@ -1,4 +1,5 @@
 /** The `import` kind end to end: config → runBenches → results, with and without a `run` command. */
+import { makeMeta } from '../../__fixtures__/results.js'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { cpSync, mkdtempSync, rmSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -55,22 +56,7 @@ describe('import kind', () => {
     // The results file validates with the imported benches in it.
     const file = serializeResults({
       schemaVersion: RESULTS_SCHEMA_VERSION,
-      meta: {
-        commit: null,
-        ref: null,
-        event: null,
-        runId: null,
-        runAttempt: null,
-        workflow: null,
-        os: 'linux',
-        arch: 'x64',
-        cpuModel: 'test',
-        cores: 2,
-        nodeVersion: process.version,
-        perfgateVersion: '0.0.0',
-        timestamp: new Date(0).toISOString(),
-        configDigest: 'x',
-      },
+      meta: makeMeta(),
       benches: results,
     })
     expect(parseResults(file, 'results.json').benches).toHaveLength(6)
