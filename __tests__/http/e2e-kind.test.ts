@@ -33,7 +33,9 @@ describe('e2e kind', () => {
       reason: undefined,
     })
     const time = result.metrics[0]
-    expect(time.summary.min).toBeGreaterThanOrEqual(100)
+    // The job is done 100 ms after the server got it; Node's timers may fire up to ~1 ms early
+    // by performance.now(), so allow a little below.
+    expect(time.summary.min).toBeGreaterThanOrEqual(95)
     expect(time.resolution).toBe(20)
     expect(String(result.details?.resolution)).toMatch(/polling every 20ms.*e\.g\. 4ms/)
   })
