@@ -1591,7 +1591,7 @@ function compareRuns(baselines, head, options = {}) {
         return { ...item.row, verdict, reason, p };
     });
     // Normalised runs already had the runner's speed divided out.
-    const shift = normalizing || options.sharedShift === false ? null : sharedShift(comparisons);
+    const shift = normalizing ? null : sharedShift(comparisons);
     const judged = shift === null ? comparisons : discountShift(comparisons, shift);
     if (shift !== null) {
         warnings.push(`Most benches moved together (median ${percent$1(shift)}): the runner's speed probably differs between baseline and head`);
@@ -19325,6 +19325,16 @@ function lastLines(text, lines = 5) {
  * N workers repeat the operation for a fixed duration; completions are counted per time slice,
  * so ops/s has a spread (one sample per slice), and each operation's latency is kept.
  */
+/** The throughput options a bench's settings give (levels, duration, warm-up) with its context. */
+function throughputOptions(settings, ctx) {
+    return {
+        levels: settings.concurrency,
+        duration: settings.duration ?? settings.time,
+        warmup: settings.warmup,
+        signal: ctx.signal,
+        log: (line) => ctx.log(line),
+    };
+}
 /** Measures every level in order and returns the metrics and the scaling curve. */
 async function measureThroughput(operation, options) {
     const metrics = [];
@@ -19440,13 +19450,7 @@ const runCommandBench = async (bench, ctx) => {
         return run.wallMs;
     };
     if (throughput) {
-        const { metrics, scaling } = await measureThroughput(() => once(true), {
-            levels: settings.concurrency,
-            duration: settings.duration ?? settings.time,
-            warmup: settings.warmup,
-            signal: ctx.signal,
-            log: (line) => ctx.log(line),
-        });
+        const { metrics, scaling } = await measureThroughput(() => once(true), throughputOptions(settings, ctx));
         return [{ name: bench.name, status: 'ok', metrics, details: { scaling } }];
     }
     const { samples, rounds } = await collectSamples(settings, once);
@@ -19815,13 +19819,7 @@ const runE2eBench = async (bench, ctx) => {
         let seq = 0;
         const withResolution = (metric) => metric.unit === 'ms' ? { ...metric, resolution: spec.pollInterval } : metric;
         if (settings.concurrency.length > 0) {
-            const { metrics, scaling } = await measureThroughput((_, n) => sample(n), {
-                levels: settings.concurrency,
-                duration: settings.duration ?? settings.time,
-                warmup: settings.warmup,
-                signal: ctx.signal,
-                log: (line) => ctx.log(line),
-            });
+            const { metrics, scaling } = await measureThroughput((_, n) => sample(n), throughputOptions(settings, ctx));
             const median = scaling[0].p50;
             return [
                 {
@@ -19884,13 +19882,7 @@ const runHttpBench = async (bench, ctx) => {
             return response.ms;
         };
         if (settings.concurrency.length > 0) {
-            const { metrics, scaling } = await measureThroughput((_, n) => once(n), {
-                levels: settings.concurrency,
-                duration: settings.duration ?? settings.time,
-                warmup: settings.warmup,
-                signal: ctx.signal,
-                log: (line) => ctx.log(line),
-            });
+            const { metrics, scaling } = await measureThroughput((_, n) => once(n), throughputOptions(settings, ctx));
             return [{ name: bench.name, status: 'ok', metrics, details: { scaling } }];
         }
         const { samples, rounds } = await collectSamples(settings, () => once());

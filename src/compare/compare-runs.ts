@@ -33,8 +33,6 @@ export interface CompareOptions {
   roundQuantile?: number
   /** Require the best rounds to move as well before a regression (default true). */
   crossCheck?: boolean
-  /** Downgrade regressions explained by a run-wide shift of most benches (default true). */
-  sharedShift?: boolean
 }
 
 interface Pending {
@@ -165,7 +163,7 @@ export function compareRuns(
     return { ...item.row, verdict, reason, p }
   })
   // Normalised runs already had the runner's speed divided out.
-  const shift = normalizing || options.sharedShift === false ? null : sharedShift(comparisons)
+  const shift = normalizing ? null : sharedShift(comparisons)
   const judged = shift === null ? comparisons : discountShift(comparisons, shift)
   if (shift !== null) {
     warnings.push(

@@ -8,7 +8,8 @@ import type { Warmup } from '../config/fields.js'
 import { makeMetric } from '../results/summary.js'
 import type { Metric } from '../results/types.js'
 import type { ScalingPoint } from '../results/scaling.js'
-import { BenchError } from './outcome.js'
+import type { Settings } from '../config/settings.js'
+import { BenchError, type RunContext } from './outcome.js'
 
 /**
  * One operation; `worker` is the worker's index (0..N-1), `seq` a run-wide counter. It may return
@@ -25,6 +26,17 @@ export interface ThroughputOptions {
   warmup: Warmup
   signal: AbortSignal
   log(line: string): void
+}
+
+/** The throughput options a bench's settings give (levels, duration, warm-up) with its context. */
+export function throughputOptions(settings: Settings, ctx: RunContext): ThroughputOptions {
+  return {
+    levels: settings.concurrency,
+    duration: settings.duration ?? settings.time,
+    warmup: settings.warmup,
+    signal: ctx.signal,
+    log: (line) => ctx.log(line),
+  }
 }
 
 /** What one level measured. */

@@ -5,7 +5,7 @@ import { makeMetric } from '../../results/summary.js'
 import { createPeakRssProbe, NO_GNU_TIME } from '../memory.js'
 import { BenchError, type KindRunner } from '../outcome.js'
 import { lastLines, runShell, type CommandRun, type ShellOptions } from '../process.js'
-import { measureThroughput } from '../throughput.js'
+import { measureThroughput, throughputOptions } from '../throughput.js'
 
 /** Runs a `command` bench: warm-up runs, then timed runs in rounds until samples and time are met. */
 export const runCommandBench: KindRunner = async (bench, ctx) => {
@@ -30,13 +30,10 @@ export const runCommandBench: KindRunner = async (bench, ctx) => {
     return run.wallMs
   }
   if (throughput) {
-    const { metrics, scaling } = await measureThroughput(() => once(true), {
-      levels: settings.concurrency,
-      duration: settings.duration ?? settings.time,
-      warmup: settings.warmup,
-      signal: ctx.signal,
-      log: (line) => ctx.log(line),
-    })
+    const { metrics, scaling } = await measureThroughput(
+      () => once(true),
+      throughputOptions(settings, ctx),
+    )
     return [{ name: bench.name, status: 'ok', metrics, details: { scaling } }]
   }
 

@@ -13,7 +13,7 @@ import { sleep } from '../http/health.js'
 import { prepareHttp, sendChecked } from '../http/prepare.js'
 import { closeClient, preview } from '../http/request.js'
 import { collectSamples } from '../sampling.js'
-import { measureThroughput } from '../throughput.js'
+import { measureThroughput, throughputOptions } from '../throughput.js'
 
 /** Runs an `e2e` bench: health gate, warm-up, then timed create-and-wait samples (or throughput). */
 export const runE2eBench: KindRunner = async (bench, ctx) => {
@@ -74,13 +74,10 @@ export const runE2eBench: KindRunner = async (bench, ctx) => {
     const withResolution = (metric: Metric): Metric =>
       metric.unit === 'ms' ? { ...metric, resolution: spec.pollInterval } : metric
     if (settings.concurrency.length > 0) {
-      const { metrics, scaling } = await measureThroughput((_, n) => sample(n), {
-        levels: settings.concurrency,
-        duration: settings.duration ?? settings.time,
-        warmup: settings.warmup,
-        signal: ctx.signal,
-        log: (line) => ctx.log(line),
-      })
+      const { metrics, scaling } = await measureThroughput(
+        (_, n) => sample(n),
+        throughputOptions(settings, ctx),
+      )
       const median = scaling[0].p50
       return [
         {

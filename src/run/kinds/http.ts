@@ -5,7 +5,7 @@ import type { KindRunner } from '../outcome.js'
 import { closeClient } from '../http/request.js'
 import { prepareHttp, sendChecked } from '../http/prepare.js'
 import { collectSamples } from '../sampling.js'
-import { measureThroughput } from '../throughput.js'
+import { measureThroughput, throughputOptions } from '../throughput.js'
 
 /** Runs an `http` bench: health gate, warm-up, then timed requests (or throughput levels). */
 export const runHttpBench: KindRunner = async (bench, ctx) => {
@@ -27,13 +27,10 @@ export const runHttpBench: KindRunner = async (bench, ctx) => {
       return response.ms
     }
     if (settings.concurrency.length > 0) {
-      const { metrics, scaling } = await measureThroughput((_, n) => once(n), {
-        levels: settings.concurrency,
-        duration: settings.duration ?? settings.time,
-        warmup: settings.warmup,
-        signal: ctx.signal,
-        log: (line) => ctx.log(line),
-      })
+      const { metrics, scaling } = await measureThroughput(
+        (_, n) => once(n),
+        throughputOptions(settings, ctx),
+      )
       return [{ name: bench.name, status: 'ok', metrics, details: { scaling } }]
     }
     const { samples, rounds } = await collectSamples(settings, () => once())
