@@ -17,6 +17,11 @@ const config = {
     banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
     sourcemap: false,
   },
+  // @actions/core reaches undici only through getIDToken (OIDC), which perfgate never calls: let
+  // those modules go when nothing uses them, so the action's first chunk stays small.
+  treeshake: {
+    moduleSideEffects: (id) => !/node_modules\/(undici|@actions\/http-client)\//.test(id),
+  },
   // pg's optional native binding is never installed; the pure-JS client is used.
   external: ['pg-native', 'pg-cloudflare'],
   onwarn(warning, warn) {

@@ -1,6 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
-import { C as CALIBRATION_MODULE } from './chunks/js-BfAPO_bI.js';
-import './chunks/units-DnnM7sfd.js';
+import { C as CALIBRATION_MODULE } from './chunks/js-Qh7qM8EE.js';
+import './chunks/units-nscz4rrQ.js';
+import './chunks/schemas-TYepb_3n.js';
 
 const e = Object.freeze(() => {}), t = globalThis.Event;
 var n = class extends t {

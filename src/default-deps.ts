@@ -28,10 +28,8 @@ export function defaultDeps(env: NodeJS.ProcessEnv = process.env): Deps {
     retry,
     runBenches: benchRunner(env),
     github: async (token, ctx) => {
-      const [{ createApi }, { createClient }] = await Promise.all([
-        import('./github/api.js'),
-        import('./github/client.js'),
-      ])
+      const { createApi } = await import('./github/api.js')
+      const { createClient } = await import('./github/client.js')
       const client = createClient({ apiUrl: ctx.apiUrl, token, retry, sleep, log })
       return createApi(client, ctx.owner, ctx.repo)
     },
@@ -57,10 +55,8 @@ function retryPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
 /** The bench runner: runConfig with the log observer; `names` selects benches by exact name. */
 function benchRunner(env: NodeJS.ProcessEnv): BenchRunner {
   return async (config, select) => {
-    const [{ runConfig }, { benchesProducing }] = await Promise.all([
-      import('./run/run-config.js'),
-      import('./run/run-benches.js'),
-    ])
+    const { runConfig } = await import('./run/run-config.js')
+    const { benchesProducing } = await import('./run/run-benches.js')
     const names = select.names
     const chosen = names ? { ...config, benches: benchesProducing(config, names) } : config
     return runConfig(chosen, {

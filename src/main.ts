@@ -5,20 +5,37 @@
  */
 import { OUTPUT } from './inputs.js'
 import type { Deps } from './ports.js'
-import { escapeMarkdown } from './report/escape.js'
-import { compareAndConfirm } from './stages/compare.js'
-import { decide } from './stages/decide.js'
-import { findBaseline } from './stages/find-baseline.js'
-import { loadConfig } from './stages/load-config.js'
-import { measure, type Measured } from './stages/measure.js'
-import { publishArtifacts, uploadPrResults } from './stages/publish-artifacts.js'
-import { publishPrComment } from './stages/publish-comment.js'
-import { publishOutcome } from './stages/publish-outcome.js'
-import { publishSummary, runTable } from './stages/publish-summary.js'
-import { reportModel } from './stages/report-model.js'
+import type { Measured } from './stages/measure.js'
 import { connect, readSetup, type Remote, type Setup } from './stages/setup.js'
 
 export type { BenchRunner, Deps } from './ports.js'
+
+/** The stages after setup, loaded once the run knows it needs them (a fast start). */
+async function loadStages() {
+  // One after another: concurrent dynamic imports of shared modules trip jest's ESM loader.
+  const config = await import('./stages/load-config.js')
+  const measure = await import('./stages/measure.js')
+  const baseline = await import('./stages/find-baseline.js')
+  const compare = await import('./stages/compare.js')
+  const decide = await import('./stages/decide.js')
+  const model = await import('./stages/report-model.js')
+  const summary = await import('./stages/publish-summary.js')
+  const artifacts = await import('./stages/publish-artifacts.js')
+  const comment = await import('./stages/publish-comment.js')
+  const outcome = await import('./stages/publish-outcome.js')
+  return {
+    ...config,
+    ...measure,
+    ...baseline,
+    ...compare,
+    ...decide,
+    ...model,
+    ...summary,
+    ...artifacts,
+    ...comment,
+    ...outcome,
+  }
+}
 
 /** Runs the action end to end. */
 export async function run(deps: Deps): Promise<void> {
@@ -34,18 +51,19 @@ export async function run(deps: Deps): Promise<void> {
       await commentMode(setup.inputs, setup.ctx, { api, store, step: deps.step })
       return
     }
-    const config = await loadConfig(setup, deps)
+    const stage = await loadStages()
+    const config = await stage.loadConfig(setup, deps)
     if (!config) return
-    measured = await measure(setup, config, deps)
+    measured = await stage.measure(setup, config, deps)
     const { results } = measured
-    const finding = await findBaseline(setup, results, remote, deps)
-    const compared = await compareAndConfirm(setup, config, results, finding, deps)
-    const decision = await decide(setup, results, compared, remote, deps)
-    const model = reportModel(setup, results, compared, decision)
-    await publishSummary(setup, results, model, compared, decision, deps)
-    await publishArtifacts(setup, results, model, finding, remote, deps)
-    await publishPrComment(setup, model, remote, deps)
-    publishOutcome(setup, compared.comparison, decision, deps)
+    const finding = await stage.findBaseline(setup, results, remote, deps)
+    const compared = await stage.compareAndConfirm(setup, config, results, finding, deps)
+    const decision = await stage.decide(setup, results, compared, remote, deps)
+    const model = stage.reportModel(setup, results, compared, decision)
+    await stage.publishSummary(setup, results, model, compared, decision, deps)
+    await stage.publishArtifacts(setup, results, model, finding, remote, deps)
+    await stage.publishPrComment(setup, model, remote, deps)
+    stage.publishOutcome(setup, compared.comparison, decision, deps)
   } catch (error) {
     await fail(error, deps, setup && remote && measured ? { setup, remote, measured } : undefined)
   }
@@ -60,6 +78,9 @@ async function fail(
   const message = error instanceof Error ? error.message : String(error)
   deps.step.setOutput(OUTPUT.verdict, 'error')
   deps.step.setFailed(message)
+  const { escapeMarkdown } = await import('./report/escape.js')
+  const { runTable } = await import('./stages/publish-summary.js')
+  const { uploadPrResults } = await import('./stages/publish-artifacts.js')
   const table = after ? `\n${runTable(after.measured.results)}` : ''
   // Failing to write the summary or the artifact must not hide the real error.
   await deps.step.summary(`### perfgate\n\n⚠️ ${escapeMarkdown(message)}\n${table}`).catch(() => {})
