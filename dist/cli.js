@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { c as compareRuns, C as CompareInputError, b as benchesToConfirm, a as confirmRegressions } from './chunks/confirm-DMi9OnL9.js';
+import { c as compareRuns, C as CompareInputError, b as benchesToConfirm, a as confirmRegressions } from './chunks/confirm-Cv_mp3YF.js';
 import { escapeMarkdown } from './chunks/escape-DUX7g4yH.js';
 import { f as formatValue, a as formatChange } from './chunks/format-BGEBbMaQ.js';
-import { p as parseResults, R as ResultsFormatError, s as serializeResults } from './chunks/schema-Ddb9qzOe.js';
+import { p as parseResults, R as ResultsFormatError, s as serializeResults } from './chunks/schema-CaXiwXd3.js';
 import path from 'node:path';
 import { r as readConfig, f as formatConfigError } from './chunks/read-EUV1Z3Pw.js';
-import { benchesProducing } from './chunks/run-benches-BiqbAf3Y.js';
+import { benchesProducing } from './chunks/run-benches-D716mfwn.js';
 import { r as runSummaryText } from './chunks/run-summary-yGUxnqbc.js';
-import { r as runConfig, P as PERFGATE_VERSION } from './chunks/run-config-RqAcVCKw.js';
+import { r as runConfig, P as PERFGATE_VERSION } from './chunks/run-config-X2kEjk09.js';
 import './chunks/scaling-bBRpMboh.js';
 import './chunks/simple-statistics-Dw7N4kWf.js';
 import './chunks/random-CRNsGjhb.js';
+import './chunks/bench-BCpLDQqU.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/schemas-TYepb_3n.js';
 import 'process';

@@ -1,4 +1,5 @@
 /** Validation of results files read from disk or artifacts, into typed Results. */
+import { benchResult } from './bench.js'
 import { z } from 'zod'
 import { RESULTS_SCHEMA_VERSION, type Results } from './types.js'
 
@@ -40,6 +41,10 @@ const benchSchema = z.object({
   metrics: z.array(metricSchema),
   details: z.record(z.string(), z.unknown()).optional(),
 })
+// Files keep one flat shape; reading them builds the union on `status` (older files may lack a reason).
+const benchResultSchema = benchSchema.transform(({ status, reason, metrics, ...fields }) =>
+  benchResult(fields, { status, reason, metrics }),
+)
 
 const nullableText = z.string().nullable()
 
@@ -62,7 +67,7 @@ export const resultsSchema = z.object({
     timestamp: z.string(),
     configDigest: z.string(),
   }),
-  benches: z.array(benchSchema),
+  benches: z.array(benchResultSchema),
 })
 
 /** Why a results file could not be read. */

@@ -1,4 +1,5 @@
 /** Runs every configured bench in order; one bench's failure never stops or hides the others. */
+import { benchResult } from '../results/bench.js'
 import type { BenchConfig, Config } from '../config/types.js'
 import type { BenchResult } from '../results/types.js'
 import { formatDuration } from '../config/units.js'
@@ -124,15 +125,13 @@ export function describeError(error: unknown): string {
 }
 
 function toResult(bench: BenchConfig, measured: MeasuredBench): BenchResult {
-  return {
+  const fields = {
     name: measured.name,
     kind: bench.spec.kind,
-    status: measured.status,
-    ...(measured.reason === undefined ? {} : { reason: measured.reason }),
     tags: bench.settings.tags,
     noiseThreshold: bench.settings.noiseThreshold,
     regressionThreshold: bench.settings.regressionThreshold,
-    metrics: measured.metrics,
     ...(measured.details === undefined ? {} : { details: measured.details }),
   }
+  return benchResult(fields, measured)
 }
