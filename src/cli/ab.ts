@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { noiseReport } from '../ab/noise.js'
 import { prepareAb } from '../ab/run-ab.js'
 import { benchesToConfirm, compareRuns, confirmRegressions } from '../compare/index.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
@@ -94,6 +95,8 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
     // JSON stays parseable: the mode line goes to stderr there.
     if (format === 'json') io.stderr(mode)
     io.stdout(`${format === 'json' ? '' : `\n${mode}\n`}${renderReport(comparison, format)}`)
+    const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined)
+    for (const noise of hints) io.stderr(`noise: ${noise.name}: ${noise.hint}\n`)
     const errored = first.head.benches.some((b) => b.status === 'error')
     if (errored) return 1
     return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0
