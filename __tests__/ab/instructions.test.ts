@@ -70,6 +70,18 @@ describe('measure: instructions', () => {
     expect(compareRuns([base], await run(2_000_000)).comparisons[0].verdict).not.toBe('regression')
   }, 120_000)
 
+  it('names the bench and field of a bad measure value', () => {
+    const parsed = parseConfig(
+      'benches:\n  - {name: loop, kind: command, command: ./loop, measure: cycles}\n',
+      { file: 'perfgate.yml' },
+    )
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    expect(parsed.errors.map(formatConfigError)).toEqual([
+      expect.stringMatching(/perfgate\.yml:2 bench "loop": measure .*time or instructions/),
+    ])
+  })
+
   it('reads the I refs total of a cachegrind log', () => {
     expect(parseInstructionRefs('==12== \n==12== I   refs:      1,234,567\n')).toBe(1234567)
     expect(parseInstructionRefs('no summary')).toBeUndefined()
