@@ -1,4 +1,5 @@
-/** The perfgate command line: dispatches to `run` and `compare`. */
+/** The perfgate command line: dispatches to `run`, `compare` and `ab`. */
+import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
 import { runCommand, type RunIo } from './run.js'
 import { PERFGATE_VERSION } from '../version.js'
@@ -11,6 +12,8 @@ Usage:
                [--fail-on-regression]
   perfgate compare BASE.json [MORE_BASES.json...] HEAD.json [--format text|markdown|json]
                    [--fail-on-regression]
+  perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR] [--no-confirm]
+              [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
   perfgate --version
 `
 
@@ -21,6 +24,8 @@ export async function runCli(args: string[], io: RunIo & CompareIo): Promise<num
     switch (command) {
       case 'run':
         return await runCommand(rest, io)
+      case 'ab':
+        return await abCommand(rest, io)
       case 'compare':
         return await compareCommand(rest, io)
       case '--version':
