@@ -39,6 +39,16 @@ const benchSchema = z.object({
   regressionThreshold: finite.min(0),
   metrics: z.array(metricSchema),
   details: z.record(z.string(), z.unknown()).optional(),
+  durationMs: finite.min(0).optional(),
+  machine: z
+    .object({
+      os: z.string(),
+      arch: z.string(),
+      cpuModel: z.string(),
+      cores: z.int(),
+      nodeVersion: z.string(),
+    })
+    .optional(),
 })
 
 const nullableText = z.string().nullable()
