@@ -14,7 +14,7 @@ export type ShardPlan = string[][]
  * Small enough to keep shards balanced, large enough that noise in recorded durations rarely moves
  * a bench away from its preferred shard.
  */
-const SLACK = 1.2
+const SLACK = 1.1
 
 /**
  * Each config bench's duration in ms: the median over the baseline runs of the summed durations of
