@@ -2,11 +2,14 @@ import { describe, expect, it } from '@jest/globals'
 import { makeResults } from '../../__fixtures__/results.js'
 import { benchDurations, planShards } from '../../src/shards/split.js'
 
-const names = (n: number) => Array.from({ length: n }, (_, i) => `bench-${String(i).padStart(2, '0')}`)
+const names = (n: number) =>
+  Array.from({ length: n }, (_, i) => `bench-${String(i).padStart(2, '0')}`)
 
 // Deterministic, uneven durations: a few long benches among many short ones (like a real suite).
 function durationsOf(list: string[]): Map<string, number> {
-  return new Map(list.map((name, i) => [name, 50 + ((i * 7919) % 97) * 20 + (i % 9 === 0 ? 1500 : 0)]))
+  return new Map(
+    list.map((name, i) => [name, 50 + ((i * 7919) % 97) * 20 + (i % 9 === 0 ? 1500 : 0)]),
+  )
 }
 
 function loads(plan: string[][], durations: Map<string, number>): number[] {
@@ -68,17 +71,28 @@ describe('planShards', () => {
   it('moves few benches when the recorded durations drift by a few percent between baselines', () => {
     const list = names(40)
     const durations = durationsOf(list)
-    const drifted = new Map([...durations].map(([name, d], i) => [name, d * (1 + 0.05 * Math.sin(i * 12.9898))]))
+    const drifted = new Map(
+      [...durations].map(([name, d], i) => [name, d * (1 + 0.05 * Math.sin(i * 12.9898))]),
+    )
     const before = planShards(list, 4, durations)
     const after = planShards(list, 4, drifted)
     const shardOf = (p: string[][], name: string) => p.findIndex((s) => s.includes(name))
     // Measured: 5 of 40 move here; a plain longest-first greedy split moves 27.
-    expect(list.filter((name) => shardOf(before, name) !== shardOf(after, name)).length).toBeLessThanOrEqual(8)
+    expect(
+      list.filter((name) => shardOf(before, name) !== shardOf(after, name)).length,
+    ).toBeLessThanOrEqual(8)
   })
 
   it('treats a bench missing from the baseline as an average one', () => {
     const list = ['x', 'y', 'new']
-    const plan = planShards(list, 3, new Map([['x', 10], ['y', 10]]))
+    const plan = planShards(
+      list,
+      3,
+      new Map([
+        ['x', 10],
+        ['y', 10],
+      ]),
+    )
     expect(plan.map((s) => s.length)).toEqual([1, 1, 1])
   })
 })
@@ -87,14 +101,21 @@ describe('benchDurations', () => {
   it('takes the median over baseline runs and sums the results of one config bench', () => {
     const run = (parse: number, other: number) => {
       const results = makeResults({
-        benches: [{ name: 'json/parse', samples: [1] }, { name: 'json/stringify', samples: [1] }, { name: 'other', samples: [1] }],
+        benches: [
+          { name: 'json/parse', samples: [1] },
+          { name: 'json/stringify', samples: [1] },
+          { name: 'other', samples: [1] },
+        ],
       })
       results.benches[0].durationMs = parse
       results.benches[1].durationMs = parse
       results.benches[2].durationMs = other
       return results
     }
-    const durations = benchDurations(['json', 'other', 'never'], [run(10, 100), run(30, 300), run(20, 200)])
+    const durations = benchDurations(
+      ['json', 'other', 'never'],
+      [run(10, 100), run(30, 300), run(20, 200)],
+    )
     expect(Object.fromEntries(durations)).toEqual({ json: 40, other: 200 })
   })
 })

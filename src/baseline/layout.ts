@@ -32,7 +32,10 @@ export function prArtifactName(artifactName: string, pr: number): string {
 }
 
 /** The artifact name of one shard job's results: `<artifact-name>-shard-i-of-n`. */
-export function shardArtifactName(artifactName: string, shard: { index: number; count: number }): string {
+export function shardArtifactName(
+  artifactName: string,
+  shard: { index: number; count: number },
+): string {
   return `${artifactName}-shard-${shard.index}-of-${shard.count}`
 }
 

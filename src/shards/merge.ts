@@ -80,7 +80,10 @@ export function mergeShards(options: {
   for (const fetch of arrived) {
     const machine = machineOf(fetch.results)
     for (const result of fetch.results.benches) {
-      const entry = { result: { ...result, machine: result.machine ?? machine }, shard: fetch.shard }
+      const entry = {
+        result: { ...result, machine: result.machine ?? machine },
+        shard: fetch.shard,
+      }
       const earlier = kept.get(result.name)
       if (!earlier) {
         kept.set(result.name, entry)
@@ -151,7 +154,9 @@ export function mergeShards(options: {
   // Config order, as one job would have written them (stable within a config bench's results).
   const ordered = [...results, ...missingResults]
     .map((result, position) => ({ result, position }))
-    .sort((a, b) => configIndex(a.result.name) - configIndex(b.result.name) || a.position - b.position)
+    .sort(
+      (a, b) => configIndex(a.result.name) - configIndex(b.result.name) || a.position - b.position,
+    )
     .map((x) => x.result)
 
   const cpus = [...new Set(arrived.map((f) => f.results.meta.cpuModel))]

@@ -61,7 +61,8 @@ export function planShards(
   durations: ReadonlyMap<string, number> = new Map(),
 ): ShardPlan {
   const known = benchNames.map((n) => durations.get(n)).filter((d): d is number => d !== undefined)
-  const fallback = known.length > 0 ? Math.max(known.reduce((a, b) => a + b, 0) / known.length, 1e-9) : 1
+  const fallback =
+    known.length > 0 ? Math.max(known.reduce((a, b) => a + b, 0) / known.length, 1e-9) : 1
   const weight = (name: string) => Math.max(durations.get(name) ?? fallback, 0)
   const total = benchNames.reduce((sum, name) => sum + weight(name), 0)
   const cap = (total / count) * SLACK
