@@ -10,7 +10,7 @@ import { makeZip } from '../../__fixtures__/github/zip.js'
 import { makeResults } from '../../__fixtures__/results.js'
 import type { ArtifactStore } from '../../src/baseline/store.js'
 import type { GitHubApi } from '../../src/github/api.js'
-import type { ShardFetch } from '../../src/shards/merge.js'
+import { mergeConfirmRuns, type ShardFetch } from '../../src/shards/merge.js'
 
 const RUN = 4242
 let server: FakeGitHub
@@ -57,13 +57,22 @@ afterAll(async () => {
   await server.close()
 })
 
-async function uploadShard(index: number, count: number, benches: string[]): Promise<void> {
+async function uploadShard(
+  index: number,
+  count: number,
+  benches: string[],
+  rerun: string[] = [],
+): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'perfgate-shard-test-'))
   const results = makeResults({
     benches: benches.map((name) => ({ name, samples: [1, 2, 3] })),
     meta: { commit: 'c0ffee' },
   })
-  await writeShardArtifact(dir, results, { index, count }, benches)
+  const confirm =
+    rerun.length > 0
+      ? makeResults({ benches: rerun.map((name) => ({ name, samples: [4, 5, 6] })) })
+      : undefined
+  await writeShardArtifact(dir, results, { index, count }, benches, confirm)
   await store.upload(`perfgate-results-shard-${index}-of-${count}`, dir)
 }
 
@@ -75,6 +84,7 @@ const summary = (fetched: ShardFetch[]) =>
           status: f.status,
           benches: f.results.benches.map((b) => b.name),
           planned: f.planned,
+          confirm: f.confirm?.benches.map((b) => b.name),
         }
       : { shard: f.shard.index, status: f.status, problem: f.problem },
   )
@@ -82,7 +92,7 @@ const summary = (fetched: ShardFetch[]) =>
 describe('shard artifacts of one run (real artifact client, fake GitHub)', () => {
   it('lists and downloads all four shard artifacts uploaded in the run', async () => {
     for (const [i, benches] of [['a', 'b'], ['c'], ['d', 'e'], ['f']].entries())
-      await uploadShard(i + 1, 4, benches)
+      await uploadShard(i + 1, 4, benches, i === 2 ? ['e'] : [])
     expect(server.artifacts.filter((a) => a.runId === RUN).map((a) => a.name)).toEqual(
       [1, 2, 3, 4].map((i) => `perfgate-results-shard-${i}-of-4`),
     )
@@ -94,10 +104,14 @@ describe('shard artifacts of one run (real artifact client, fake GitHub)', () =>
       count: 4,
     })
     expect(summary(fetched)).toEqual([
-      { shard: 1, status: 'ok', benches: ['a', 'b'], planned: ['a', 'b'] },
-      { shard: 2, status: 'ok', benches: ['c'], planned: ['c'] },
-      { shard: 3, status: 'ok', benches: ['d', 'e'], planned: ['d', 'e'] },
-      { shard: 4, status: 'ok', benches: ['f'], planned: ['f'] },
+      { shard: 1, status: 'ok', benches: ['a', 'b'], planned: ['a', 'b'], confirm: undefined },
+      { shard: 2, status: 'ok', benches: ['c'], planned: ['c'], confirm: undefined },
+      { shard: 3, status: 'ok', benches: ['d', 'e'], planned: ['d', 'e'], confirm: ['e'] },
+      { shard: 4, status: 'ok', benches: ['f'], planned: ['f'], confirm: undefined },
+    ])
+    const again = mergeConfirmRuns(fetched)
+    expect(again?.benches.map((b) => [b.name, b.metrics[0].samples, b.machine?.cpuModel])).toEqual([
+      ['e', [4, 5, 6], 'Test CPU @ 2.0GHz'],
     ])
   })
 

@@ -11,6 +11,8 @@ export const FILES = {
   history: 'history',
   /** In a shard artifact: which shard it is and the benches it planned to run. */
   shard: 'perfgate-shard.json',
+  /** In a shard artifact: the shard's confirming re-run of its flagged benches (PRs only). */
+  shardConfirm: 'confirm-results.json',
 } as const
 
 /** The metadata file: what `mode: comment` needs to post the comment from another workflow. */

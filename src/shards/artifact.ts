@@ -34,10 +34,13 @@ export async function writeShardArtifact(
   results: Results,
   shard: Shard,
   planned: readonly string[],
+  /** The shard's confirming re-run of its flagged benches (same machine as `results`). */
+  confirm?: Results,
 ): Promise<void> {
   await mkdir(dir, { recursive: true })
   const info: ShardInfo = { perfgateShard: 1, ...shard, planned: [...planned] }
   await writeFile(path.join(dir, FILES.results), serializeResults(results))
+  if (confirm) await writeFile(path.join(dir, FILES.shardConfirm), serializeResults(confirm))
   await writeFile(path.join(dir, FILES.shard), `${JSON.stringify(info, null, 2)}\n`)
 }
 
@@ -95,7 +98,23 @@ async function fetchOne(
         problem: `${source} says it is shard ${info.index}/${info.count}`,
       }
     }
-    return { shard, status: 'ok', results, planned: info.planned }
+    const confirmText = await readFile(path.join(dir, FILES.shardConfirm), 'utf8').catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined
+        throw error
+      },
+    )
+    const confirm =
+      confirmText === undefined
+        ? undefined
+        : parseResults(confirmText, `${source} (${FILES.shardConfirm})`)
+    return {
+      shard,
+      status: 'ok',
+      results,
+      planned: info.planned,
+      ...(confirm ? { confirm } : {}),
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const detail =

@@ -15,6 +15,8 @@ export type ShardFetch =
       results: Results
       /** The config benches the shard job planned to run (its own split). */
       planned: string[]
+      /** The shard's confirming re-run of the benches its own comparison flagged, if any. */
+      confirm?: Results
     }
   | { shard: Shard; status: 'missing' | 'unreadable'; problem: string }
 
@@ -169,6 +171,21 @@ export function mergeShards(options: {
     },
     problems,
     missing,
+  }
+}
+
+/**
+ * The shards' confirming re-runs as one Results (for confirmRegressions), each bench tagged with
+ * the machine it ran on; undefined when no shard re-ran anything.
+ */
+export function mergeConfirmRuns(fetched: readonly ShardFetch[]): Results | undefined {
+  const runs = fetched.flatMap((f) => (f.status === 'ok' && f.confirm ? [f.confirm] : []))
+  if (runs.length === 0) return undefined
+  return {
+    ...runs[0],
+    benches: runs.flatMap((run) =>
+      run.benches.map((b) => ({ ...b, machine: b.machine ?? machineOf(run) })),
+    ),
   }
 }
 
