@@ -72,7 +72,13 @@ async function uploadShard(
     rerun.length > 0
       ? makeResults({ benches: rerun.map((name) => ({ name, samples: [4, 5, 6] })) })
       : undefined
-  await writeShardArtifact(dir, results, { index, count }, benches, confirm)
+  await writeShardArtifact(dir, {
+    results,
+    shard: { index, count },
+    planned: benches,
+    configDigest: 'sha256:whole-config',
+    ...(confirm ? { confirm } : {}),
+  })
   await store.upload(`perfgate-results-shard-${index}-of-${count}`, dir)
 }
 
@@ -84,6 +90,7 @@ const summary = (fetched: ShardFetch[]) =>
           status: f.status,
           benches: f.results.benches.map((b) => b.name),
           planned: f.planned,
+          digest: f.configDigest,
           confirm: f.confirm?.benches.map((b) => b.name),
         }
       : { shard: f.shard.index, status: f.status, problem: f.problem },
@@ -104,10 +111,38 @@ describe('shard artifacts of one run (real artifact client, fake GitHub)', () =>
       count: 4,
     })
     expect(summary(fetched)).toEqual([
-      { shard: 1, status: 'ok', benches: ['a', 'b'], planned: ['a', 'b'], confirm: undefined },
-      { shard: 2, status: 'ok', benches: ['c'], planned: ['c'], confirm: undefined },
-      { shard: 3, status: 'ok', benches: ['d', 'e'], planned: ['d', 'e'], confirm: ['e'] },
-      { shard: 4, status: 'ok', benches: ['f'], planned: ['f'], confirm: undefined },
+      {
+        shard: 1,
+        status: 'ok',
+        benches: ['a', 'b'],
+        planned: ['a', 'b'],
+        digest: 'sha256:whole-config',
+        confirm: undefined,
+      },
+      {
+        shard: 2,
+        status: 'ok',
+        benches: ['c'],
+        planned: ['c'],
+        digest: 'sha256:whole-config',
+        confirm: undefined,
+      },
+      {
+        shard: 3,
+        status: 'ok',
+        benches: ['d', 'e'],
+        planned: ['d', 'e'],
+        digest: 'sha256:whole-config',
+        confirm: ['e'],
+      },
+      {
+        shard: 4,
+        status: 'ok',
+        benches: ['f'],
+        planned: ['f'],
+        digest: 'sha256:whole-config',
+        confirm: undefined,
+      },
     ])
     const again = mergeConfirmRuns(fetched)
     expect(again?.benches.map((b) => [b.name, b.metrics[0].samples, b.machine?.cpuModel])).toEqual([

@@ -19,6 +19,8 @@ export interface ShardInfo {
   count: number
   /** The config benches this shard's split gave it. */
   planned: string[]
+  /** configDigest of the whole config (the shard's results carry its subset's digest). */
+  configDigest: string
 }
 
 const shardInfoSchema = z.object({
@@ -26,19 +28,31 @@ const shardInfoSchema = z.object({
   index: z.int().min(1),
   count: z.int().min(1),
   planned: z.array(z.string()),
+  configDigest: z.string(),
 })
 
 /** Writes a shard artifact's files into `dir` (created if needed), ready for ArtifactStore.upload. */
 export async function writeShardArtifact(
   dir: string,
-  results: Results,
-  shard: Shard,
-  planned: readonly string[],
-  /** The shard's confirming re-run of its flagged benches (same machine as `results`). */
-  confirm?: Results,
+  shardRun: {
+    results: Results
+    shard: Shard
+    planned: readonly string[]
+    /** configDigest(config) of the whole config, before the shard's selection. */
+    configDigest: string
+    /** The shard's confirming re-run of its flagged benches (same machine as `results`). */
+    confirm?: Results
+  },
 ): Promise<void> {
+  const { results, shard, planned, configDigest, confirm } = shardRun
   await mkdir(dir, { recursive: true })
-  const info: ShardInfo = { perfgateShard: 1, ...shard, planned: [...planned] }
+  const info: ShardInfo = {
+    perfgateShard: 1,
+    index: shard.index,
+    count: shard.count,
+    planned: [...planned],
+    configDigest,
+  }
   await writeFile(path.join(dir, FILES.results), serializeResults(results))
   if (confirm) await writeFile(path.join(dir, FILES.shardConfirm), serializeResults(confirm))
   await writeFile(path.join(dir, FILES.shard), `${JSON.stringify(info, null, 2)}\n`)
@@ -113,6 +127,7 @@ async function fetchOne(
       status: 'ok',
       results,
       planned: info.planned,
+      configDigest: info.configDigest,
       ...(confirm ? { confirm } : {}),
     }
   } catch (error) {

@@ -5,7 +5,7 @@
 import type { BenchConfig } from '../config/types.js'
 import type { Shard } from '../inputs.js'
 import type { BenchMachine, BenchResult, Results } from '../results/types.js'
-import { shardLabel, type ShardPlan } from './split.js'
+import { ownerBench, shardLabel, type ShardPlan } from './split.js'
 
 /** What the merge job found for one shard of this run. */
 export type ShardFetch =
@@ -15,6 +15,8 @@ export type ShardFetch =
       results: Results
       /** The config benches the shard job planned to run (its own split). */
       planned: string[]
+      /** configDigest of the whole config the shard split (its results carry its subset's). */
+      configDigest: string
       /** The shard's confirming re-run of the benches its own comparison flagged, if any. */
       confirm?: Results
     }
@@ -42,6 +44,8 @@ export function mergeShards(options: {
   plan: ShardPlan
   /** The config benches (filter applied) the shards were to run. */
   benches: readonly BenchConfig[]
+  /** configDigest(config) of the merge job's whole config: the merged run's, as one job's would be. */
+  configDigest: string
 }): MergeOutcome {
   const { count, plan, benches } = options
   const problems: string[] = []
@@ -65,7 +69,10 @@ export function mergeShards(options: {
   }
 
   const ownerOf = (resultName: string) =>
-    benches.find((b) => resultName === b.name || resultName.startsWith(`${b.name}/`))?.name
+    ownerBench(
+      benches.map((b) => b.name),
+      resultName,
+    )
   const plannedShard = new Map<string, number>()
   plan.forEach((names, i) => names.forEach((name) => plannedShard.set(name, i + 1)))
   for (const fetch of arrived) {
@@ -128,9 +135,11 @@ export function mergeShards(options: {
         `shard ${shardLabel(fetch.shard)} measured commit ${meta.commit ?? 'unknown'}, shard ${shardLabel(arrived[0].shard)} ${first.meta.commit ?? 'unknown'}`,
       )
     }
-    if (meta.configDigest !== first.meta.configDigest) {
+  }
+  for (const fetch of arrived) {
+    if (fetch.configDigest !== options.configDigest) {
       problems.push(
-        `shard ${shardLabel(fetch.shard)} ran another perfgate config than shard ${shardLabel(arrived[0].shard)}`,
+        `shard ${shardLabel(fetch.shard)} ran another perfgate config than the merge job (check that every job checks out the same commit and config)`,
       )
     }
   }
@@ -166,7 +175,12 @@ export function mergeShards(options: {
   return {
     results: {
       schemaVersion: first.schemaVersion,
-      meta: { ...first.meta, cpuModel: cpus.join(' / '), timestamp: timestamps[0] },
+      meta: {
+        ...first.meta,
+        cpuModel: cpus.join(' / '),
+        timestamp: timestamps[0],
+        configDigest: options.configDigest,
+      },
       benches: ordered,
     },
     problems,

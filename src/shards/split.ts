@@ -28,9 +28,7 @@ export function benchDurations(
     const sums = new Map<string, number>()
     for (const result of run.benches) {
       if (result.durationMs === undefined) continue
-      const owner = benchNames.find(
-        (name) => result.name === name || result.name.startsWith(`${name}/`),
-      )
+      const owner = ownerBench(benchNames, result.name)
       if (owner !== undefined) sums.set(owner, (sums.get(owner) ?? 0) + result.durationMs)
     }
     return sums
@@ -88,6 +86,14 @@ export function planShards(
 /** The config benches shard `shard` runs under `plan`. */
 export function benchesOfShard(plan: ShardPlan, shard: Shard): string[] {
   return plan[shard.index - 1] ?? []
+}
+
+/** The config bench that produced `resultName`: the same name, else the longest `name/` prefix. */
+export function ownerBench(benchNames: readonly string[], resultName: string): string | undefined {
+  if (benchNames.includes(resultName)) return resultName
+  return benchNames
+    .filter((name) => resultName.startsWith(`${name}/`))
+    .sort((a, b) => b.length - a.length)[0]
 }
 
 /** `2/4`, as users write it. */
