@@ -40,6 +40,16 @@ const benchSchema = z.object({
   regressionThreshold: finite.min(0),
   metrics: z.array(metricSchema),
   details: z.record(z.string(), z.unknown()).optional(),
+  durationMs: finite.min(0).optional(),
+  machine: z
+    .object({
+      os: z.string(),
+      arch: z.string(),
+      cpuModel: z.string(),
+      cores: z.int(),
+      nodeVersion: z.string(),
+    })
+    .optional(),
 })
 // Files keep one flat shape; reading them builds the union on `status` (older files may lack a reason).
 const benchResultSchema = benchSchema.transform(({ status, reason, metrics, ...fields }) =>

@@ -57,6 +57,19 @@ export interface BenchFields {
   regressionThreshold: number
   /** Kind-specific facts for the report (a query plan summary, the server version, ...). */
   details?: Record<string, unknown>
+  /** Wall time the bench took to run (shared evenly by the results of one config bench), for shard balancing. */
+  durationMs?: number
+  /** The machine this bench ran on, when it differs per bench (a merge of shards run on different runners). */
+  machine?: BenchMachine
+}
+
+/** The facts about a runner that can move timings. */
+export interface BenchMachine {
+  os: string
+  arch: string
+  cpuModel: string
+  cores: number
+  nodeVersion: string
 }
 
 /** A bench that measured: metrics[0] is the primary metric. */
