@@ -28,7 +28,7 @@ describe('noise-threshold: auto', () => {
   })
 
   it('has a floor, uses the default while history is short, and passes config through', () => {
-    expect(resolveNoiseThreshold('auto', seriesOf(Array(30).fill(100)), 0.05)).toEqual({
+    expect(resolveNoiseThreshold('auto', seriesOf(Array<number>(30).fill(100)), 0.05)).toEqual({
       threshold: 0.01,
       source: 'auto',
       runs: 30,
