@@ -1,5 +1,6 @@
-/** The perfgate command line: dispatches to `run` and `compare`. */
+/** The perfgate command line: dispatches to `run`, `compare` and `history`. */
 import { compareCommand, type CompareIo } from './compare.js'
+import { historyCommand } from './history.js'
 import { runCommand, type RunIo } from './run.js'
 import { PERFGATE_VERSION } from '../version.js'
 
@@ -11,6 +12,7 @@ Usage:
                [--fail-on-regression]
   perfgate compare BASE.json [MORE_BASES.json...] HEAD.json [--format text|markdown|json]
                    [--fail-on-regression]
+  perfgate history HISTORY.json [--bench GLOB] [--format text|markdown|html|json]
   perfgate --version
 `
 
@@ -23,6 +25,8 @@ export async function runCli(args: string[], io: RunIo & CompareIo): Promise<num
         return await runCommand(rest, io)
       case 'compare':
         return await compareCommand(rest, io)
+      case 'history':
+        return await historyCommand(rest, io)
       case '--version':
       case '-v':
         io.stdout(`${PERFGATE_VERSION}\n`)
