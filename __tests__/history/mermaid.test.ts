@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { historyChart } from '../../src/history/mermaid.js'
+import { driftNote } from '../../src/history/report.js'
 import { noisyCentres, seriesOf } from './series.js'
 
 const PARSER = fileURLToPath(new URL('./mermaid-parse.mjs', import.meta.url))
@@ -40,5 +41,17 @@ describe('Mermaid history chart', () => {
   it('the parser does reject a broken chart (the check can fail)', () => {
     expect(parseMermaid('xychart-beta\n  line [1, x]\n')).toMatchObject({ ok: false })
     expect(parseMermaid('xychart-beta\n  line [1, x]\n').error).toMatch(/Parse error/)
+  })
+
+  it('a PR comment note says when the bench already drifted, with a chart Mermaid parses', () => {
+    const note = driftNote(seriesOf(noisyCentres(40, 0.03, 7, 0.18, 34)), 130)
+    expect(note).toMatch(
+      /^History: json\/parse \d+% slower since 0000022, 6 runs ago\.\n\n```mermaid\n/,
+    )
+    expect(parseMermaid(body(note.slice(note.indexOf('```'))))).toEqual({
+      ok: true,
+      type: 'xychart',
+    })
+    expect(driftNote(undefined, 1)).toBe('')
   })
 })
