@@ -85,7 +85,7 @@ describe('parseConfig: every error path names file, line, bench and field', () =
     noise-threshold: fifteen
 `
     expect(messages(text)).toEqual([
-      'perfgate.yml:5 bench "sql/ready-tasks": noise-threshold must be a percentage like 15%, got "fifteen"',
+      'perfgate.yml:5 bench "sql/ready-tasks": noise-threshold must be a percentage like 15% or auto, got "fifteen"',
     ])
   })
 

@@ -1,6 +1,7 @@
-/** The perfgate command line: dispatches to `run`, `compare` and `ab`. */
+/** The perfgate command line: dispatches to `run`, `compare`, `ab` and `history`. */
 import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
+import { historyCommand } from './history.js'
 import { runCommand, type RunIo } from './run.js'
 import { PERFGATE_VERSION } from '../version.js'
 
@@ -14,6 +15,7 @@ Usage:
                    [--fail-on-regression]
   perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR] [--no-confirm]
               [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
+  perfgate history HISTORY.json [--bench GLOB] [--format text|markdown|html|json]
   perfgate --version
 `
 
@@ -28,6 +30,8 @@ export async function runCli(args: string[], io: RunIo & CompareIo): Promise<num
         return await abCommand(rest, io)
       case 'compare':
         return await compareCommand(rest, io)
+      case 'history':
+        return await historyCommand(rest, io)
       case '--version':
       case '-v':
         io.stdout(`${PERFGATE_VERSION}\n`)

@@ -16,9 +16,13 @@ export const settingsFields = {
   timeout: duration()
     .optional()
     .meta({ description: 'The bench is killed (with its children) and marked error after this.' }),
-  'noise-threshold': percentage()
+  'noise-threshold': z
+    .union([z.literal('auto'), percentage()], { error: 'must be a percentage like 15% or auto' })
     .optional()
-    .meta({ description: 'Changes smaller than this count as noise (default 5%).' }),
+    .meta({
+      description:
+        'Changes smaller than this count as noise (default 5%); `auto` learns it from the history (docs/history.md).',
+    }),
   'regression-threshold': percentage()
     .optional()
     .meta({ description: 'Slowdowns bigger than this are regressions (default 10%).' }),
@@ -53,6 +57,8 @@ export interface Settings {
   /** Milliseconds. */
   timeout: number
   noiseThreshold: number
+  /** `noise-threshold: auto`: noiseThreshold is then the fallback while history is short. */
+  noiseThresholdAuto?: true
   regressionThreshold: number
   requires: string[]
   required: boolean
@@ -87,7 +93,7 @@ export type SettingsInput = {
   warmup?: Warmup
   rounds?: number
   timeout?: number
-  'noise-threshold'?: number
+  'noise-threshold'?: number | 'auto'
   'regression-threshold'?: number
   requires?: string[]
   required?: boolean
@@ -104,13 +110,15 @@ export function mergeSettings(
 ): Settings {
   const pick = <K extends keyof SettingsInput>(key: K): SettingsInput[K] | undefined =>
     layers.find((layer) => layer[key] !== undefined)?.[key]
+  const noise = pick('noise-threshold')
   return {
     samples: pick('samples') ?? base.samples,
     time: pick('time') ?? base.time,
     warmup: pick('warmup') ?? base.warmup,
     rounds: pick('rounds') ?? base.rounds,
     timeout: pick('timeout') ?? base.timeout,
-    noiseThreshold: pick('noise-threshold') ?? base.noiseThreshold,
+    noiseThreshold: typeof noise === 'number' ? noise : base.noiseThreshold,
+    ...(noise === 'auto' ? { noiseThresholdAuto: true as const } : {}),
     regressionThreshold: pick('regression-threshold') ?? base.regressionThreshold,
     requires: pick('requires') ?? base.requires,
     required: pick('required') ?? base.required,

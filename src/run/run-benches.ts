@@ -59,7 +59,8 @@ export function benchesProducing(config: Config, names: readonly string[]): Benc
   )
 }
 
-function globToRegExp(glob: string): RegExp {
+/** A bench-name glob as a RegExp: `*` within a segment, `**` across, `?` one character. */
+export function globToRegExp(glob: string): RegExp {
   const source = glob
     .split(/(\*\*|\*|\?)/)
     .map((part) =>
