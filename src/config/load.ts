@@ -99,8 +99,9 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     // `concurrency` in defaults applies only to the kinds that can run operations side by side.
     if (definition.concurrency !== true) settings.concurrency = []
     // Instruction counts barely move: their own 1% noise threshold unless the bench sets one.
-    if ((bench as { measure?: string }).measure === 'instructions')
-      settings.noiseThreshold = bench['noise-threshold'] ?? INSTRUCTIONS_NOISE_THRESHOLD
+    const own = bench['noise-threshold']
+    if ((bench as { measure?: string }).measure === 'instructions' && typeof own !== 'number')
+      settings.noiseThreshold = INSTRUCTIONS_NOISE_THRESHOLD
     return {
       name: bench.name,
       settings,
