@@ -33,6 +33,7 @@ export interface BenchSpec {
   reason?: string
   noiseThreshold?: number
   regressionThreshold?: number
+  identity?: BenchResult['identity']
 }
 
 /** A bench result from a spec; samples become an ms `time` metric. */
@@ -51,6 +52,7 @@ export function makeBench(spec: BenchSpec): BenchResult {
     noiseThreshold: spec.noiseThreshold ?? 0.05,
     regressionThreshold: spec.regressionThreshold ?? 0.1,
     metrics,
+    ...(spec.identity ? { identity: spec.identity } : {}),
   }
 }
 

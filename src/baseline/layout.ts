@@ -49,6 +49,7 @@ const comparisonRow = z.object({
     'unchanged',
     'inconclusive',
     'new',
+    'changed',
     'removed',
     'skipped',
     'error',

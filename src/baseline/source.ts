@@ -1,6 +1,7 @@
 /** Where the baseline comes from, behind one small interface (artifact, file; same-runner next). */
 import type { BaselineInfo } from '../report/comment.js'
-import type { Results } from '../results/types.js'
+import { identityChanges } from '../config/identity.js'
+import type { BenchResult, Results } from '../results/types.js'
 
 /** A baseline was found: its runs (newest first) and where they come from. */
 export interface BaselineFound {
@@ -28,39 +29,92 @@ export interface BaselineSource {
   load(): Promise<BaselineOutcome>
 }
 
-/** The baseline runs of the same config as `head`; a different config digest means no baseline. */
+/** A bench whose measurement differs between the baseline and head: not compared, not gated. */
+export interface ChangedBench {
+  name: string
+  /** What changed, e.g. `samples 10 → 20`, `command changed`. */
+  changes: string[]
+}
+
+/** How the head's benches line up with the baseline's, bench by bench. */
+export interface BenchMatch {
+  /** In the baseline with a different measurement. */
+  changed: ChangedBench[]
+  /** In the head run only. */
+  added: string[]
+  /** In the newest baseline only. */
+  removed: string[]
+}
+
+/** The baseline narrowed to the benches that measure what the head measures, and how they lined up. */
+export interface MatchedBaseline {
+  outcome: BaselineOutcome
+  match: BenchMatch
+}
+
+const LEGACY = 'the baseline was recorded before perfgate stored each bench’s measurement'
+
+/**
+ * Per-bench identity instead of one digest of the whole config: each baseline run keeps only the
+ * benches whose measurement (see config/identity.ts) matches the head's, so editing one bench, a
+ * threshold or a tag leaves every other bench compared. Benches absent from the head are kept
+ * (compareRuns lists them as removed). A baseline bench without an identity (older results)
+ * matches only when the whole config digest does.
+ */
+export function matchBenches(outcome: BaselineOutcome, head: Results): MatchedBaseline {
+  const empty: BenchMatch = { changed: [], added: [], removed: [] }
+  if (!outcome.found) return { outcome, match: empty }
+  const heads = new Map(head.benches.map((b) => [b.name, b]))
+  const why = new Map<string, string[]>()
+  let dropped = 0
+  const baselines = outcome.baselines.map((run): Results => {
+    const sameConfig = run.meta.configDigest === head.meta.configDigest
+    const benches = run.benches.filter((base) => {
+      const current = heads.get(base.name)
+      if (!current) return true
+      const changes = measurementChanges(base, current, sameConfig)
+      if (changes.length === 0) return true
+      if (!why.has(base.name)) why.set(base.name, changes)
+      dropped++
+      return false
+    })
+    return benches.length === run.benches.length ? run : { ...run, benches }
+  })
+  const kept = new Set(baselines.flatMap((run) => run.benches.map((b) => b.name)))
+  const everywhere = new Set(outcome.baselines.flatMap((run) => run.benches.map((b) => b.name)))
+  const changed = [...why.entries()]
+    .filter(([name]) => !kept.has(name))
+    .map(([name, changes]) => ({ name, changes }))
+  const partly = [...why.keys()].filter((name) => kept.has(name))
+  const newest = outcome.baselines[0]?.benches.map((b) => b.name) ?? []
+  const match: BenchMatch = {
+    changed,
+    added: head.benches.map((b) => b.name).filter((name) => !everywhere.has(name)),
+    removed: newest.filter((name) => !heads.has(name)),
+  }
+  const notices =
+    dropped > 0 && partly.length > 0
+      ? [
+          ...outcome.notices,
+          `older baseline runs of ${partly.join(', ')} measured differently and were left out`,
+        ]
+      : outcome.notices
+  return { outcome: { ...outcome, baselines, notices }, match }
+}
+
+function measurementChanges(base: BenchResult, head: BenchResult, sameConfig: boolean): string[] {
+  if (base.identity && head.identity) return identityChanges(base.identity, head.identity)
+  return sameConfig ? [] : [LEGACY]
+}
+
+/**
+ * @deprecated The whole-config check is gone: this is `matchBenches(...).outcome`, kept so callers
+ * build until they take the match (changed/added/removed) as well.
+ */
 export function sameConfig(
   outcome: BaselineOutcome,
   head: Results,
-  defaultBranch: string,
+  _defaultBranch?: string,
 ): BaselineOutcome {
-  if (!outcome.found) return outcome
-  const matching = outcome.baselines.filter(
-    (run) => run.meta.configDigest === head.meta.configDigest,
-  )
-  if (matching.length === 0) {
-    return {
-      found: false,
-      reason: `the baseline was made with a different config (digest ${short(outcome.baselines[0]?.meta.configDigest)}, this run ${short(head.meta.configDigest)}), so its numbers are not comparable`,
-      hint: `the baseline is recorded again when this change reaches ${defaultBranch}; until then there is nothing to compare with`,
-      notices: outcome.notices,
-    }
-  }
-  const dropped = outcome.baselines.length - matching.length
-  return {
-    ...outcome,
-    baselines: matching,
-    info: { ...outcome.info, runs: matching.length },
-    notices:
-      dropped > 0
-        ? [
-            ...outcome.notices,
-            `${dropped} older baseline run(s) used a different config and were left out`,
-          ]
-        : outcome.notices,
-  }
-}
-
-function short(digest: string | undefined): string {
-  return digest ? digest.replace(/^sha256:/, '').slice(0, 12) : 'unknown'
+  return matchBenches(outcome, head).outcome
 }

@@ -33,6 +33,11 @@ export interface CompareOptions {
   roundQuantile?: number
   /** Require the best rounds to move as well before a regression (default true). */
   crossCheck?: boolean
+  /**
+   * Downgrade changes shared by most benches to inconclusive unless evidence says otherwise
+   * (default true). A confirming re-run passes false: the re-run is that evidence.
+   */
+  sharedShift?: boolean
 }
 
 interface Pending {
@@ -41,6 +46,9 @@ interface Pending {
   resolution?: number
   headRuns: number
 }
+
+/** The calibration bench moving less than this means the runner kept its speed. */
+const STEADY_RUNNER = 0.03
 
 const isTimeUnit = (unit: string) => unit === 'ms'
 
@@ -162,12 +170,16 @@ export function compareRuns(
     })
     return { ...item.row, verdict, reason, p }
   })
-  // Normalised runs already had the runner's speed divided out.
-  const shift = normalizing ? null : sharedShift(comparisons)
-  const judged = shift === null ? comparisons : discountShift(comparisons, shift)
+  // Normalised runs already had the runner's speed divided out; a calibration bench that held
+  // still says the runner did not change speed, so a shared move is the code's.
+  const shift = normalizing || options.sharedShift === false ? null : sharedShift(comparisons)
+  const runnerSteady = speed !== null && Math.abs(Math.log(speed)) <= Math.log1p(STEADY_RUNNER)
+  const judged = shift === null || runnerSteady ? comparisons : discountShift(comparisons, shift)
   if (shift !== null) {
     warnings.push(
-      `Most benches moved together (median ${signedPercent(shift)}): the runner's speed probably differs between baseline and head`,
+      runnerSteady
+        ? `Most benches moved together (median ${signedPercent(shift)}) while ${CALIBRATION_BENCH} held still: a change shared by the benches, not the runner`
+        : `Most benches moved together (median ${signedPercent(shift)}): the runner's speed may differ between baseline and head; those beyond their threshold stay inconclusive until a re-run or ${CALIBRATION_BENCH} settles it`,
     )
   }
   return {

@@ -39,6 +39,9 @@ const benchSchema = z.object({
   regressionThreshold: finite.min(0),
   metrics: z.array(metricSchema),
   details: z.record(z.string(), z.unknown()).optional(),
+  identity: z
+    .object({ digest: z.string(), fields: z.record(z.string(), z.string()) })
+    .optional(),
 })
 
 const nullableText = z.string().nullable()
@@ -61,6 +64,7 @@ export const resultsSchema = z.object({
     perfgateVersion: z.string(),
     timestamp: z.string(),
     configDigest: z.string(),
+    gate: z.object({ threshold: finite.min(0), failOnRegression: z.boolean() }).optional(),
   }),
   benches: z.array(benchSchema),
 })

@@ -44,6 +44,20 @@ export interface Metric {
   resolution?: number
 }
 
+/** What changes a bench's measurement, digested: runs of a bench compare only when these match. */
+export interface BenchIdentity {
+  digest: string
+  /** Measurement fields by name (settings as written, spec fields as short digests). */
+  fields: Record<string, string>
+}
+
+/** The gate as the action ran it: recorded so a PR is judged by its base branch's gate. */
+export interface GateSettings {
+  /** The action's default regression threshold (fraction). */
+  threshold: number
+  failOnRegression: boolean
+}
+
 /** Status of one bench in one run. */
 export type BenchStatus = 'ok' | 'error' | 'skipped'
 
@@ -62,6 +76,8 @@ export interface BenchResult {
   metrics: Metric[]
   /** Kind-specific facts for the report (a query plan summary, the server version, ...). */
   details?: Record<string, unknown>
+  /** What the measurement depends on; absent in results written before per-bench identity. */
+  identity?: BenchIdentity
 }
 
 /** Where and how a run happened. */
@@ -82,6 +98,8 @@ export interface RunMeta {
   timestamp: string
   /** sha256 of the effective (defaults-merged) config, to tell runs of different configs apart. */
   configDigest: string
+  /** The action's gate inputs when this run was made by the action (absent from the CLI). */
+  gate?: GateSettings
 }
 
 /** The results file: one run of perfgate. */

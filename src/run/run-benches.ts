@@ -1,6 +1,7 @@
 /** Runs every configured bench in order; one bench's failure never stops or hides the others. */
 import type { BenchConfig, Config } from '../config/types.js'
 import type { BenchResult } from '../results/types.js'
+import { benchIdentity } from '../config/identity.js'
 import { formatDuration } from '../config/units.js'
 import { RUNNERS } from './kinds/index.js'
 import { BenchError, BenchSkipped, type MeasuredBench, type RunContext } from './outcome.js'
@@ -18,6 +19,8 @@ export interface RunOptions {
   observer?: RunObserver
   /** Registers a secret to mask (the action masks it in logs). */
   secret?(value: string): void
+  /** The config file's folder: paths under it are stored relative in each bench's identity. */
+  configDir?: string
 }
 
 /** Runs `benches` (already filtered) and returns one or more results per bench. */
@@ -29,7 +32,7 @@ export async function runBenches(
   for (const [index, bench] of benches.entries()) {
     options.observer?.benchStarted?.(bench, index, benches.length)
     const measured = await runOne(bench, options)
-    const finished = measured.map((m) => toResult(bench, m))
+    const finished = measured.map((m) => toResult(bench, m, options.configDir ?? process.cwd()))
     options.observer?.benchFinished?.(bench, finished)
     results.push(...finished)
   }
@@ -123,7 +126,7 @@ export function describeError(error: unknown): string {
   return String(error)
 }
 
-function toResult(bench: BenchConfig, measured: MeasuredBench): BenchResult {
+function toResult(bench: BenchConfig, measured: MeasuredBench, configDir: string): BenchResult {
   return {
     name: measured.name,
     kind: bench.spec.kind,
@@ -134,5 +137,6 @@ function toResult(bench: BenchConfig, measured: MeasuredBench): BenchResult {
     regressionThreshold: bench.settings.regressionThreshold,
     metrics: measured.metrics,
     ...(measured.details === undefined ? {} : { details: measured.details }),
+    identity: benchIdentity(bench, configDir),
   }
 }
