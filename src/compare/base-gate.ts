@@ -137,3 +137,8 @@ function withBaseThresholds(bench: BenchResult, base: BenchResult | undefined): 
 function pct(fraction: number): string {
   return `${Number((fraction * 100).toFixed(2))}%`
 }
+
+/** `results` stamped with the action's gate inputs, so a later PR is judged by this gate. */
+export function recordGate(results: Results, gate: GateSettings): Results {
+  return { ...results, meta: { ...results.meta, gate } }
+}
