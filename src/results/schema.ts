@@ -39,9 +39,7 @@ const benchSchema = z.object({
   regressionThreshold: finite.min(0),
   metrics: z.array(metricSchema),
   details: z.record(z.string(), z.unknown()).optional(),
-  identity: z
-    .object({ digest: z.string(), fields: z.record(z.string(), z.string()) })
-    .optional(),
+  identity: z.object({ digest: z.string(), fields: z.record(z.string(), z.string()) }).optional(),
 })
 
 const nullableText = z.string().nullable()
