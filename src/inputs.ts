@@ -20,6 +20,8 @@ export const INPUT = {
   normalize: 'normalize',
   comment: 'comment',
   acknowledgeLabel: 'acknowledge-label',
+  thresholdsFrom: 'thresholds-from',
+  inconclusive: 'inconclusive',
 } as const
 
 /** Every output name, as in action.yml. */
@@ -58,6 +60,10 @@ export interface Inputs {
   normalize: 'none' | 'calibration'
   comment: CommentPolicy
   acknowledgeLabel: string
+  /** Whose thresholds judge a PR: the baseline's (base branch, default) or the PR's own. */
+  thresholdsFrom: 'base' | 'head'
+  /** What inconclusive benches beyond their threshold do to the step (default rerun). */
+  inconclusive: 'fail' | 'warn' | 'rerun'
 }
 
 /** Thrown for an input value that makes no sense; the message names the input and an example. */
@@ -98,6 +104,8 @@ export function readInputs(get: (name: string) => string): Inputs {
     confirm: readBoolean(get, INPUT.confirm, true),
     normalize: readChoice(get, INPUT.normalize, ['none', 'calibration'], 'none'),
     comment: readChoice(get, INPUT.comment, ['always', 'on-regression', 'never'], 'always'),
+    thresholdsFrom: readChoice(get, INPUT.thresholdsFrom, ['base', 'head'], 'base'),
+    inconclusive: readChoice(get, INPUT.inconclusive, ['fail', 'warn', 'rerun'], 'rerun'),
     acknowledgeLabel: get(INPUT.acknowledgeLabel).trim() || 'perfgate:accept',
   }
 }
