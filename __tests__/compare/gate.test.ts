@@ -132,3 +132,41 @@ describe('intervals', () => {
     expect(row.ci).toBeNull()
   })
 })
+
+describe('tail metric', () => {
+  const TAIL = { quantile: 0.9, noiseThreshold: 0.1, regressionThreshold: 0.2 }
+  const rounds = (slowShare: number) => {
+    const { samples, rounds: sizes } = roundsOf(LEVELS, 100, 0.02)
+    return {
+      name: 'lat',
+      samples: samples.map((v, i) => (i % 100 < slowShare * 100 ? v * 1.5 : v)),
+      rounds: sizes,
+    }
+  }
+
+  it('catches 30% of calls 1.5× slower that the centre does not flag', () => {
+    // The slow calls are the last 30% of each round's (ascending) samples: the tail's calls.
+    const base = makeResults({ benches: [rounds(0)] })
+    const slowTail = (() => {
+      const { samples, rounds: sizes } = roundsOf(LEVELS, 100, 0.02)
+      return {
+        name: 'lat',
+        samples: samples.map((v, i) => (i % 100 >= 70 ? v * 1.5 : v)),
+        rounds: sizes,
+      }
+    })()
+    const result = compareRuns([base], makeResults({ benches: [slowTail] }), { tail: TAIL })
+    const byMetric = Object.fromEntries(result.comparisons.map((c) => [c.metric, c.verdict]))
+    expect(byMetric).toEqual({ time: 'unchanged', 'time p90': 'regression' })
+    expect(result.comparisons[1].regressionThreshold).toBe(0.2)
+  })
+
+  it('adds no tail row without the option, nor for single-round runs', () => {
+    const base = makeResults({ benches: [rounds(0)] })
+    expect(compareRuns([base], base).comparisons.map((c) => c.metric)).toEqual(['time'])
+    const single = makeResults({ benches: [{ name: 'lat', samples: [1, 2, 3], rounds: [3] }] })
+    expect(compareRuns([single], single, { tail: TAIL }).comparisons.map((c) => c.metric)).toEqual([
+      'time',
+    ])
+  })
+})

@@ -38,6 +38,25 @@ export interface CompareOptions {
    * (default true). A confirming re-run passes false: the re-run is that evidence.
    */
   sharedShift?: boolean
+  /**
+   * A tail row beside each latency (`time`) metric: the per-round `quantile` (e.g. 0.9 for p90)
+   * compared with the same permutation test on round values, under its own thresholds. It
+   * catches a slowdown of some calls (a p95 latency change) that the centre does not move past
+   * its threshold. Off unless given.
+   */
+  tail?: TailOptions
+}
+
+/** The tail metric's quantile and thresholds. */
+export interface TailOptions {
+  quantile: number
+  noiseThreshold: number
+  regressionThreshold: number
+}
+
+/** The name of the tail row of the time metric, e.g. `time p90`. */
+export function tailMetricName(quantile: number): string {
+  return `time p${Math.round(quantile * 100)}`
 }
 
 interface Pending {
@@ -45,6 +64,8 @@ interface Pending {
   evidence?: Evidence
   resolution?: number
   headRuns: number
+  /** False for the tail row: its change is in the slow calls, the best rounds need not move. */
+  crossCheck?: boolean
 }
 
 /** The calibration bench moving less than this means the runner kept its speed. */
@@ -128,6 +149,7 @@ export function compareRuns(
       heads,
       normalizing ? speed : null,
       settings,
+      options.tail,
     )
     pending.push(...pendingForBench)
   }
@@ -166,7 +188,7 @@ export function compareRuns(
       baseRuns: item.row.baseRuns,
       headRuns: item.headRuns,
       resolution: item.resolution,
-      crossCheck: options.crossCheck ?? true,
+      crossCheck: item.crossCheck ?? options.crossCheck ?? true,
     })
     return { ...item.row, verdict, reason, p }
   })
@@ -195,6 +217,7 @@ function compareBench(
   heads: readonly Results[],
   speed: number | null,
   settings: Parameters<typeof gatherEvidence>[3],
+  tail?: TailOptions,
 ): Pending[] {
   if (bench.status !== 'ok') {
     const reason = bench.reason ?? (bench.status === 'error' ? 'the bench failed' : 'skipped')
@@ -274,6 +297,33 @@ function compareBench(
       resolution: metric.resolution,
       headRuns: headMetrics.length,
     })
+    if (tail && metric.name === 'time' && evidence.baseUnits > 1 && evidence.headUnits > 1) {
+      const scale = normalise ? 1 / speed : 1
+      const upper = gatherEvidence(baseMetrics, headMetrics, scale, {
+        ...settings,
+        quantile: tail.quantile,
+      })
+      out.push({
+        row: {
+          ...row,
+          metric: tailMetricName(tail.quantile),
+          noiseThreshold: tail.noiseThreshold,
+          regressionThreshold: tail.regressionThreshold,
+          change: upper.change,
+          ci: upper.ci,
+          base: upper.base,
+          head: upper.head,
+          baseSamples: upper.baseSamples,
+          headSamples: upper.headSamples,
+          baseRuns: baseMetrics.length,
+          baseRounds: upper.baseUnits,
+          headRounds: upper.headUnits,
+        },
+        evidence: upper,
+        headRuns: headMetrics.length,
+        crossCheck: false,
+      })
+    }
   }
   for (const metric of okBase[0].metrics) {
     if (bench.metrics.some((m) => m.name === metric.name)) continue
