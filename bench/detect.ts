@@ -245,6 +245,19 @@ function verdictsK(t: Trial): string[] {
   return verdicts
 }
 
+/** The tail row as evaluated: per-round p90, its own 10% noise / 20% regression thresholds. */
+const TAIL = { quantile: 0.9, noiseThreshold: 0.1, regressionThreshold: 0.2 }
+const perfgateTailK: Rule = (t) => {
+  const baselines = t.baselines.map(toResults)
+  const head = toResults(t.head)
+  const c = compareRuns(baselines, head, { ...OPTS, tail: TAIL })
+  const flagged = new Set(
+    c.comparisons
+      .filter((row) => row.metric !== 'time' && row.verdict === 'regression')
+      .map((row) => row.name),
+  )
+  return head.benches.map((b) => flagged.has(b.name))
+}
 const perfgateOne: Rule = (t) => verdictsOne(t).map((v) => v === 'regression')
 const perfgateOneUnsure: Rule = (t) => verdictsOne(t).map((v) => v === 'inconclusive')
 const perfgateK: Rule = (t) => verdictsK(t).map((v) => v === 'regression')
@@ -357,10 +370,11 @@ function evaluate(dataset: string, sources: { quiet: Source; noisy: Source }, tr
     },
     {
       title: `${dataset}: ${BASELINES} baseline runs + confirming re-run (flag rate)`,
-      names: ['perfgate', '(inconcl.)', 'mean>10%', 'mean>200%', 'U p<0.05'],
+      names: ['perfgate', '(inconcl.)', 'tail p90', 'mean>10%', 'mean>200%', 'U p<0.05'],
       rules: [
         perfgateK,
         perfgateKUnsure,
+        perfgateTailK,
         meanRatio(0.1, BASELINES),
         meanRatio(2, BASELINES),
         uTest(BASELINES),
