@@ -8,7 +8,7 @@ import { gatherEvidence, type Evidence } from './evidence.js'
 import { benjaminiHochberg } from './multiple-testing.js'
 import { seededRandom, type Random } from './random.js'
 import type { Comparison, MetricComparison } from './types.js'
-import { checkMetric } from './units.js'
+import { checkMetric, quantileOf, splitRounds } from './units.js'
 import { decide, percent as signedPercent } from './verdict.js'
 import { discountShift, sharedShift } from './shared-shift.js'
 import { runWarnings } from './warnings.js'
@@ -40,7 +40,8 @@ export interface CompareOptions {
   sharedShift?: boolean
   /**
    * A tail row beside each latency (`time`) metric: the per-round `quantile` (e.g. 0.9 for p90)
-   * compared with the same permutation test on round values, under its own thresholds. It
+   * relative to the round's centre, compared with the same permutation test on round values,
+   * under its own thresholds; its change is how much further the tail sits from the centre. It
    * catches a slowdown of some calls (a p95 latency change) that the centre does not move past
    * its threshold. Off unless given.
    */
@@ -298,8 +299,9 @@ function compareBench(
       headRuns: headMetrics.length,
     })
     if (tail && metric.name === 'time' && evidence.baseUnits > 1 && evidence.headUnits > 1) {
-      const scale = normalise ? 1 / speed : 1
-      const upper = gatherEvidence(baseMetrics, headMetrics, scale, {
+      // Each round's quantile relative to its own centre: a slower process moves both and
+      // cancels out, slower calls move only the tail. That is the tail's own noise model.
+      const upper = gatherEvidence(baseMetrics.map(tailShape), headMetrics.map(tailShape), 1, {
         ...settings,
         quantile: tail.quantile,
       })
@@ -307,6 +309,8 @@ function compareBench(
         row: {
           ...row,
           metric: tailMetricName(tail.quantile),
+          // The tail's values are ratios to the round's centre, not times.
+          unit: 'x centre',
           noiseThreshold: tail.noiseThreshold,
           regressionThreshold: tail.regressionThreshold,
           change: upper.change,
@@ -330,6 +334,15 @@ function compareBench(
     out.push({ row: emptyRow(bench, metric, 'removed', 'metric not in the head run'), headRuns: 1 })
   }
   return out
+}
+
+/** The metric with each round's samples divided by that round's centre (its 10th percentile). */
+function tailShape(metric: Metric): Metric {
+  const samples = splitRounds(metric).flatMap((round) => {
+    const centre = quantileOf(round, 0.1)
+    return round.map((v) => (centre > 0 ? v / centre : v))
+  })
+  return { ...metric, samples }
 }
 
 function beyondNoise(item: Pending): boolean {
