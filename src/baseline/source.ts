@@ -62,12 +62,29 @@ const LEGACY = 'the baseline was recorded before perfgate stored each bench’s 
  * matches only when the whole config digest does.
  */
 export function matchBenches(outcome: BaselineOutcome, head: Results): MatchedBaseline {
-  const empty: BenchMatch = { changed: [], added: [], removed: [] }
-  if (!outcome.found) return { outcome, match: empty }
+  if (!outcome.found) return { outcome, match: { changed: [], added: [], removed: [] } }
+  const { baselines, match, partly } = matchRuns(outcome.baselines, head)
+  const notices =
+    partly.length > 0
+      ? [
+          ...outcome.notices,
+          `older baseline runs of ${partly.join(', ')} measured differently and were left out`,
+        ]
+      : outcome.notices
+  return { outcome: { ...outcome, baselines, notices }, match }
+}
+
+/**
+ * matchBenches on plain runs (the CLI's --baseline files): the baseline runs narrowed to the
+ * benches measured like the head's, the match, and the benches some older runs were dropped for.
+ */
+export function matchRuns(
+  runs: readonly Results[],
+  head: Results,
+): { baselines: Results[]; match: BenchMatch; partly: string[] } {
   const heads = new Map(head.benches.map((b) => [b.name, b]))
   const why = new Map<string, string[]>()
-  let dropped = 0
-  const baselines = outcome.baselines.map((run): Results => {
+  const baselines = runs.map((run): Results => {
     const sameConfig = run.meta.configDigest === head.meta.configDigest
     const benches = run.benches.filter((base) => {
       const current = heads.get(base.name)
@@ -75,31 +92,24 @@ export function matchBenches(outcome: BaselineOutcome, head: Results): MatchedBa
       const changes = measurementChanges(base, current, sameConfig)
       if (changes.length === 0) return true
       if (!why.has(base.name)) why.set(base.name, changes)
-      dropped++
       return false
     })
     return benches.length === run.benches.length ? run : { ...run, benches }
   })
   const kept = new Set(baselines.flatMap((run) => run.benches.map((b) => b.name)))
-  const everywhere = new Set(outcome.baselines.flatMap((run) => run.benches.map((b) => b.name)))
-  const changed = [...why.entries()]
-    .filter(([name]) => !kept.has(name))
-    .map(([name, changes]) => ({ name, changes }))
-  const partly = [...why.keys()].filter((name) => kept.has(name))
-  const newest = outcome.baselines[0]?.benches.map((b) => b.name) ?? []
-  const match: BenchMatch = {
-    changed,
-    added: head.benches.map((b) => b.name).filter((name) => !everywhere.has(name)),
-    removed: newest.filter((name) => !heads.has(name)),
+  const everywhere = new Set(runs.flatMap((run) => run.benches.map((b) => b.name)))
+  const newest = runs[0]?.benches.map((b) => b.name) ?? []
+  return {
+    baselines,
+    match: {
+      changed: [...why.entries()]
+        .filter(([name]) => !kept.has(name))
+        .map(([name, changes]) => ({ name, changes })),
+      added: head.benches.map((b) => b.name).filter((name) => !everywhere.has(name)),
+      removed: newest.filter((name) => !heads.has(name)),
+    },
+    partly: [...why.keys()].filter((name) => kept.has(name)),
   }
-  const notices =
-    dropped > 0 && partly.length > 0
-      ? [
-          ...outcome.notices,
-          `older baseline runs of ${partly.join(', ')} measured differently and were left out`,
-        ]
-      : outcome.notices
-  return { outcome: { ...outcome, baselines, notices }, match }
 }
 
 function measurementChanges(base: BenchResult, head: BenchResult, sameConfig: boolean): string[] {
