@@ -34,6 +34,7 @@ export interface BenchSpec {
   reason?: string
   noiseThreshold?: number
   regressionThreshold?: number
+  identity?: BenchResult['identity']
 }
 
 /** A bench result from a spec; samples become an ms `time` metric. */
@@ -49,6 +50,7 @@ export function makeBench(spec: BenchSpec): BenchResult {
     tags: [],
     noiseThreshold: spec.noiseThreshold ?? 0.05,
     regressionThreshold: spec.regressionThreshold ?? 0.1,
+    ...(spec.identity ? { identity: spec.identity } : {}),
   }
   return benchResult(fields, { status: spec.status ?? 'ok', reason: spec.reason, metrics })
 }

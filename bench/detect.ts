@@ -2,11 +2,18 @@
  * Detection evaluation: how often each rule flags unchanged code (false alarms) and how often
  * it catches injected slowdowns, on simulated noise and on samples recorded on this machine.
  * Seeded and deterministic. Usage: `npm run bench:detect`.
+ *
+ * Two recorded corpora: __fixtures__/recorded/ (the rule was tuned on it) and
+ * __fixtures__/heldout/ (recorded later in separate processes, with `yes` pinned to one core as
+ * the neighbour; never used for tuning). Both tables are printed, plus per-PR false failures:
+ * the share of unchanged-code PRs that fail for suites of 10 and 50 benches.
  */
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
+import { headline } from '../src/compare/headline.js'
 import {
+  benchesToConfirm,
   compareRuns,
   confirmRegressions,
   mannWhitneyU,
@@ -136,9 +143,10 @@ interface RecordedRound {
   samples: number[]
 }
 
-function loadRecorded(): Map<string, RecordedRound[]> {
-  const dir = fileURLToPath(new URL('../__fixtures__/recorded/', import.meta.url))
+function loadRecorded(set: 'recorded' | 'heldout'): Map<string, RecordedRound[]> {
+  const dir = fileURLToPath(new URL(`../__fixtures__/${set}/`, import.meta.url))
   const out = new Map<string, RecordedRound[]>()
+  if (!existsSync(dir)) return out
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.json.gz'))
     .sort()) {
@@ -205,6 +213,9 @@ type Rule = (trial: Trial) => boolean[]
 // perfgate's verdicts per trial, computed once and read by its "regression" and "inconclusive" columns.
 const oneVerdicts = new WeakMap<Trial, string[]>()
 const kVerdicts = new WeakMap<Trial, string[]>()
+// Whether the step fails on the trial's run (the headline under the default policy).
+const stepFails = new WeakMap<Trial, { one: boolean; k: boolean }>()
+const failsOf = (t: Trial) => stepFails.get(t) ?? { one: false, k: false }
 
 function verdictsOne(t: Trial): string[] {
   const cached = oneVerdicts.get(t)
@@ -212,6 +223,8 @@ function verdictsOne(t: Trial): string[] {
   const c = compareRuns([toResults(t.baselines[0])], toResults(t.head), OPTS)
   const verdicts = c.comparisons.map((row) => row.verdict)
   oneVerdicts.set(t, verdicts)
+  // A single imported run cannot be re-run: the headline decides, as the action would.
+  stepFails.set(t, { ...failsOf(t), one: headline(c).fail })
   return verdicts
 }
 
@@ -221,12 +234,30 @@ function verdictsK(t: Trial): string[] {
   const baselines = t.baselines.map(toResults)
   const head = toResults(t.head)
   let c = compareRuns(baselines, head, OPTS)
-  if (c.regressions > 0) c = confirmRegressions(baselines, head, toResults(t.rerun), c, OPTS)
+  // The default `inconclusive: rerun` policy re-runs regressions and inconclusive benches
+  // beyond their threshold alike.
+  if (benchesToConfirm(c, true).length > 0) {
+    c = confirmRegressions(baselines, head, toResults(t.rerun), c, OPTS)
+  }
   const verdicts = c.comparisons.map((row) => row.verdict)
   kVerdicts.set(t, verdicts)
+  stepFails.set(t, { ...failsOf(t), k: headline(c).fail })
   return verdicts
 }
 
+/** The tail row as evaluated: per-round p90, its own 15% noise / 35% regression thresholds (chosen on the tuned-on corpus). */
+const TAIL = { quantile: 0.9, noiseThreshold: 0.15, regressionThreshold: 0.35 }
+const perfgateTailK: Rule = (t) => {
+  const baselines = t.baselines.map(toResults)
+  const head = toResults(t.head)
+  const c = compareRuns(baselines, head, { ...OPTS, tail: TAIL })
+  const flagged = new Set(
+    c.comparisons
+      .filter((row) => row.metric !== 'time' && row.verdict === 'regression')
+      .map((row) => row.name),
+  )
+  return head.benches.map((b) => flagged.has(b.name))
+}
 const perfgateOne: Rule = (t) => verdictsOne(t).map((v) => v === 'regression')
 const perfgateOneUnsure: Rule = (t) => verdictsOne(t).map((v) => v === 'inconclusive')
 const perfgateK: Rule = (t) => verdictsK(t).map((v) => v === 'regression')
@@ -295,6 +326,7 @@ function rates(mode: Mode, source: Source, change: Change | null, trials: number
   const random = seededRandom(seed)
   const hits = rules.map(() => 0)
   let cases = 0
+  let failed = 0
   for (let i = 0; i < trials; i++) {
     const trial = makeTrial(source, change, i, random, mode.baselines, mode.rerun)
     rules.forEach((rule, r) => {
@@ -302,8 +334,18 @@ function rates(mode: Mode, source: Source, change: Change | null, trials: number
       hits[r] += trial.target === null ? flags.filter(Boolean).length : flags[trial.target] ? 1 : 0
     })
     cases += trial.target === null ? BENCHES : 1
+    if (mode.rerun ? failsOf(trial).k : failsOf(trial).one) failed++
   }
-  return hits.map((h) => (100 * h) / cases)
+  return { flags: hits.map((h) => (100 * h) / cases), trialFailShare: failed / trials }
+}
+
+/**
+ * Share (%) of unchanged-code PRs that fail for a suite of `benches` benches, from the share of
+ * trials (PRs of BENCHES benches, sharing their runs' noise) whose step failed; groups of
+ * BENCHES are taken as independent of each other.
+ */
+function prFailure(trialFailShare: number, benches: number): number {
+  return 100 * (1 - (1 - trialFailShare) ** (benches / BENCHES))
 }
 
 function table(title: string, names: string[], rows: [string, number[]][]) {
@@ -328,10 +370,11 @@ function evaluate(dataset: string, sources: { quiet: Source; noisy: Source }, tr
     },
     {
       title: `${dataset}: ${BASELINES} baseline runs + confirming re-run (flag rate)`,
-      names: ['perfgate', '(inconcl.)', 'mean>10%', 'mean>200%', 'U p<0.05'],
+      names: ['perfgate', '(inconcl.)', 'tail p90', 'mean>10%', 'mean>200%', 'U p<0.05'],
       rules: [
         perfgateK,
         perfgateKUnsure,
+        perfgateTailK,
         meanRatio(0.1, BASELINES),
         meanRatio(2, BASELINES),
         uTest(BASELINES),
@@ -340,17 +383,32 @@ function evaluate(dataset: string, sources: { quiet: Source; noisy: Source }, tr
       rerun: true,
     },
   ]
+  const perPr: [string, number[]][] = []
   for (const mode of modes) {
+    const quiet = rates(mode, sources.quiet, null, trials, 11)
+    const noisy = rates(mode, sources.noisy, null, trials, 12)
     const rows: [string, number[]][] = [
-      ['unchanged, quiet', rates(mode, sources.quiet, null, trials, 11)],
-      ['unchanged, noisy', rates(mode, sources.noisy, null, trials, 12)],
+      ['unchanged, quiet', quiet.flags],
+      ['unchanged, noisy', noisy.flags],
     ]
     CHANGES.forEach((change, i) => {
       const n = Math.max(50, Math.round(trials / 3))
-      rows.push([change.label, rates(mode, sources.quiet, change, n, 100 + i)])
+      rows.push([change.label, rates(mode, sources.quiet, change, n, 100 + i).flags])
     })
     table(mode.title, mode.names, rows)
+    perPr.push([
+      mode.rerun ? `${BASELINES} runs+re-run` : 'single run',
+      [10, 50].flatMap((n) => [
+        prFailure(quiet.trialFailShare, n),
+        prFailure(noisy.trialFailShare, n),
+      ]),
+    ])
   }
+  table(
+    `${dataset}: unchanged-code PRs that fail (perfgate, default policy)`,
+    ['quiet, 10', 'noisy, 10', 'quiet, 50', 'noisy, 50'],
+    perPr,
+  )
 }
 
 /** Checks the noise model against the drift measured between single-process runs. */
@@ -377,16 +435,31 @@ evaluate(
   { quiet: simulatedRunSource(false), noisy: simulatedRunSource(true) },
   TRIALS_UNCHANGED,
 )
-const recorded = loadRecorded()
-if (
-  recorded.size > 0 &&
-  Math.min(...[...recorded.values()].map((r) => r.length)) >= 2 * (BASELINES + 2) * ROUNDS
-) {
+for (const [set, title] of [
+  ['recorded', 'RECORDED (tuned on)'],
+  ['heldout', 'HELD-OUT (never tuned on)'],
+] as const) {
+  const recorded = loadRecorded(set)
+  if (
+    recorded.size === 0 ||
+    Math.min(...[...recorded.values()].map((r) => r.length)) < 2 * (BASELINES + 2) * ROUNDS
+  ) {
+    console.log(`\n${title}: __fixtures__/${set}/ is missing or too small; skipped`)
+    continue
+  }
   const quiet = recordedRunSource(recorded, 'quiet')
   const noisy = recordedRunSource(recorded, 'noisy')
+  const loads = [...recorded.values()][0]
+    .map((r) => (r as { load?: number }).load)
+    .filter((l): l is number => l !== undefined)
+    .sort((a, b) => a - b)
+  const load =
+    loads.length > 0
+      ? `; 1-min load average while recording ${loads[0]}–${loads[loads.length - 1]} (median ${loads[loads.length >> 1]}) on 2 cores`
+      : ''
   console.log(
-    `\nRecorded: ${recorded.size} workloads, ${quiet.processes} quiet and ${noisy.processes} noisy processes`,
+    `\n${title}: ${recorded.size} workloads, ${quiet.processes} quiet and ${noisy.processes} noisy processes${load}`,
   )
-  evaluate('RECORDED', { quiet: quiet.source, noisy: noisy.source }, TRIALS_UNCHANGED)
+  evaluate(title, { quiet: quiet.source, noisy: noisy.source }, TRIALS_UNCHANGED)
 }
 console.log(`\nfinished in ${((performance.now() - started) / 1000).toFixed(1)} s`)

@@ -4,9 +4,15 @@
  * Each round is a separate child process, so process-to-process drift (JIT, heap layout, CPU
  * frequency, neighbours) is in the data the way it is in CI. Every other round runs next to a
  * CPU-hogging process to capture the "noisy neighbour" case. Usage: `tsx bench/record.ts`.
+ *
+ * `RECORD_SET=heldout` writes the held-out corpus (__fixtures__/heldout/) instead: the rule is
+ * never tuned on it. Its neighbour is `yes > /dev/null` pinned to one core with taskset (the
+ * other core is left to the bench), and every round records the machine's 1-minute load average,
+ * since a shared development machine is noisier than a CI runner.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, openSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { Bench } from 'tinybench'
@@ -17,7 +23,8 @@ const ROUNDS = Number(process.env.RECORD_ROUNDS ?? 60)
 const MAX_SAMPLES = 300
 /** Pause between rounds, so rounds spread over several minutes of changing machine load. */
 const PAUSE_MS = 2500
-const OUT_DIR = fileURLToPath(new URL('../__fixtures__/recorded/', import.meta.url))
+const SET = process.env.RECORD_SET === 'heldout' ? 'heldout' : 'recorded'
+const OUT_DIR = fileURLToPath(new URL(`../__fixtures__/${SET}/`, import.meta.url))
 
 type Workload = { name: string; fn: () => unknown }
 
@@ -78,7 +85,16 @@ interface RecordedRound {
   round: number
   condition: 'quiet' | 'noisy'
   startedAt: string
+  /** 1-minute load average when the round started (held-out corpus). */
+  load?: number
   samples: number[]
+}
+
+/** The noisy neighbour: a busy loop (first corpus) or `yes` pinned to core 1 (held-out corpus). */
+function neighbour() {
+  if (SET === 'recorded') return spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' })
+  const devNull = openSync('/dev/null', 'w')
+  return spawn('taskset', ['-c', '1', 'yes'], { stdio: ['ignore', devNull, 'ignore'] })
 }
 
 async function parent(): Promise<void> {
@@ -86,11 +102,9 @@ async function parent(): Promise<void> {
   const script = fileURLToPath(import.meta.url)
   for (let round = 0; round < ROUNDS; round++) {
     const condition = round % 2 === 0 ? 'quiet' : 'noisy'
-    const hog =
-      condition === 'noisy'
-        ? spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' })
-        : undefined
+    const hog = condition === 'noisy' ? neighbour() : undefined
     const startedAt = new Date().toISOString()
+    const load = Math.round(os.loadavg()[0] * 100) / 100
     const result = spawnSync(process.execPath, ['--import', 'tsx', script, '--child'], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -100,7 +114,7 @@ async function parent(): Promise<void> {
     const parsed = JSON.parse(result.stdout) as Record<string, number[]>
     for (const [name, samples] of Object.entries(parsed)) {
       const list = byWorkload.get(name) ?? []
-      list.push({ round, condition, startedAt, samples })
+      list.push({ round, condition, startedAt, ...(SET === 'heldout' ? { load } : {}), samples })
       byWorkload.set(name, list)
     }
     process.stderr.write(`round ${round + 1}/${ROUNDS} (${condition}) done\n`)

@@ -21,6 +21,8 @@ export const INPUT = {
   comment: 'comment',
   acknowledgeLabel: 'acknowledge-label',
   shard: 'shard',
+  thresholdsFrom: 'thresholds-from',
+  inconclusive: 'inconclusive',
 } as const
 
 /** Every output name, as in action.yml. */
@@ -64,6 +66,10 @@ export interface Inputs {
   acknowledgeLabel: string
   /** This job's share of a matrix (`shard: 2/4`); undefined = all benches. */
   shard?: Shard
+  /** Whose thresholds judge a PR: the baseline's (base branch, default) or the PR's own. */
+  thresholdsFrom: 'base' | 'head'
+  /** What inconclusive benches beyond their threshold do to the step (default rerun). */
+  inconclusive: 'fail' | 'warn' | 'rerun'
 }
 
 /** One job's place in a sharded matrix: shard `index` (1-based) of `count`. */
@@ -117,6 +123,8 @@ export function readInputs(get: (name: string) => string): Inputs {
     confirm: readBoolean(get, INPUT.confirm, true),
     normalize: readChoice(get, INPUT.normalize, ['none', 'calibration'], 'none'),
     comment: readChoice(get, INPUT.comment, ['always', 'on-regression', 'never'], 'always'),
+    thresholdsFrom: readChoice(get, INPUT.thresholdsFrom, ['base', 'head'], 'base'),
+    inconclusive: readChoice(get, INPUT.inconclusive, ['fail', 'warn', 'rerun'], 'rerun'),
     acknowledgeLabel: get(INPUT.acknowledgeLabel).trim() || 'perfgate:accept',
     ...(shard ? { shard } : {}),
   }

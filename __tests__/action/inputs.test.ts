@@ -24,6 +24,8 @@ describe('action inputs', () => {
       normalize: 'none',
       comment: 'always',
       acknowledgeLabel: 'perfgate:accept',
+      thresholdsFrom: 'base',
+      inconclusive: 'rerun',
     })
   })
 

@@ -244,7 +244,7 @@ describe('compareRuns with several runs', () => {
     expect(first.regressions).toBe(2)
     const rerun = makeResults({
       benches: [
-        { name: 'a', ...roundsOf(scaled(1.3), 10) },
+        { name: 'a', ...roundsOf(scaled(1.31), 10) },
         { name: 'b', ...roundsOf(scaled(1.01), 10) },
       ],
     })

@@ -106,5 +106,8 @@ describe('runConfig', () => {
     })
     expect(results.meta.configDigest).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(results.meta.cores).toBeGreaterThan(0)
+    // Each bench carries its own measurement identity, so one edit does not unmatch the rest.
+    expect(results.benches[0].identity?.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(results.benches[0].identity?.fields).toMatchObject({ kind: 'command', rounds: '1' })
   })
 })

@@ -61,6 +61,7 @@ const comparisonRow = z.object({
     'unchanged',
     'inconclusive',
     'new',
+    'changed',
     'removed',
     'skipped',
     'error',

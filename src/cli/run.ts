@@ -7,7 +7,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatConfigError } from '../config/load.js'
 import { readConfig } from '../config/read.js'
-import { benchesToConfirm, compareRuns, confirmRegressions } from '../compare/index.js'
+import { matchRuns } from '../baseline/source.js'
+import { benchesToConfirm, compareRuns, confirmRegressions, markChanged } from '../compare/index.js'
 import type { Config } from '../config/types.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { parseResults, serializeResults } from '../results/schema.js'
@@ -83,12 +84,15 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
   const errored = results.benches.some((bench) => bench.status === 'error')
   if (baselines.length === 0) return errored ? 1 : 0
 
-  let comparison = compareRuns(baselines, results)
-  const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison)
+  // Bench by bench: a bench measured differently than the baseline is shown as changed.
+  const { baselines: matched, match } = matchRuns(baselines, results)
+  let comparison = markChanged(compareRuns(matched, results), match.changed)
+  // Regressions and inconclusive benches beyond their threshold (the action's default policy).
+  const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison, true)
   if (flagged.length > 0) {
     io.stderr(`Re-running ${flagged.length} bench(es) flagged as regressions to confirm them\n`)
     const rerun = await run({ ...loaded.config, benches: benchesProducing(loaded.config, flagged) })
-    comparison = confirmRegressions(baselines, results, rerun, comparison)
+    comparison = confirmRegressions(matched, results, rerun, comparison)
   }
   io.stdout(`\n${renderReport(comparison, format)}`)
   if (errored) return 1

@@ -8,7 +8,7 @@ import { gatherEvidence, type Evidence } from './evidence.js'
 import { benjaminiHochberg } from './multiple-testing.js'
 import { seededRandom, type Random } from './random.js'
 import type { Comparison, MetricComparison } from './types.js'
-import { checkMetric } from './units.js'
+import { checkMetric, quantileOf, splitRounds } from './units.js'
 import { decide, percent as signedPercent } from './verdict.js'
 import { discountShift, sharedShift } from './shared-shift.js'
 import { runWarnings } from './warnings.js'
@@ -33,6 +33,31 @@ export interface CompareOptions {
   roundQuantile?: number
   /** Require the best rounds to move as well before a regression (default true). */
   crossCheck?: boolean
+  /**
+   * Downgrade changes shared by most benches to inconclusive unless evidence says otherwise
+   * (default true). A confirming re-run passes false: the re-run is that evidence.
+   */
+  sharedShift?: boolean
+  /**
+   * A tail row beside each latency (`time`) metric: the per-round `quantile` (e.g. 0.9 for p90)
+   * relative to the round's centre, compared with the same permutation test on round values,
+   * under its own thresholds; its change is how much further the tail sits from the centre. It
+   * catches a slowdown of some calls (a p95 latency change) that the centre does not move past
+   * its threshold. Off unless given.
+   */
+  tail?: TailOptions
+}
+
+/** The tail metric's quantile and thresholds. */
+export interface TailOptions {
+  quantile: number
+  noiseThreshold: number
+  regressionThreshold: number
+}
+
+/** The name of the tail row of the time metric, e.g. `time p90`. */
+export function tailMetricName(quantile: number): string {
+  return `time p${Math.round(quantile * 100)}`
 }
 
 interface Pending {
@@ -40,7 +65,12 @@ interface Pending {
   evidence?: Evidence
   resolution?: number
   headRuns: number
+  /** False for the tail row: its change is in the slow calls, the best rounds need not move. */
+  crossCheck?: boolean
 }
+
+/** The calibration bench moving less than this means the runner kept its speed. */
+const STEADY_RUNNER = 0.03
 
 const isTimeUnit = (unit: string) => unit === 'ms'
 
@@ -120,6 +150,7 @@ export function compareRuns(
       heads,
       normalizing ? speed : null,
       settings,
+      options.tail,
     )
     pending.push(...pendingForBench)
   }
@@ -158,16 +189,20 @@ export function compareRuns(
       baseRuns: item.row.baseRuns,
       headRuns: item.headRuns,
       resolution: item.resolution,
-      crossCheck: options.crossCheck ?? true,
+      crossCheck: item.crossCheck ?? options.crossCheck ?? true,
     })
     return { ...item.row, verdict, reason, p }
   })
-  // Normalised runs already had the runner's speed divided out.
-  const shift = normalizing ? null : sharedShift(comparisons)
-  const judged = shift === null ? comparisons : discountShift(comparisons, shift)
+  // Normalised runs already had the runner's speed divided out; a calibration bench that held
+  // still says the runner did not change speed, so a shared move is the code's.
+  const shift = normalizing || options.sharedShift === false ? null : sharedShift(comparisons)
+  const runnerSteady = speed !== null && Math.abs(Math.log(speed)) <= Math.log1p(STEADY_RUNNER)
+  const judged = shift === null || runnerSteady ? comparisons : discountShift(comparisons, shift)
   if (shift !== null) {
     warnings.push(
-      `Most benches moved together (median ${signedPercent(shift)}): the runner's speed probably differs between baseline and head`,
+      runnerSteady
+        ? `Most benches moved together (median ${signedPercent(shift)}) while ${CALIBRATION_BENCH} held still: a change shared by the benches, not the runner`
+        : `Most benches moved together (median ${signedPercent(shift)}): the runner's speed may differ between baseline and head; those beyond their threshold stay inconclusive until a re-run or ${CALIBRATION_BENCH} settles it`,
     )
   }
   return {
@@ -183,6 +218,7 @@ function compareBench(
   heads: readonly Results[],
   speed: number | null,
   settings: Parameters<typeof gatherEvidence>[3],
+  tail?: TailOptions,
 ): Pending[] {
   if (bench.status !== 'ok') {
     return [{ row: emptyRow(bench, undefined, bench.status, bench.reason), headRuns: 1 }]
@@ -261,12 +297,51 @@ function compareBench(
       resolution: metric.resolution,
       headRuns: headMetrics.length,
     })
+    if (tail && metric.name === 'time' && evidence.baseUnits > 1 && evidence.headUnits > 1) {
+      // Each round's quantile relative to its own centre: a slower process moves both and
+      // cancels out, slower calls move only the tail. That is the tail's own noise model.
+      const upper = gatherEvidence(baseMetrics.map(tailShape), headMetrics.map(tailShape), 1, {
+        ...settings,
+        quantile: tail.quantile,
+      })
+      out.push({
+        row: {
+          ...row,
+          metric: tailMetricName(tail.quantile),
+          // The tail's values are ratios to the round's centre, not times.
+          unit: 'x centre',
+          noiseThreshold: tail.noiseThreshold,
+          regressionThreshold: tail.regressionThreshold,
+          change: upper.change,
+          ci: upper.ci,
+          base: upper.base,
+          head: upper.head,
+          baseSamples: upper.baseSamples,
+          headSamples: upper.headSamples,
+          baseRuns: baseMetrics.length,
+          baseRounds: upper.baseUnits,
+          headRounds: upper.headUnits,
+        },
+        evidence: upper,
+        headRuns: headMetrics.length,
+        crossCheck: false,
+      })
+    }
   }
   for (const metric of okBase[0].metrics) {
     if (bench.metrics.some((m) => m.name === metric.name)) continue
     out.push({ row: emptyRow(bench, metric, 'removed', 'metric not in the head run'), headRuns: 1 })
   }
   return out
+}
+
+/** The metric with each round's samples divided by that round's centre (its 10th percentile). */
+function tailShape(metric: Metric): Metric {
+  const samples = splitRounds(metric).flatMap((round) => {
+    const centre = quantileOf(round, 0.1)
+    return round.map((v) => (centre > 0 ? v / centre : v))
+  })
+  return { ...metric, samples }
 }
 
 function beyondNoise(item: Pending): boolean {

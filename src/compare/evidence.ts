@@ -132,7 +132,11 @@ export function gatherEvidence(
     base,
     head,
     change: ratio(head, base),
-    ci: bootstrapInterval(baseCentres, headCentres, better, settings),
+    // One round a side measures no run-to-run spread: an interval would claim a certainty nobody measured.
+    ci:
+      baseCentres.length < 2 || headCentres.length < 2
+        ? null
+        : bootstrapInterval(baseCentres, headCentres, better, settings),
     bestChange: ratio(
       medianOf(headRounds.flatMap((r) => r.bests)),
       medianOf(baseRounds.flatMap((r) => r.bests)),

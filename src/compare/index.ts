@@ -7,3 +7,20 @@ export { mannWhitneyU, smallestPossibleP, type UTestResult } from './mann-whitne
 export { benjaminiHochberg } from './multiple-testing.js'
 export { seededRandom, type Random } from './random.js'
 export type { Comparison, MetricComparison, Verdict } from './types.js'
+export { tailMetricName, type TailOptions } from './compare-runs.js'
+export {
+  planGate,
+  recordGate,
+  type GatePlan,
+  type ThresholdChange,
+  type ThresholdsFrom,
+} from './base-gate.js'
+export { markChanged, type MeasurementChange } from './changed-benches.js'
+export {
+  DEFAULT_INCONCLUSIVE_POLICY,
+  headline,
+  isBeyondThreshold,
+  parseInconclusivePolicy,
+  type Headline,
+  type InconclusivePolicy,
+} from './headline.js'

@@ -9,6 +9,7 @@ export type Verdict =
   | 'unchanged'
   | 'inconclusive'
   | 'new'
+  | 'changed'
   | 'removed'
   | 'skipped'
   | 'error'

@@ -5,7 +5,7 @@ function distinct(values: string[]): string[] {
   return [...new Set(values)]
 }
 
-/** Warnings about runner hardware, Node version or config differences between baselines and head. */
+/** Warnings about runner hardware or Node version differences between baselines and head. */
 export function runWarnings(baselines: readonly Results[], heads: readonly Results[]): string[] {
   const warnings: string[] = []
   const perBench = [...baselines, ...heads].some((r) => r.benches.some((b) => b.machine))
@@ -26,11 +26,7 @@ export function runWarnings(baselines: readonly Results[], heads: readonly Resul
       `Node version differs: baseline ${baseNode.join(' / ')}, head ${headNode.join(' / ')}`,
     )
   }
-  const baseConfig = distinct(baselines.map((r) => r.meta.configDigest))
-  const headConfig = distinct(heads.map((r) => r.meta.configDigest))
-  if (baseConfig.join() !== headConfig.join()) {
-    warnings.push('The perfgate config differs between baseline and head runs')
-  }
+  // Config differences are judged bench by bench (baseline/source.ts matchBenches), not here.
   return warnings
 }
 

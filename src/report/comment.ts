@@ -84,6 +84,7 @@ const ORDER: Verdict[] = [
   'slower',
   'faster',
   'new',
+  'changed',
   'removed',
   'skipped',
   'unchanged',
@@ -98,6 +99,7 @@ const ICON: Record<Verdict, string> = {
   faster: 'faster',
   unchanged: 'unchanged',
   new: 'new',
+  changed: 'changed',
   removed: 'removed',
   skipped: 'skipped',
 }

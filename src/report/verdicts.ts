@@ -10,6 +10,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   unchanged: '~ unchanged',
   inconclusive: '❔ inconclusive',
   new: '🆕 new',
+  changed: '✏️ changed',
   removed: '➖ removed',
   skipped: '⏭️ skipped',
   error: '💥 error',

@@ -50,6 +50,7 @@ const benchSchema = z.object({
       nodeVersion: z.string(),
     })
     .optional(),
+  identity: z.object({ digest: z.string(), fields: z.record(z.string(), z.string()) }).optional(),
 })
 // Files keep one flat shape; reading them builds the union on `status` (older files may lack a reason).
 const benchResultSchema = benchSchema.transform(({ status, reason, metrics, ...fields }) =>
@@ -76,6 +77,7 @@ export const resultsSchema = z.object({
     perfgateVersion: z.string(),
     timestamp: z.string(),
     configDigest: z.string(),
+    gate: z.object({ threshold: finite.min(0), failOnRegression: z.boolean() }).optional(),
   }),
   benches: z.array(benchResultSchema),
 })

@@ -44,6 +44,20 @@ export interface Metric {
   resolution?: number
 }
 
+/** What changes a bench's measurement, digested: runs of a bench compare only when these match. */
+export interface BenchIdentity {
+  digest: string
+  /** Measurement fields by name (settings as written, spec fields as short digests). */
+  fields: Record<string, string>
+}
+
+/** The gate as the action ran it: recorded so a PR is judged by its base branch's gate. */
+export interface GateSettings {
+  /** The action's default regression threshold (fraction). */
+  threshold: number
+  failOnRegression: boolean
+}
+
 /** Status of one bench in one run. */
 export type BenchStatus = 'ok' | 'error' | 'skipped'
 
@@ -61,6 +75,8 @@ export interface BenchFields {
   durationMs?: number
   /** The machine this bench ran on, when it differs per bench (a merge of shards run on different runners). */
   machine?: BenchMachine
+  /** What the measurement depends on; absent in results written before per-bench identity. */
+  identity?: BenchIdentity
 }
 
 /** The facts about a runner that can move timings. */
@@ -107,6 +123,8 @@ export interface RunMeta {
   timestamp: string
   /** sha256 of the effective (defaults-merged) config, to tell runs of different configs apart. */
   configDigest: string
+  /** The action's gate inputs when this run was made by the action (absent from the CLI). */
+  gate?: GateSettings
 }
 
 /** The results file: one run of perfgate. */

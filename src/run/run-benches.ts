@@ -2,6 +2,7 @@
 import { benchResult } from '../results/bench.js'
 import type { BenchConfig, Config } from '../config/types.js'
 import type { BenchResult } from '../results/types.js'
+import { benchIdentity } from '../config/identity.js'
 import { formatDuration } from '../config/units.js'
 import { RUNNERS } from './kinds/index.js'
 import { BenchError, BenchSkipped, type MeasuredBench, type RunContext } from './outcome.js'
@@ -19,6 +20,8 @@ export interface RunOptions {
   observer?: RunObserver
   /** Registers a secret to mask (the action masks it in logs). */
   secret?(value: string): void
+  /** The config file's folder: paths under it are stored relative in each bench's identity. */
+  configDir?: string
 }
 
 /** Runs `benches` (already filtered) and returns one or more results per bench. */
@@ -33,7 +36,8 @@ export async function runBenches(
     const measured = await runOne(bench, options)
     // One config bench may yield several results; they share its wall time so sums stay right.
     const durationMs = Math.round((performance.now() - started) / Math.max(1, measured.length))
-    const finished = measured.map((m) => ({ ...toResult(bench, m), durationMs }))
+    const configDir = options.configDir ?? process.cwd()
+    const finished = measured.map((m) => ({ ...toResult(bench, m, configDir), durationMs }))
     options.observer?.benchFinished?.(bench, finished)
     results.push(...finished)
   }
@@ -128,7 +132,7 @@ export function describeError(error: unknown): string {
   return String(error)
 }
 
-function toResult(bench: BenchConfig, measured: MeasuredBench): BenchResult {
+function toResult(bench: BenchConfig, measured: MeasuredBench, configDir: string): BenchResult {
   const fields = {
     name: measured.name,
     kind: bench.spec.kind,
@@ -136,6 +140,7 @@ function toResult(bench: BenchConfig, measured: MeasuredBench): BenchResult {
     noiseThreshold: bench.settings.noiseThreshold,
     regressionThreshold: bench.settings.regressionThreshold,
     ...(measured.details === undefined ? {} : { details: measured.details }),
+    identity: benchIdentity(bench, configDir),
   }
   return benchResult(fields, measured)
 }

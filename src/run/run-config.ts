@@ -15,6 +15,7 @@ export async function runConfig(
   const secrets: string[] = []
   const results = await runBenches(benches, {
     ...options,
+    configDir: config.dir,
     secret: (value) => {
       secrets.push(value)
       options.secret?.(value)

@@ -1,0 +1,148 @@
+/**
+ * The base branch decides the gate: a PR is judged by the thresholds its baseline was recorded
+ * with, so it cannot loosen its own gate. Its threshold edits are listed for the comment and take
+ * effect once merged (when the merged run becomes the baseline). `thresholds-from: head` opts out.
+ */
+import type { BenchResult, GateSettings, Results } from '../results/types.js'
+
+/** Whose thresholds judge a pull request: its base branch's (default) or its own. */
+export type ThresholdsFrom = 'base' | 'head'
+
+/** One threshold the PR changes. */
+export interface ThresholdChange {
+  /** The bench, or null for an action input. */
+  bench: string | null
+  field: 'noise-threshold' | 'regression-threshold' | 'threshold' | 'fail-on-regression'
+  /** Set for a per-metric threshold (e.g. `peak-rss`). */
+  metric?: string
+  base: string
+  head: string
+  /** For the comment, e.g. `parse: regression-threshold 10% → 500% takes effect when merged`. */
+  text: string
+}
+
+/** The gate to judge by, and what the PR changes about it. */
+export interface GatePlan {
+  /** Applies the chosen thresholds to a head run (the first run and any re-run alike). */
+  judge(run: Results): Results
+  failOnRegression: boolean
+  changes: ThresholdChange[]
+}
+
+/**
+ * Plans the gate of a head run: thresholds of each bench from the newest baseline run that has it
+ * (benches new in the PR keep their own), `fail-on-regression` from the baseline's recorded gate
+ * (the head's inputs when the baseline recorded none). With `from: 'head'` the PR's own apply and
+ * the changes say so.
+ */
+export function planGate(
+  baselines: readonly Results[],
+  head: Results,
+  inputs: GateSettings,
+  from: ThresholdsFrom = 'base',
+): GatePlan {
+  const baseBenches = new Map<string, BenchResult>()
+  for (const run of baselines) {
+    for (const bench of run.benches)
+      if (!baseBenches.has(bench.name)) baseBenches.set(bench.name, bench)
+  }
+  const recorded = baselines.find((run) => run.meta.gate)?.meta.gate
+  const when = from === 'base' ? 'takes effect when merged' : 'applied now (thresholds-from: head)'
+  const changes: ThresholdChange[] = []
+  const note = (change: Omit<ThresholdChange, 'text'>) => {
+    const what = change.metric ? `${change.field} of ${change.metric}` : change.field
+    const who = change.bench === null ? '' : `${change.bench}: `
+    changes.push({ ...change, text: `${who}${what} ${change.base} → ${change.head} ${when}` })
+  }
+  if (recorded) {
+    if (recorded.threshold !== inputs.threshold) {
+      note({
+        bench: null,
+        field: 'threshold',
+        base: pct(recorded.threshold),
+        head: pct(inputs.threshold),
+      })
+    }
+    if (recorded.failOnRegression !== inputs.failOnRegression) {
+      note({
+        bench: null,
+        field: 'fail-on-regression',
+        base: String(recorded.failOnRegression),
+        head: String(inputs.failOnRegression),
+      })
+    }
+  }
+  for (const bench of head.benches) {
+    const base = baseBenches.get(bench.name)
+    if (!base) continue
+    if (base.noiseThreshold !== bench.noiseThreshold) {
+      note({
+        bench: bench.name,
+        field: 'noise-threshold',
+        base: pct(base.noiseThreshold),
+        head: pct(bench.noiseThreshold),
+      })
+    }
+    if (base.regressionThreshold !== bench.regressionThreshold) {
+      note({
+        bench: bench.name,
+        field: 'regression-threshold',
+        base: pct(base.regressionThreshold),
+        head: pct(bench.regressionThreshold),
+      })
+    }
+    for (const metric of bench.metrics) {
+      const before = base.metrics.find((m) => m.name === metric.name)?.regressionThreshold
+      if (before === undefined || metric.regressionThreshold === undefined) continue
+      if (before === metric.regressionThreshold) continue
+      note({
+        bench: bench.name,
+        field: 'regression-threshold',
+        metric: metric.name,
+        base: pct(before),
+        head: pct(metric.regressionThreshold),
+      })
+    }
+  }
+  const failOnRegression =
+    from === 'base'
+      ? (recorded?.failOnRegression ?? inputs.failOnRegression)
+      : inputs.failOnRegression
+  const judge = (run: Results): Results =>
+    from === 'head'
+      ? run
+      : { ...run, benches: run.benches.map((b) => withBaseThresholds(b, baseBenches.get(b.name))) }
+  return { judge, failOnRegression, changes }
+}
+
+function withBaseThresholds(bench: BenchResult, base: BenchResult | undefined): BenchResult {
+  if (!base) return bench
+  const thresholds = {
+    noiseThreshold: base.noiseThreshold,
+    regressionThreshold: base.regressionThreshold,
+  }
+  if (bench.status !== 'ok') return { ...bench, ...thresholds }
+  return {
+    ...bench,
+    ...thresholds,
+    metrics: bench.metrics.map((metric) => {
+      const before = base.metrics.find((m) => m.name === metric.name)
+      if (!before) return metric
+      const judged = { ...metric }
+      delete judged.regressionThreshold
+      if (before.regressionThreshold !== undefined) {
+        judged.regressionThreshold = before.regressionThreshold
+      }
+      return judged
+    }),
+  }
+}
+
+function pct(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(2))}%`
+}
+
+/** `results` stamped with the action's gate inputs, so a later PR is judged by this gate. */
+export function recordGate(results: Results, gate: GateSettings): Results {
+  return { ...results, meta: { ...results.meta, gate } }
+}
