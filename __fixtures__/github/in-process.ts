@@ -6,6 +6,7 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { benchIdentity } from '../../src/config/identity.js'
 import { createApi } from '../../src/github/api.js'
 import { createClient } from '../../src/github/client.js'
 import { DEFAULT_RETRY } from '../../src/github/retry.js'
@@ -73,21 +74,34 @@ export function fakeStore(server: FakeGitHub, runId: number): ArtifactStore {
   }
 }
 
-/** A bench runner whose benches take `ms(name, call)` ms per sample; it records every call. */
-export function fakeRunner(ms: (name: string, call: number) => number, calls: string[][] = []): BenchRunner {
+/**
+ * A bench runner whose benches take `ms(name, call)` ms per sample (five rounds of five samples,
+ * a little spread in each); thresholds and identity come from the real parsed config. It records
+ * the benches of every call.
+ */
+export function fakeRunner(
+  ms: (name: string, call: number) => number,
+  calls: string[][] = [],
+): BenchRunner {
   return (config, select) => {
-    const names = select.names ?? config.benches.map((b) => b.name)
-    calls.push(names)
-    const level = (name: string) => ms(name, calls.length)
-    return Promise.resolve(makeResults({
+    const benches = select.names
+      ? config.benches.filter((b) => select.names?.includes(b.name))
+      : config.benches
+    calls.push(benches.map((b) => b.name))
+    const results = makeResults({
       meta: { timestamp: new Date(Date.now() + calls.length).toISOString() },
-      benches: names.map((name) => ({
-        name,
-        // Five rounds of five samples around the level, a little spread in each.
-        samples: [0.99, 1, 1.01, 1.02, 0.98].flatMap((f) => [1, 1.002, 0.998, 1.004, 0.996].map((g) => level(name) * f * g)),
+      benches: benches.map((bench) => ({
+        name: bench.name,
+        samples: [0.99, 1, 1.01, 1.02, 0.98].flatMap((f) =>
+          [1, 1.002, 0.998, 1.004, 0.996].map((g) => ms(bench.name, calls.length) * f * g),
+        ),
         rounds: [5, 5, 5, 5, 5],
+        noiseThreshold: bench.settings.noiseThreshold,
+        regressionThreshold: bench.settings.regressionThreshold,
+        identity: benchIdentity(bench, config.dir),
       })),
-    }))
+    })
+    return Promise.resolve(results)
   }
 }
 

@@ -1,7 +1,14 @@
-/** Stage 5: compare with the baseline, then confirm flagged regressions by re-running just those. */
+/**
+ * Stage 5: compare with the baseline under the base branch's gate, then confirm what looks
+ * slower (flagged regressions, and inconclusive benches beyond their threshold under the
+ * `rerun` policy) by re-running just those benches.
+ */
 import path from 'node:path'
 import { FILES } from '../baseline/layout.js'
 import type { BaselineOutcome } from '../baseline/source.js'
+import { planGate, type ThresholdChange } from '../compare/base-gate.js'
+import { markChanged } from '../compare/changed-benches.js'
+import { headline, type Headline } from '../compare/headline.js'
 import {
   benchesToConfirm,
   compareRuns,
@@ -22,8 +29,12 @@ export interface Compared {
   comparison: Comparison | null
   /** The comparable baseline, degraded to "missing" when its numbers cannot be compared. */
   outcome?: BaselineOutcome
-  /** True when flagged regressions were re-run. */
+  /** True when flagged benches were re-run. */
   rerun: boolean
+  /** The headline and whether the gate fails (before an acknowledge label). */
+  headline?: Headline
+  /** Threshold edits of this PR, and when they take effect. */
+  thresholdChanges: ThresholdChange[]
 }
 
 /** Compares this run with the baseline and confirms what looks slower (on pull requests). */
@@ -34,13 +45,18 @@ export async function compareAndConfirm(
   finding: BaselineFinding,
   deps: Deps,
 ): Promise<Compared> {
+  const { inputs } = setup
   const options: CompareOptions =
-    setup.inputs.normalize === 'calibration' ? { normalize: 'calibration' } : {}
+    inputs.normalize === 'calibration' ? { normalize: 'calibration' } : {}
   const outcome = finding.comparable
-  if (!outcome?.found) return { comparison: null, ...(outcome ? { outcome } : {}), rerun: false }
+  const none = { comparison: null, rerun: false, thresholdChanges: [] }
+  if (!outcome?.found) return { ...none, ...(outcome ? { outcome } : {}) }
+  const gate = planGate(outcome.baselines, results, inputs, inputs.thresholdsFrom)
+  const judged = gate.judge(results)
+  const changed = finding.match?.changed ?? []
   let comparison: Comparison
   try {
-    comparison = compareRuns(outcome.baselines, results, options)
+    comparison = markChanged(compareRuns(outcome.baselines, judged, options), changed)
   } catch (error) {
     // A baseline that passed the schema but holds impossible numbers degrades to no baseline.
     if (!(error instanceof CompareInputError)) throw error
@@ -50,20 +66,31 @@ export async function compareAndConfirm(
       hint: `push to ${setup.defaultBranch} to record a new baseline`,
       notices: outcome.notices,
     }
-    return { comparison: null, outcome: missing, rerun: false }
+    return { ...none, outcome: missing }
   }
   let rerun = false
-  const names = setup.pr && setup.inputs.confirm ? benchesToConfirm(comparison) : []
+  const names =
+    setup.pr && inputs.confirm ? benchesToConfirm(comparison, inputs.inconclusive === 'rerun') : []
   if (names.length > 0) {
-    deps.step.info(
-      `Re-running ${names.length} bench(es) flagged as regressions to confirm: ${names.join(', ')}`,
+    deps.step.info(`Re-running ${names.length} bench(es) to confirm: ${names.join(', ')}`)
+    const again = gate.judge(await deps.runBenches(config, { names }))
+    comparison = markChanged(
+      confirmRegressions(outcome.baselines, judged, again, comparison, options),
+      changed,
     )
-    const again = await deps.runBenches(config, { names })
-    comparison = confirmRegressions(outcome.baselines, results, again, comparison, options)
     rerun = true
   }
   const file = path.join(setup.outDir, FILES.comparison)
   await deps.files.writeFile(file, `${JSON.stringify(comparison, null, 2)}\n`)
   deps.step.setOutput(OUTPUT.comparison, file)
-  return { comparison, outcome, rerun }
+  return {
+    comparison,
+    outcome,
+    rerun,
+    headline: headline(comparison, {
+      policy: inputs.inconclusive,
+      failOnRegression: gate.failOnRegression,
+    }),
+    thresholdChanges: gate.changes,
+  }
 }

@@ -15,6 +15,10 @@ export interface Decision {
   acknowledged?: { label: string }
   /** Whether a regression may fail the step: a baseline push never does (it must become the next baseline). */
   gate: boolean
+  /** Whether the step fails on the comparison (the headline's rule, the label, the gate). */
+  fails: boolean
+  /** Inconclusive benches beyond their threshold: counted in the headline, warned about. */
+  beyondThreshold: string[]
 }
 
 /** Decides the verdict; reads the PR's current labels only when there is a regression to accept. */
@@ -30,14 +34,17 @@ export async function decide(
     .filter((b) => b.status === 'error')
     .map((b) => ({ name: b.name, reason: b.reason ?? 'errored' }))
   const regressions = compared.comparison?.regressions ?? 0
+  const beyondThreshold = compared.headline?.beyondThreshold ?? []
+  const failing = compared.headline?.fail ?? false
   const label = inputs.acknowledgeLabel
   const acknowledged =
     pr &&
-    regressions > 0 &&
+    (regressions > 0 || failing) &&
     (await currentLabels(remote, pr.number, pr.labels, deps)).includes(label)
   const outcome = compared.outcome
+  const gate = !setup.baselinePush
   const verdict: StepVerdict =
-    regressions > 0 && !acknowledged
+    (regressions > 0 || failing) && !acknowledged
       ? 'regression'
       : errors.length > 0
         ? 'error'
@@ -49,7 +56,9 @@ export async function decide(
     regressions,
     errors,
     ...(acknowledged ? { acknowledged: { label } } : {}),
-    gate: !setup.baselinePush,
+    gate,
+    fails: failing && !acknowledged && gate,
+    beyondThreshold,
   }
 }
 

@@ -2,7 +2,12 @@
 import path from 'node:path'
 import { artifactSource } from '../baseline/artifact-source.js'
 import { fileSource } from '../baseline/file-source.js'
-import { sameConfig, type BaselineOutcome, type BaselineSource } from '../baseline/source.js'
+import {
+  matchBenches,
+  type BaselineOutcome,
+  type BaselineSource,
+  type BenchMatch,
+} from '../baseline/source.js'
 import type { Deps } from '../ports.js'
 import type { Results } from '../results/types.js'
 import type { Remote, Setup } from './setup.js'
@@ -12,6 +17,8 @@ export interface BaselineFinding {
   /** Undefined when this kind of run looks for no baseline (e.g. a push to another branch). */
   loaded?: BaselineOutcome
   comparable?: BaselineOutcome
+  /** How this run's benches line up with the baseline's: changed, added, removed. */
+  match?: BenchMatch
 }
 
 /** Loads the baseline this run is compared with, if it looks for one. */
@@ -27,7 +34,8 @@ export async function findBaseline(
   const loaded = await source.load()
   deps.step.endGroup()
   for (const notice of loaded.notices) deps.step.notice(notice, { title: 'perfgate baseline' })
-  return { loaded, comparable: sameConfig(loaded, results, setup.defaultBranch) }
+  const { outcome, match } = matchBenches(loaded, results)
+  return { loaded, comparable: outcome, match }
 }
 
 async function baselineSource(

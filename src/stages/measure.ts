@@ -1,6 +1,7 @@
 /** Stage 3: run the benches and keep their results (results.json, the `results` output). */
 import path from 'node:path'
 import { FILES } from '../baseline/layout.js'
+import { recordGate } from '../compare/base-gate.js'
 import type { Config } from '../config/types.js'
 import { OUTPUT } from '../inputs.js'
 import type { Deps } from '../ports.js'
@@ -16,7 +17,12 @@ export interface Measured {
 
 /** Runs every bench the filter selects and writes results.json. */
 export async function measure(setup: Setup, config: Config, deps: Deps): Promise<Measured> {
-  const results = await deps.runBenches(config, { filter: setup.inputs.filter })
+  const { threshold, failOnRegression } = setup.inputs
+  // The gate is recorded with the results, so a later PR is judged by this run's gate, not its own.
+  const results = recordGate(await deps.runBenches(config, { filter: setup.inputs.filter }), {
+    threshold,
+    failOnRegression,
+  })
   await deps.files.mkdir(setup.outDir)
   const resultsPath = path.join(setup.outDir, FILES.results)
   await deps.files.writeFile(resultsPath, serializeResults(results))

@@ -29,7 +29,8 @@ export async function publishSummary(
 
   for (const c of compared.comparison?.comparisons ?? []) {
     if (c.verdict !== 'regression') continue
-    const message = `${c.name}: ${c.reason}${c.confirmed ? ' (confirmed on re-run)' : ''}`
+    const confirmed = c.confirmed && !/re-run/.test(c.reason) ? ' (confirmed on re-run)' : ''
+    const message = `${c.name}: ${c.reason}${confirmed}`
     if (decision.acknowledged) step.warning(message, { title: 'perfgate regression (accepted)' })
     else if (!decision.gate) {
       step.warning(message, { title: 'perfgate regression since the last baseline' })
