@@ -56,7 +56,7 @@ describe('formatting', () => {
     expect(formatTime(0.25)).toBe('250 µs')
     expect(formatTime(12.34)).toBe('12.3 ms')
     expect(formatTime(1500)).toBe('1.50 s')
-    expect(formatValue(3 * 1024 * 1024, 'bytes')).toBe('3.00 MiB')
+    expect(formatValue(3 * 1024 * 1024, 'bytes')).toBe('3 MiB')
     expect(formatValue(null, 'ms')).toBe('—')
   })
 })

@@ -3,6 +3,7 @@
  * first head run. A single run can be unlucky; two independent runs rarely are both unlucky.
  */
 import type { Results } from '../results/types.js'
+import { formatPercent } from '../format.js'
 import { compareRuns, type CompareOptions } from './compare-runs.js'
 import type { Comparison, MetricComparison } from './types.js'
 
@@ -53,7 +54,7 @@ export function confirmRegressions(
     if (sameWay(again) && both.verdict === 'regression') {
       return { ...both, confirmed: true, reason: `${both.reason}; confirmed by a re-run` }
     }
-    const rerunChange = again.change === null ? 'no change' : `${(again.change * 100).toFixed(1)}%`
+    const rerunChange = again.change === null ? 'no change' : formatPercent(again.change)
     const verdict = both.verdict === 'regression' ? 'inconclusive' : both.verdict
     return {
       ...both,

@@ -8,7 +8,7 @@ export { renderJson, COMPARISON_FORMAT_VERSION } from './json.js'
 export { renderMarkdown, renderMarkdownRows } from './markdown.js'
 export { renderText } from './text.js'
 export { escapeMarkdown } from './escape.js'
-export { formatTime, formatValue, formatChange, formatPercent } from './format.js'
+export { formatTime, formatValue, formatChange, formatPercent } from '../format.js'
 
 /** Report formats the CLI offers. */
 export type ReportFormat = 'text' | 'markdown' | 'json'

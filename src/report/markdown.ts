@@ -1,7 +1,7 @@
 /** Markdown report: a table reused by the PR comment; every untrusted text is escaped. */
 import type { Comparison, MetricComparison } from '../compare/types.js'
 import { escapeMarkdown } from './escape.js'
-import { formatChange, formatValue } from './format.js'
+import { formatChange, formatValue } from '../format.js'
 import { VERDICT_LABELS } from './verdicts.js'
 
 function benchCell(row: MetricComparison): string {

@@ -3,8 +3,8 @@ import type { BenchResult, Results } from '../results/types.js'
 import { readScaling, type ScalingPoint } from '../results/scaling.js'
 import { scalingMarkdown, scalingText } from './scaling.js'
 import { escapeMarkdown } from './escape.js'
-import { alignColumns, formatValue } from './format.js'
-import { formatPercentage } from '../config/units.js'
+import { alignColumns, formatValue } from '../format.js'
+import { formatPercentage } from '../format.js'
 
 interface Row {
   bench: string

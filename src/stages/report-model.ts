@@ -1,6 +1,6 @@
 /** Stage 7: the report model — everything the comment and the job summary show, as plain data. */
 import { runUrl } from '../github/context.js'
-import type { CommentModel } from '../report/comment.js'
+import type { CommentInput } from '../report/comment.js'
 import type { Results } from '../results/types.js'
 import type { Compared } from './compare.js'
 import type { Decision } from './decide.js'
@@ -12,7 +12,7 @@ export function reportModel(
   results: Results,
   compared: Compared,
   decision: Decision,
-): CommentModel {
+): CommentInput {
   const { inputs, ctx, pr } = setup
   const { comparison, outcome } = compared
   const here = runUrl(ctx, ctx.runId)
