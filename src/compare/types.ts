@@ -91,6 +91,9 @@ export function parseComparison(text: string, source: string): Comparison {
       `${source} is not a perfgate comparison: ${first?.path.join('.') || '(top level)'} ${first?.message ?? ''}`,
     )
   }
-  const { formatVersion: _version, ...comparison } = parsed.data
-  return comparison
+  return {
+    comparisons: parsed.data.comparisons,
+    warnings: parsed.data.warnings,
+    regressions: parsed.data.regressions,
+  }
 }

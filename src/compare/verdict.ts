@@ -126,7 +126,7 @@ export function decide(input: RuleInput): { verdict: Verdict; reason: string } {
     if (fastestBeyond) {
       return {
         verdict: badness > 0 ? 'regression' : 'improvement',
-        reason: `${what}, beyond the ${regressionPct} regression threshold; the rounds' spread leaves ${pText} (${units}), but even the best round moved ${formatPercent(e.fastestChange as number)}`,
+        reason: `${what}, beyond the ${regressionPct} regression threshold; the rounds' spread leaves ${pText} (${units}), but even the best round moved ${formatPercent(e.fastestChange)}`,
       }
     }
     return {
