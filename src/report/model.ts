@@ -7,7 +7,12 @@
  * schema validates that untrusted file and gives the TypeScript type, so the two cannot drift.
  */
 import { z } from 'zod'
-import { comparisonSchema, type MetricComparison, type Verdict } from '../compare/types.js'
+import {
+  comparisonSchema,
+  type Comparison,
+  type MetricComparison,
+  type Verdict,
+} from '../compare/types.js'
 import { formatPercent, formatPercentage, formatValue } from '../format.js'
 
 /** The step's overall verdict (the `verdict` output). */
@@ -329,4 +334,37 @@ function describeCounts(rows: MetricComparison[]): string {
 /** "1 bench", "3 benches". */
 export function countOf(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
+}
+
+/** What a comparison made outside a workflow (the CLI) knows about its runs. */
+export interface LocalRunFacts {
+  configPath: string
+  headCommit: string | null
+  /** The baseline file (the first when several are pooled) and its commit. */
+  baselinePath: string
+  baselineCommit: string | null
+  baselineRuns: number
+}
+
+/** The comment facts for a local comparison: the verdict follows from the comparison alone. */
+export function localCommentInput(comparison: Comparison, facts: LocalRunFacts): CommentInput {
+  const errors = comparison.comparisons
+    .filter((c) => c.verdict === 'error')
+    .map((c) => ({ name: c.name, reason: c.reason }))
+  return {
+    configPath: facts.configPath,
+    verdict: comparison.regressions > 0 ? 'regression' : errors.length > 0 ? 'error' : 'pass',
+    comparison,
+    headCommit: facts.headCommit,
+    benchCount: new Set(comparison.comparisons.map((c) => c.name)).size,
+    errors,
+    baseline: {
+      source: 'file',
+      commit: facts.baselineCommit,
+      path: facts.baselinePath,
+      runs: facts.baselineRuns,
+    },
+    baselineWarnings: [],
+    rerun: comparison.comparisons.some((c) => c.confirmed !== undefined),
+  }
 }
