@@ -27,6 +27,8 @@ describe('perfgate subcommands', () => {
     [['compare', '--help'], /^usage: perfgate compare /],
     [['help', 'compare'], /^usage: perfgate compare /],
     [['help', 'run'], /^usage: perfgate run /],
+    [['ab', '--help'], /^Usage: perfgate ab /],
+    [['help', 'ab'], /^Usage: perfgate ab /],
     [['--help'], /^perfgate .*\n\nUsage:/],
   ])('%j prints its help on stdout and exits 0', async (args, pattern) => {
     const { code, stdout, stderr } = await cli(args)
