@@ -2,26 +2,29 @@
 import { mkdtemp, rm, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify, parseArgs } from 'node:util';
-import { p as parseConfig, f as formatConfigError, r as readConfig } from './chunks/read-BanKKulf.js';
-import { r as redact, c as collectMeta, a as runConfig, P as PERFGATE_VERSION } from './chunks/run-config-C8r4_H8h.js';
+import { f as formatPercentage, a as formatValue, b as formatP, c as formatChange } from './chunks/format-nSRY5rS4.js';
+import { p as parseConfig, f as formatConfigError, r as readConfig } from './chunks/read-CczsD4Vg.js';
+import { r as redact, c as collectMeta, a as runConfig, P as PERFGATE_VERSION } from './chunks/run-config-Bk4kT9lF.js';
 import { R as RESULTS_SCHEMA_VERSION } from './chunks/types-CWpGVx7G.js';
-import { r as runShell, l as lastLines, p as pg, f as filterBenches, b as benchesProducing, a as runBenches, g as globToRegExp } from './chunks/run-benches-DAJj87He.js';
+import { r as runShell, l as lastLines, p as pg, f as filterBenches, b as benchesProducing, a as runBenches, g as globToRegExp } from './chunks/run-benches-CzC20eGr.js';
 import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import os from 'node:os';
-import { m as makeMetric } from './chunks/pg-notify-CkHnPk87.js';
-import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, C as CompareInputError, m as medianOf } from './chunks/confirm--wI4rpLK.js';
-import { escapeMarkdown } from './chunks/escape-DUX7g4yH.js';
-import { f as formatValue, a as formatChange } from './chunks/format-BGEBbMaQ.js';
-import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-D4zzDW99.js';
+import { m as makeMetric } from './chunks/pg-notify-DsPofxV8.js';
+import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, C as CompareInputError, m as medianOf, d as markChanged } from './chunks/changed-benches-EAfeZvn0.js';
+import { r as renderComment } from './chunks/comment-BekqBeWJ.js';
+import { b as buildCommentModel, l as localCommentInput } from './chunks/model-PtTLRzmk.js';
+import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-CA6fgnZ3.js';
 import { s as seededRandom } from './chunks/random-CRNsGjhb.js';
 import { n as number, o as object, i as int, s as string, _ as _enum, l as literal, a as array } from './chunks/schemas-TYepb_3n.js';
-import { r as runSummaryText } from './chunks/run-summary-yGUxnqbc.js';
+import { m as matchRuns } from './chunks/source-CjT33JO_.js';
+import { r as runSummaryText } from './chunks/run-summary-Cs9qoLBm.js';
 import 'process';
 import 'buffer';
-import './chunks/js-Qh7qM8EE.js';
-import './chunks/units-nscz4rrQ.js';
+import './chunks/js-Dh6HGazh.js';
+import './chunks/units-Stbnh1sW.js';
 import './chunks/bench-BCpLDQqU.js';
+import './chunks/identity-B3jh3Sc_.js';
 import 'node:fs';
 import './chunks/simple-statistics-Dw7N4kWf.js';
 import 'node:http';
@@ -44,6 +47,7 @@ import 'pg-cloudflare';
 import 'stream';
 import 'string_decoder';
 import './chunks/scaling-bBRpMboh.js';
+import './chunks/escape-DUX7g4yH.js';
 
 /** z(97.5%) + z(80%): a two-sided 5% test that catches a change of the threshold 4 times in 5. */
 const Z = 1.96 + 0.84;
@@ -111,8 +115,9 @@ function cv(values) {
     const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1);
     return Math.sqrt(variance) / Math.abs(mean);
 }
+/** One decimal under 10% ("2.5%"), none above ("25%"). */
 function percent(fraction) {
-    return `${(fraction * 100).toFixed(fraction < 0.1 ? 1 : 0)}%`;
+    return formatPercentage(fraction, fraction < 0.1 ? 1 : 0);
 }
 
 /** A build command failed; the message names the side, the command and its output's tail. */
@@ -497,49 +502,6 @@ function renderJson(comparison) {
     return JSON.stringify(body, null, 2) + '\n';
 }
 
-/** Short label with a symbol, for tables. */
-const VERDICT_LABELS = {
-    regression: '❌ regression',
-    improvement: '✅ improvement',
-    slower: '⚠️ slower',
-    faster: '🟢 faster',
-    unchanged: '~ unchanged',
-    inconclusive: '❔ inconclusive',
-    new: '🆕 new',
-    removed: '➖ removed',
-    skipped: '⏭️ skipped',
-    error: '💥 error',
-};
-
-function benchCell(row) {
-    const name = escapeMarkdown(row.name);
-    return row.metric === 'time' ? name : `${name} (${escapeMarkdown(row.metric)})`;
-}
-/** One table row per metric comparison, its notes (plan, scaling) in rows under it, no header. */
-function renderMarkdownRows(comparison) {
-    return comparison.comparisons.flatMap((row) => {
-        const verdict = VERDICT_LABELS[row.verdict] + (row.confirmed ? ' (confirmed)' : '');
-        const cells = [
-            benchCell(row),
-            escapeMarkdown(formatValue(row.base, row.unit)),
-            escapeMarkdown(formatValue(row.head, row.unit)),
-            escapeMarkdown(formatChange(row.change, row.ci)),
-            verdict,
-            escapeMarkdown(row.reason),
-        ];
-        const notes = (row.notes ?? []).map((note) => `| ↳ ${escapeMarkdown(note)} | | | | | |`);
-        return [`| ${cells.join(' | ')} |`, ...notes];
-    });
-}
-/** The comparison as Markdown: warnings as a quote, then the table. */
-function renderMarkdown(comparison) {
-    const out = [];
-    for (const warning of comparison.warnings)
-        out.push(`> **Warning:** ${escapeMarkdown(warning)}`, '');
-    out.push('| Bench | Baseline | Head | Change (95% CI) | Verdict | Reason |', '| --- | ---: | ---: | ---: | --- | --- |', ...renderMarkdownRows(comparison));
-    return out.join('\n') + '\n';
-}
-
 // Control characters (a newline in a bench name) would break the table's lines.
 const oneLine = (text) => text.replace(/\p{Cc}+/gu, ' ');
 function label(row) {
@@ -547,7 +509,7 @@ function label(row) {
 }
 function changeCell(row) {
     if (row.verdict === 'unchanged') {
-        const p = row.p === null ? '' : ` p=${row.p.toFixed(3)}`;
+        const p = row.p === null ? '' : ` ${formatP(row.p)}`;
         return `~ (${row.baseSamples}+${row.headSamples} samples${p})`;
     }
     return formatChange(row.change, row.ci);
@@ -582,12 +544,15 @@ function renderText(comparison) {
     return out.join('\n') + '\n';
 }
 
-/** Renders a comparison in the given format. */
-function renderReport(comparison, format) {
+/**
+ * Renders a comparison in the given format; markdown is the PR comment itself (same model, same
+ * renderer, without the hidden markers), so what a developer sees locally is what the PR shows.
+ */
+function renderReport(comparison, format, facts) {
     if (format === 'json')
         return renderJson(comparison);
     if (format === 'markdown')
-        return renderMarkdown(comparison);
+        return `${renderComment(buildCommentModel(localCommentInput(comparison, facts)), { marker: false })}\n`;
     return renderText(comparison);
 }
 
@@ -713,7 +678,13 @@ async function abCommand(args, io) {
         // JSON stays parseable: the mode line goes to stderr there.
         if (format === 'json')
             io.stderr(mode);
-        io.stdout(`${format === 'json' ? '' : `\n${mode}\n`}${renderReport(comparison, format)}`);
+        io.stdout(`${format === 'json' ? '' : `\n${mode}\n`}${renderReport(comparison, format, {
+            configPath: values.config,
+            headCommit: session.headSha,
+            baselinePath: path.join(dir, 'base.json'),
+            baselineCommit: session.baseSha,
+            baselineRuns: rerunBase ? 2 : 1,
+        })}`);
         const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined);
         for (const noise of hints)
             io.stderr(`noise: ${noise.name}: ${noise.hint}\n`);
@@ -732,7 +703,21 @@ async function abCommand(args, io) {
  * a report. File access comes in through `io`, so the command is testable and wiring-agnostic.
  */
 /** One-line usage, printed with usage errors. */
-const COMPARE_USAGE = 'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration]';
+const COMPARE_USAGE = 'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration] [--config perfgate.yml]';
+/** The full help of `perfgate compare --help`. */
+const COMPARE_HELP = `${COMPARE_USAGE}
+
+Compares result files: every file but the last is a baseline run (pooled), the last is the head.
+
+Options:
+  --format text|markdown|json  text: aligned table (default); markdown: exactly the PR comment
+                               (without its hidden markers); json: the comparison document
+                               (docs/results-format.md)
+  --fail-on-regression         exit 1 when something regressed
+  --normalize calibration      divide out the runner speed measured by the calibration bench
+  --config PATH                the config named in the markdown heading (default perfgate.yml)
+  -h, --help                   show this help
+`;
 const FORMATS$1 = ['text', 'markdown', 'json'];
 class UsageError extends Error {
 }
@@ -763,8 +748,14 @@ async function compareCommand(args, io) {
                 format: { type: 'string', default: 'text' },
                 'fail-on-regression': { type: 'boolean', default: false },
                 normalize: { type: 'string' },
+                config: { type: 'string', default: 'perfgate.yml' },
+                help: { type: 'boolean', short: 'h', default: false },
             },
         });
+        if (values.help) {
+            io.stdout(COMPARE_HELP);
+            return 0;
+        }
         const format = values.format;
         if (!FORMATS$1.includes(format)) {
             throw new UsageError(`--format must be one of ${FORMATS$1.join(', ')}, not "${values.format}"`);
@@ -782,7 +773,13 @@ async function compareCommand(args, io) {
         const comparison = compareRuns(runs, head, {
             ...(values.normalize === 'calibration' ? { normalize: 'calibration' } : {}),
         });
-        io.stdout(renderReport(comparison, format));
+        io.stdout(renderReport(comparison, format, {
+            configPath: values.config,
+            headCommit: head.meta.commit,
+            baselinePath: positionals[0],
+            baselineCommit: runs[0].meta.commit,
+            baselineRuns: runs.length,
+        }));
         return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0;
     }
     catch (error) {
@@ -1367,6 +1364,25 @@ async function historyCommand(args, io) {
  * `perfgate run`: load the config, run the benches with progress, write the results file; with
  * `--baseline`, compare, re-run what regressed to confirm it, and print the comparison.
  */
+/** The full help of `perfgate run --help`. */
+const RUN_HELP = `usage: perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
+                    [--baseline BASE.json]... [--no-confirm] [--format text|markdown|json]
+                    [--fail-on-regression]
+
+Runs the config's benches, writes the results file and, with --baseline, compares with it and
+re-runs what regressed to confirm it. Progress goes to stderr; stdout has the report only.
+
+Options:
+  -c, --config PATH            the config file (default perfgate.yml)
+  -f, --filter GLOB            run only the benches whose name matches
+  -o, --out FILE               the results file (default perfgate-results.json)
+  -b, --baseline FILE          a baseline results file to compare with (repeatable: pooled)
+  --no-confirm                 do not re-run regressions to confirm them
+  --format text|markdown|json  the report (markdown: the PR comment; json: only JSON on stdout,
+                               the comparison with --baseline, else the results document)
+  --fail-on-regression         exit 1 when something regressed
+  -h, --help                   show this help
+`;
 /**
  * Runs `perfgate run [--config F] [--filter GLOB] [--out FILE] [--baseline B.json]... [--no-confirm]
  * [--format text|markdown|json] [--fail-on-regression]`; returns the exit code.
@@ -1382,9 +1398,14 @@ async function runCommand(args, io) {
             'no-confirm': { type: 'boolean', default: false },
             format: { type: 'string', default: 'text' },
             'fail-on-regression': { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
         },
         strict: true,
     });
+    if (values.help) {
+        io.stdout(RUN_HELP);
+        return 0;
+    }
     const format = values.format;
     if (!['text', 'markdown', 'json'].includes(format)) {
         io.stderr(`perfgate run: --format must be text, markdown or json, got "${values.format}"\n`);
@@ -1421,18 +1442,33 @@ async function runCommand(args, io) {
     }
     await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
     await writeFile(values.out, serializeResults(results));
-    io.stdout(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`);
+    // With --format json, stdout is for the JSON document alone (pipe it to jq); the table goes to stderr.
+    const human = (text) => (format === 'json' ? io.stderr(text) : io.stdout(text));
+    human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`);
     const errored = results.benches.some((bench) => bench.status === 'error');
-    if (baselines.length === 0)
+    if (baselines.length === 0) {
+        if (format === 'json')
+            io.stdout(serializeResults(results));
         return errored ? 1 : 0;
-    let comparison = compareRuns(baselines, results);
-    const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison);
+    }
+    // Bench by bench: a bench measured differently than the baseline is shown as changed.
+    const { baselines: matched, match } = matchRuns(baselines, results);
+    let comparison = markChanged(compareRuns(matched, results), match.changed);
+    // Regressions and inconclusive benches beyond their threshold (the action's default policy).
+    const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison, true);
     if (flagged.length > 0) {
         io.stderr(`Re-running ${flagged.length} bench(es) flagged as regressions to confirm them\n`);
         const rerun = await run({ ...loaded.config, benches: benchesProducing(loaded.config, flagged) });
-        comparison = confirmRegressions(baselines, results, rerun, comparison);
+        comparison = confirmRegressions(matched, results, rerun, comparison);
     }
-    io.stdout(`\n${renderReport(comparison, format)}`);
+    const report = renderReport(comparison, format, {
+        configPath: values.config,
+        headCommit: results.meta.commit,
+        baselinePath: values.baseline?.[0] ?? '',
+        baselineCommit: baselines[0].meta.commit,
+        baselineRuns: baselines.length,
+    });
+    io.stdout(format === 'json' ? report : `\n${report}`);
     if (errored)
         return 1;
     return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0;
@@ -1451,6 +1487,7 @@ Usage:
               [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
   perfgate history HISTORY.json [--bench GLOB] [--format text|markdown|html|json]
   perfgate --version
+  perfgate help [run|compare|ab]  (or perfgate <command> --help)
 `;
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
 async function runCli(args, io) {
@@ -1469,8 +1506,16 @@ async function runCli(args, io) {
             case '-v':
                 io.stdout(`${PERFGATE_VERSION}\n`);
                 return 0;
-            case undefined:
             case 'help':
+                if (rest[0] === 'run')
+                    return await runCommand(['--help'], io);
+                if (rest[0] === 'compare')
+                    return await compareCommand(['--help'], io);
+                if (rest[0] === 'ab')
+                    return await abCommand(['--help'], io);
+                io.stdout(USAGE);
+                return 0;
+            case undefined:
             case '--help':
             case '-h':
                 io.stdout(USAGE);

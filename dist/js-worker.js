@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
-import { C as CALIBRATION_MODULE } from './chunks/js-Qh7qM8EE.js';
-import './chunks/units-nscz4rrQ.js';
+import { C as CALIBRATION_MODULE } from './chunks/js-Dh6HGazh.js';
+import './chunks/units-Stbnh1sW.js';
 import './chunks/schemas-TYepb_3n.js';
 
 const e = Object.freeze(() => {}), t = globalThis.Event;

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { DEFAULT_RETRY, type RetryPolicy } from './github/retry.js'
 import type { BenchRunner, Deps } from './ports.js'
 import { coreStep } from './publish/step.js'
-import { formatValue } from './report/format.js'
+import { formatValue } from './format.js'
 import type { BenchResult } from './results/types.js'
 import type { RunObserver } from './run/run-benches.js'
 

@@ -93,7 +93,8 @@ export function fakeRunner(
       benches: benches.map((bench) => ({
         name: bench.name,
         samples: [0.99, 1, 1.01, 1.02, 0.98].flatMap((f) =>
-          [1, 1.002, 0.998, 1.004, 0.996].map((g) => ms(bench.name, calls.length) * f * g),
+          // Each call a hair different: a re-run that returned the very same samples would be a re-read.
+          [1, 1.002, 0.998, 1.004, 0.996].map((g) => ms(bench.name, calls.length) * f * g * (1 + calls.length / 1e4)),
         ),
         rounds: [5, 5, 5, 5, 5],
         noiseThreshold: bench.settings.noiseThreshold,

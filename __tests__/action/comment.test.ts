@@ -3,11 +3,21 @@ import type { MetricComparison, Verdict } from '../../src/compare/types.js'
 import {
   COMMENT_LIMIT,
   commentMarker,
-  headline,
+  buildCommentModel,
   previousVerdict,
   renderComment,
-  type CommentModel,
+  type CommentInput,
 } from '../../src/report/comment.js'
+
+/** The comment for a run's facts, through the model as the action builds it. */
+function render(input: CommentInput, options?: Parameters<typeof renderComment>[1]): string {
+  return renderComment(buildCommentModel(input), options)
+}
+
+/** The rendered headline line. */
+function headline(input: CommentInput): string {
+  return render(input, { marker: false }).split('\n')[2]
+}
 
 function row(
   name: string,
@@ -35,7 +45,7 @@ function row(
   }
 }
 
-function model(rows: MetricComparison[], extra: Partial<CommentModel> = {}): CommentModel {
+function model(rows: MetricComparison[], extra: Partial<CommentInput> = {}): CommentInput {
   const regressions = rows.filter((r) => r.verdict === 'regression').length
   return {
     configPath: 'perfgate.yml',
@@ -76,7 +86,7 @@ describe('PR comment renderer', () => {
   })
 
   it('puts regressions first, then improvements and inconclusive; the rest folded in details', () => {
-    const body = renderComment(
+    const body = render(
       model([
         row('same', 'unchanged'),
         row('better', 'improvement'),
@@ -90,11 +100,11 @@ describe('PR comment renderer', () => {
     expect(main.indexOf('| better |')).toBeLessThan(main.indexOf('| unsure |'))
     expect(main).not.toContain('| same |')
     expect(details).toContain('| same |')
-    expect(body).toContain('+25% [+1%, +30%]')
+    expect(body).toContain('+25.0% [+1.0%, +30.0%]')
   })
 
   it('shows notes under their row, names the baseline commit and run, links this run', () => {
-    const body = renderComment(
+    const body = render(
       model([row('q', 'regression', { notes: ['plan changed: Seq Scan on users'] })]),
     )
     expect(body).toMatch(/\| q \|.*\n\| ↳ plan changed\\: Seq Scan on users \|/)
@@ -107,7 +117,7 @@ describe('PR comment renderer', () => {
 
   it('escapes bench names, reasons, notes and warnings so nothing injects markup, HTML or mentions', () => {
     const evil = '<img src=x onerror=alert(1)> @octocat | **bold** [link](http://evil) <!-- x -->'
-    const body = renderComment(
+    const body = render(
       model([row(evil, 'regression', { reason: `error: ${evil}`, notes: [evil] })], {
         baselineWarnings: [evil],
         comparison: {
@@ -128,14 +138,14 @@ describe('PR comment renderer', () => {
 
   it('keeps the marker a single HTML comment whatever the config path holds', () => {
     expect(commentMarker('a-->b.yml')).toBe('<!-- perfgate:a- ->b.yml -->')
-    expect(previousVerdict(renderComment(model([row('a', 'regression')])))).toBe('regression')
+    expect(previousVerdict(render(model([row('a', 'regression')])))).toBe('regression')
   })
 
   it('stays under 65,536 characters with 5,000 benches, shortening the details but keeping every regression', () => {
     const rows: MetricComparison[] = []
     for (let i = 0; i < 5000; i++)
       rows.push(row(`suite/bench-number-${i}`, i % 50 === 0 ? 'regression' : 'unchanged'))
-    const body = renderComment(model(rows))
+    const body = render(model(rows))
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     for (let i = 0; i < 5000; i += 50) expect(body).toContain(`| suite/bench-number-${i} |`)
     expect(body).toMatch(/… \d+ more not shown/)
@@ -144,7 +154,7 @@ describe('PR comment renderer', () => {
   })
 
   it('says why there is no baseline and how to get one', () => {
-    const body = renderComment(
+    const body = render(
       model([], {
         verdict: 'no-baseline',
         comparison: null,
@@ -159,10 +169,10 @@ describe('PR comment renderer', () => {
   })
 
   it('says so when an earlier regression is fixed, and when a label accepted regressions', () => {
-    expect(renderComment({ ...model([row('a', 'unchanged')]), fixedSince: true })).toContain(
+    expect(render({ ...model([row('a', 'unchanged')]), fixedSince: true })).toContain(
       'The regression reported earlier on this PR is fixed as of `ccccccc`',
     )
-    const accepted = renderComment(
+    const accepted = render(
       model([row('a', 'regression')], {
         verdict: 'pass',
         acknowledged: { label: 'perfgate:accept' },

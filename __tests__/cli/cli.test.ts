@@ -41,7 +41,7 @@ benches:
       '✗ shell/false: error: warm-up run `false` exited with code 1 (no output)',
     )
     expect(stderr).toContain('- db: skipped: requires PERFGATE_TEST_NOPE, which is not set')
-    expect(stdout).toMatch(/^bench\s+samples\s+median\s+p99\s+cv\s+status$/m)
+    expect(stdout).toMatch(/^bench\s+samples\s+median\s+p99\s+spread\s+status$/m)
     expect(stdout).toMatch(/^tiny\/sum\s+\d+ in 2 rounds\s+.*ok$/m)
     expect(stdout).toContain('Results written to out/results.json')
     const results = parseResults(

@@ -63,7 +63,9 @@ describe('perfgate compare', () => {
       comparisons: { baseRuns: number; verdict: string }[]
     }
     expect(parsed.comparisons[0]).toMatchObject({ baseRuns: 2, verdict: 'regression' })
-    expect((await cli([base, slower, '--format', 'markdown'])).stdout).toContain('| Bench |')
+    expect((await cli([base, slower, '--format', 'markdown'])).stdout).toContain(
+      '| bench | baseline | head | change (CI) |',
+    )
   })
 
   it.each([

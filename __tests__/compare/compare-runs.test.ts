@@ -176,7 +176,7 @@ describe('compareRuns verdicts', () => {
       heap([-50_000, -40_000, -60_000]),
     ).comparisons
     expect(row.verdict).toBe('unchanged')
-    expect(row.reason).toBe("no relative change, below the metric's resolution of 1048576")
+    expect(row.reason).toBe("no relative change, below the metric's resolution of 1 MiB")
   })
 
   it('reports new, removed, skipped and error benches', () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { compareRuns } from '../../src/compare/index.js'
-import {
-  escapeMarkdown,
-  formatTime,
-  formatValue,
-  renderJson,
-  renderMarkdown,
-  renderText,
-} from '../../src/report/index.js'
+import { formatTime, formatValue } from '../../src/format.js'
+import { escapeMarkdown, renderJson, renderReport, renderText } from '../../src/report/index.js'
 import { makeResults, roundsOf } from '../../__fixtures__/results.js'
 
 const LEVELS = [10, 10.1, 9.9, 10.2, 10.05]
@@ -56,7 +50,7 @@ describe('formatting', () => {
     expect(formatTime(0.25)).toBe('250 µs')
     expect(formatTime(12.34)).toBe('12.3 ms')
     expect(formatTime(1500)).toBe('1.50 s')
-    expect(formatValue(3 * 1024 * 1024, 'bytes')).toBe('3.00 MiB')
+    expect(formatValue(3 * 1024 * 1024, 'bytes')).toBe('3 MiB')
     expect(formatValue(null, 'ms')).toBe('—')
   })
 })
@@ -73,17 +67,25 @@ describe('escapeMarkdown', () => {
   })
 })
 
-describe('renderMarkdown', () => {
+describe('renderReport markdown', () => {
   it('renders one table row per comparison with exactly six cells', () => {
-    const markdown = renderMarkdown(sample())
-    const rows = markdown.split('\n').filter((line) => line.startsWith('|'))
-    expect(rows[0]).toBe('| Bench | Baseline | Head | Change (95% CI) | Verdict | Reason |')
-    expect(rows).toHaveLength(2 + 3)
+    const markdown = renderReport(sample(), 'markdown', {
+      configPath: 'perfgate.yml',
+      headCommit: null,
+      baselinePath: 'base.json',
+      baselineCommit: null,
+      baselineRuns: 1,
+    })
+    const rows = markdown
+      .split('\n')
+      .filter((line) => line.startsWith('|') && !line.includes('---'))
+    expect(rows.filter((row) => row.startsWith('| bench |')).length).toBeGreaterThanOrEqual(1)
+    expect(rows.filter((row) => !row.startsWith('| bench |'))).toHaveLength(3)
     for (const row of rows) {
       // Unescaped pipes delimit cells: 7 of them for 6 cells.
       expect(row.match(/(?<!\\)\|/g)).toHaveLength(7)
     }
-    expect(markdown).toContain('❌ regression')
+    expect(markdown).toContain('🔴 regression')
     expect(markdown).not.toContain('<img')
   })
 })

@@ -96,7 +96,7 @@ describe('run(deps): the branches of the action flow', () => {
 
   it('a PR that slows one bench is re-run to confirm, flagged, commented and fails the step', async () => {
     const calls: string[][] = []
-    const slower = fakeRunner((name) => (name === 'tunable' ? 60 : 30), calls)
+    const slower = fakeRunner((name) => (name === 'tunable' ? 90 : 30), calls)
     const log = await prRun(3, sha('c'), 103, slower)
     expect(calls).toEqual([['steady', 'tunable'], ['tunable']])
     expect(log.outputs.verdict).toBe('regression')

@@ -4,6 +4,7 @@
  * would need to see its regression threshold through that noise.
  */
 import type { Metric, Results } from '../results/types.js'
+import { formatPercentage } from '../format.js'
 
 /** One bench's measured noise. */
 export interface BenchNoise {
@@ -93,6 +94,7 @@ function cv(values: number[]): number {
   return Math.sqrt(variance) / Math.abs(mean)
 }
 
+/** One decimal under 10% ("2.5%"), none above ("25%"). */
 function percent(fraction: number): string {
-  return `${(fraction * 100).toFixed(fraction < 0.1 ? 1 : 0)}%`
+  return formatPercentage(fraction, fraction < 0.1 ? 1 : 0)
 }

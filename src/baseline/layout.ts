@@ -1,5 +1,10 @@
 /** The files in a perfgate artifact, and the metadata file that describes it. */
-import type { CommentModel } from '../report/comment.js'
+import {
+  baselineInfoSchema,
+  commentInputSchema,
+  stepVerdictSchema,
+  type CommentInput,
+} from '../report/model.js'
 import { z } from 'zod'
 
 /** File names inside the artifact. */
@@ -23,9 +28,9 @@ export interface ArtifactMeta {
   headSha: string
   configPath: string
   /** The comment's content, re-rendered (and re-escaped) by `mode: comment`. */
-  comment: CommentModel
+  comment: CommentInput
   /** Whether the step failed on a regression (for the notice in the comment workflow). */
-  verdict: CommentModel['verdict']
+  verdict: CommentInput['verdict']
 }
 
 /** The artifact name of a PR's own results. */
@@ -47,76 +52,15 @@ export function historyFileName(timestamp: string, commit: string | null): strin
   return `${stamp}-${(commit ?? 'unknown').slice(0, 12)}.json`
 }
 
-const num = z.number().refine(Number.isFinite, { error: 'must be a finite number' })
-const comparisonRow = z.object({
-  name: z.string(),
-  metric: z.string(),
-  unit: z.string(),
-  better: z.enum(['smaller', 'bigger']),
-  verdict: z.enum([
-    'regression',
-    'improvement',
-    'slower',
-    'faster',
-    'unchanged',
-    'inconclusive',
-    'new',
-    'changed',
-    'removed',
-    'skipped',
-    'error',
-  ]),
-  change: num.nullable(),
-  ci: z.tuple([num, num]).nullable(),
-  p: num.nullable(),
-  reason: z.string(),
-  base: num.nullable(),
-  head: num.nullable(),
-  baseSamples: num,
-  headSamples: num,
-  baseRuns: num,
-  noiseThreshold: num,
-  regressionThreshold: num,
-  confirmed: z.boolean().optional(),
-  notes: z.array(z.string()).optional(),
-})
-const verdict = z.enum(['pass', 'regression', 'no-baseline', 'error'])
 const metaSchema = z.object({
   perfgateMeta: z.literal(1),
   pr: z.int().positive().optional(),
   headSha: z.string(),
   configPath: z.string(),
-  verdict,
-  comment: z.object({
-    configPath: z.string(),
-    verdict,
-    comparison: z
-      .object({
-        comparisons: z.array(comparisonRow),
-        warnings: z.array(z.string()),
-        regressions: num,
-      })
-      .nullable(),
-    headCommit: z.string().nullable(),
-    benchCount: num,
-    errors: z.array(z.object({ name: z.string(), reason: z.string() })),
-    baseline: z
-      .object({
-        source: z.enum(['artifact', 'file']),
-        commit: z.string().nullable(),
-        runId: z.int().optional(),
-        branch: z.string().optional(),
-        lagCommits: num.optional(),
-        ageDays: num.optional(),
-        runs: num,
-        path: z.string().optional(),
-      })
-      .nullable(),
-    noBaseline: z.object({ reason: z.string(), hint: z.string() }).optional(),
-    baselineWarnings: z.array(z.string()),
-    rerun: z.boolean(),
-    acknowledged: z.object({ label: z.string() }).optional(),
-    acknowledgeLabel: z.string().optional(),
+  verdict: stepVerdictSchema,
+  // Links from another run are not trusted: they are dropped here and rebuilt by the caller.
+  comment: commentInputSchema.omit({ runUrl: true, artifactsUrl: true, fixedSince: true }).extend({
+    baseline: baselineInfoSchema.omit({ runUrl: true }).nullable(),
   }),
 })
 

@@ -94,7 +94,15 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
     const mode = `A/B on one machine: base ${session.baseRef} (${session.baseSha.slice(0, 12)}) vs head ${session.headSha.slice(0, 12)}, rounds interleaved\n`
     // JSON stays parseable: the mode line goes to stderr there.
     if (format === 'json') io.stderr(mode)
-    io.stdout(`${format === 'json' ? '' : `\n${mode}\n`}${renderReport(comparison, format)}`)
+    io.stdout(
+      `${format === 'json' ? '' : `\n${mode}\n`}${renderReport(comparison, format, {
+        configPath: values.config,
+        headCommit: session.headSha,
+        baselinePath: path.join(dir, 'base.json'),
+        baselineCommit: session.baseSha,
+        baselineRuns: rerunBase ? 2 : 1,
+      })}`,
+    )
     const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined)
     for (const noise of hints) io.stderr(`noise: ${noise.name}: ${noise.hint}\n`)
     const errored = first.head.benches.some((b) => b.status === 'error')

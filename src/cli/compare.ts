@@ -17,7 +17,22 @@ export interface CompareIo {
 
 /** One-line usage, printed with usage errors. */
 export const COMPARE_USAGE =
-  'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration]'
+  'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration] [--config perfgate.yml]'
+
+/** The full help of `perfgate compare --help`. */
+export const COMPARE_HELP = `${COMPARE_USAGE}
+
+Compares result files: every file but the last is a baseline run (pooled), the last is the head.
+
+Options:
+  --format text|markdown|json  text: aligned table (default); markdown: exactly the PR comment
+                               (without its hidden markers); json: the comparison document
+                               (docs/results-format.md)
+  --fail-on-regression         exit 1 when something regressed
+  --normalize calibration      divide out the runner speed measured by the calibration bench
+  --config PATH                the config named in the markdown heading (default perfgate.yml)
+  -h, --help                   show this help
+`
 
 const FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json']
 
@@ -51,8 +66,14 @@ export async function compareCommand(args: string[], io: CompareIo): Promise<num
         format: { type: 'string', default: 'text' },
         'fail-on-regression': { type: 'boolean', default: false },
         normalize: { type: 'string' },
+        config: { type: 'string', default: 'perfgate.yml' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     })
+    if (values.help) {
+      io.stdout(COMPARE_HELP)
+      return 0
+    }
     const format = values.format as ReportFormat
     if (!FORMATS.includes(format)) {
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`)
@@ -69,7 +90,15 @@ export async function compareCommand(args: string[], io: CompareIo): Promise<num
     const comparison = compareRuns(runs, head, {
       ...(values.normalize === 'calibration' ? { normalize: 'calibration' as const } : {}),
     })
-    io.stdout(renderReport(comparison, format))
+    io.stdout(
+      renderReport(comparison, format, {
+        configPath: values.config,
+        headCommit: head.meta.commit,
+        baselinePath: positionals[0],
+        baselineCommit: runs[0].meta.commit,
+        baselineRuns: runs.length,
+      }),
+    )
     return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0
   } catch (error) {
     if (error instanceof UsageError || isArgError(error)) {

@@ -17,6 +17,7 @@ Usage:
               [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
   perfgate history HISTORY.json [--bench GLOB] [--format text|markdown|html|json]
   perfgate --version
+  perfgate help [run|compare|ab]  (or perfgate <command> --help)
 `
 
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
@@ -36,8 +37,13 @@ export async function runCli(args: string[], io: RunIo & CompareIo): Promise<num
       case '-v':
         io.stdout(`${PERFGATE_VERSION}\n`)
         return 0
-      case undefined:
       case 'help':
+        if (rest[0] === 'run') return await runCommand(['--help'], io)
+        if (rest[0] === 'compare') return await compareCommand(['--help'], io)
+        if (rest[0] === 'ab') return await abCommand(['--help'], io)
+        io.stdout(USAGE)
+        return 0
+      case undefined:
       case '--help':
       case '-h':
         io.stdout(USAGE)

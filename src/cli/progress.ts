@@ -1,7 +1,7 @@
 /** Progress of a CLI run: a live line on a terminal, one line per event otherwise. */
 import type { RunObserver } from '../run/run-benches.js'
 import type { BenchResult } from '../results/types.js'
-import { formatValue } from '../report/format.js'
+import { formatValue } from '../format.js'
 
 /** An observer that writes progress to `write`; `live` rewrites one line (a TTY). */
 export function progressObserver(write: (text: string) => void, live: boolean): RunObserver {

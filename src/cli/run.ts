@@ -27,6 +27,26 @@ export interface RunIo {
   now(): Date
 }
 
+/** The full help of `perfgate run --help`. */
+export const RUN_HELP = `usage: perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
+                    [--baseline BASE.json]... [--no-confirm] [--format text|markdown|json]
+                    [--fail-on-regression]
+
+Runs the config's benches, writes the results file and, with --baseline, compares with it and
+re-runs what regressed to confirm it. Progress goes to stderr; stdout has the report only.
+
+Options:
+  -c, --config PATH            the config file (default perfgate.yml)
+  -f, --filter GLOB            run only the benches whose name matches
+  -o, --out FILE               the results file (default perfgate-results.json)
+  -b, --baseline FILE          a baseline results file to compare with (repeatable: pooled)
+  --no-confirm                 do not re-run regressions to confirm them
+  --format text|markdown|json  the report (markdown: the PR comment; json: only JSON on stdout,
+                               the comparison with --baseline, else the results document)
+  --fail-on-regression         exit 1 when something regressed
+  -h, --help                   show this help
+`
+
 /**
  * Runs `perfgate run [--config F] [--filter GLOB] [--out FILE] [--baseline B.json]... [--no-confirm]
  * [--format text|markdown|json] [--fail-on-regression]`; returns the exit code.
@@ -42,9 +62,14 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
       'no-confirm': { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       'fail-on-regression': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   })
+  if (values.help) {
+    io.stdout(RUN_HELP)
+    return 0
+  }
   const format = values.format as ReportFormat
   if (!['text', 'markdown', 'json'].includes(format)) {
     io.stderr(`perfgate run: --format must be text, markdown or json, got "${values.format}"\n`)
@@ -80,9 +105,14 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
   }
   await mkdir(path.dirname(path.resolve(values.out)), { recursive: true })
   await writeFile(values.out, serializeResults(results))
-  io.stdout(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`)
+  // With --format json, stdout is for the JSON document alone (pipe it to jq); the table goes to stderr.
+  const human = (text: string) => (format === 'json' ? io.stderr(text) : io.stdout(text))
+  human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`)
   const errored = results.benches.some((bench) => bench.status === 'error')
-  if (baselines.length === 0) return errored ? 1 : 0
+  if (baselines.length === 0) {
+    if (format === 'json') io.stdout(serializeResults(results))
+    return errored ? 1 : 0
+  }
 
   // Bench by bench: a bench measured differently than the baseline is shown as changed.
   const { baselines: matched, match } = matchRuns(baselines, results)
@@ -94,7 +124,14 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
     const rerun = await run({ ...loaded.config, benches: benchesProducing(loaded.config, flagged) })
     comparison = confirmRegressions(matched, results, rerun, comparison)
   }
-  io.stdout(`\n${renderReport(comparison, format)}`)
+  const report = renderReport(comparison, format, {
+    configPath: values.config,
+    headCommit: results.meta.commit,
+    baselinePath: values.baseline?.[0] ?? '',
+    baselineCommit: baselines[0].meta.commit,
+    baselineRuns: baselines.length,
+  })
+  io.stdout(format === 'json' ? report : `\n${report}`)
   if (errored) return 1
   return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0
 }

@@ -1,5 +1,6 @@
 /** compareRuns: the head run(s) against stored baseline run(s), bench by bench and metric by metric. */
 import { planChangeNotes } from './plan-notes.js'
+import { formatMagnitude, formatPercent } from '../format.js'
 import { scalingNotes } from './scaling-notes.js'
 import type { BenchResult, Metric, Results } from '../results/types.js'
 import { CALIBRATION_BENCH, calibrationRatio } from './calibration.js'
@@ -9,7 +10,7 @@ import { benjaminiHochberg } from './multiple-testing.js'
 import { seededRandom, type Random } from './random.js'
 import type { Comparison, MetricComparison } from './types.js'
 import { checkMetric, quantileOf, splitRounds } from './units.js'
-import { decide, percent as signedPercent } from './verdict.js'
+import { decide } from './verdict.js'
 import { discountShift, sharedShift } from './shared-shift.js'
 import { runWarnings } from './warnings.js'
 
@@ -129,7 +130,10 @@ export function compareRuns(
   const speed = calibrationRatio(baselines, heads)
   const normalizing = options.normalize === 'calibration' && speed !== null
   if (speed !== null) {
-    const how = speed >= 1 ? `${percent(speed - 1)} slower` : `${percent(1 / speed - 1)} faster`
+    const how =
+      speed >= 1
+        ? `${formatMagnitude(speed - 1)} slower`
+        : `${formatMagnitude(1 / speed - 1)} faster`
     warnings.push(
       `Calibration: the head runner ran ${CALIBRATION_BENCH} ${how} than the baseline` +
         (normalizing ? '; time changes are divided by this ratio' : ''),
@@ -189,6 +193,7 @@ export function compareRuns(
       baseRuns: item.row.baseRuns,
       headRuns: item.headRuns,
       resolution: item.resolution,
+      unit: item.row.unit,
       crossCheck: item.crossCheck ?? options.crossCheck ?? true,
     })
     return { ...item.row, verdict, reason, p }
@@ -201,8 +206,8 @@ export function compareRuns(
   if (shift !== null) {
     warnings.push(
       runnerSteady
-        ? `Most benches moved together (median ${signedPercent(shift)}) while ${CALIBRATION_BENCH} held still: a change shared by the benches, not the runner`
-        : `Most benches moved together (median ${signedPercent(shift)}): the runner's speed may differ between baseline and head; those beyond their threshold stay inconclusive until a re-run or ${CALIBRATION_BENCH} settles it`,
+        ? `Most benches moved together (median ${formatPercent(shift)}) while ${CALIBRATION_BENCH} held still: a change shared by the benches, not the runner`
+        : `Most benches moved together (median ${formatPercent(shift)}): the runner's speed may differ between baseline and head; those beyond their threshold stay inconclusive until a re-run or ${CALIBRATION_BENCH} settles it`,
     )
   }
   return {
@@ -351,8 +356,4 @@ function beyondNoise(item: Pending): boolean {
     change !== undefined &&
     Math.abs(Math.log1p(change)) > Math.log1p(item.row.noiseThreshold)
   )
-}
-
-function percent(fraction: number): string {
-  return `${(fraction * 100).toFixed(1)}%`
 }

@@ -5,6 +5,7 @@
  * no confirmation: it is not pooled, and the verdict is marked unconfirmed.
  */
 import type { BenchResult, Results } from '../results/types.js'
+import { formatPercent } from '../format.js'
 import { compareRuns, type CompareOptions } from './compare-runs.js'
 import { isBeyondThreshold } from './headline.js'
 import type { Comparison, MetricComparison } from './types.js'
@@ -95,7 +96,7 @@ export function confirmRegressions(
     if (sameWay(again) && both.verdict === 'regression') {
       return { ...both, confirmed: true, reason: `${both.reason}; confirmed by a re-run` }
     }
-    const rerunChange = again.change === null ? 'no change' : `${(again.change * 100).toFixed(1)}%`
+    const rerunChange = again.change === null ? 'no change' : formatPercent(again.change)
     const verdict = both.verdict === 'regression' ? 'inconclusive' : both.verdict
     return {
       ...both,

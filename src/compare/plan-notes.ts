@@ -1,4 +1,5 @@
 /** Notes on how a `sql` bench's query plan changed between baseline and head. Pure. */
+import { formatCount, formatMilliseconds, formatShare } from '../format.js'
 
 /** The plan summary fields these notes read from a bench result's `details.plan`. */
 interface PlanFacts {
@@ -108,7 +109,7 @@ function depthNote(base: PlanFacts, head: PlanFacts): string[] {
 
 function ratioNote(base: number | null, head: number | null): string[] {
   if (base === null || head === null || Math.abs(head - base) < 0.05) return []
-  return [`buffer hit ratio ${percent(base)} → ${percent(head)}`]
+  return [`buffer hit ratio ${formatShare(base)} → ${formatShare(head)}`]
 }
 
 function timeNote(
@@ -121,7 +122,7 @@ function timeNote(
   if (base === null || head === null || Math.abs(head - base) < minimumMs) return []
   const ratio = base === 0 ? Infinity : head / base
   if (ratio < factor && ratio > 1 / factor) return []
-  return [`${what} ${ms(base)} → ${ms(head)}`]
+  return [`${what} ${formatMilliseconds(base)} → ${formatMilliseconds(head)}`]
 }
 
 function buffersNote(base: PlanFacts, head: PlanFacts): string[] {
@@ -131,22 +132,10 @@ function buffersNote(base: PlanFacts, head: PlanFacts): string[] {
   if (Math.abs(after - before) < 10) return []
   const ratio = before === 0 ? Infinity : after / before
   if (ratio < 2 && ratio > 0.5) return []
-  return [
-    `shared buffers touched ${before.toLocaleString('en-US')} → ${after.toLocaleString('en-US')}`,
-  ]
+  return [`shared buffers touched ${formatCount(before)} → ${formatCount(after)}`]
 }
 
 function rowsNote(base: number | null, head: number | null): string[] {
   if (base === null || head === null || base === head) return []
   return [`rows returned ${base} → ${head}`]
-}
-
-function percent(fraction: number): string {
-  const value = fraction * 100
-  return `${value >= 99.5 && value < 100 ? value.toFixed(1) : value.toFixed(0)}%`
-}
-
-function ms(value: number): string {
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 1 : value >= 0.1 ? 2 : 3
-  return `${+value.toFixed(digits)} ms`
 }

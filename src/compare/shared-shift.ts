@@ -4,9 +4,9 @@
  * changes are downgraded to inconclusive unless a bench moved well beyond the shared factor.
  */
 import { CALIBRATION_BENCH } from './calibration.js'
+import { formatPercent } from '../format.js'
 import type { MetricComparison } from './types.js'
 import { medianOf } from './units.js'
-import { percent } from './verdict.js'
 
 /**
  * Fewest benches for a shared shift to be told apart from a change to a few benches: with fewer,
@@ -39,7 +39,7 @@ export function discountShift(rows: MetricComparison[], shift: number): MetricCo
     return {
       ...row,
       verdict: 'inconclusive',
-      reason: `${percent(row.change)}, but most benches moved together (median ${percent(shift)}), which points at the runner's speed rather than this bench; re-run, or add the calibration bench`,
+      reason: `${formatPercent(row.change)}, but most benches moved together (median ${formatPercent(shift)}), which points at the runner's speed rather than this bench; re-run, or add the calibration bench`,
     }
   })
 }

@@ -1,57 +1,100 @@
-import type { Better } from '../results/types.js'
+/**
+ * The comparison of a head run with its baseline run(s): one zod schema is both the stored format
+ * (comparison.json, the PR artifact's metadata) and, through `z.infer`, the TypeScript types, so
+ * the file format cannot drift from the code. docs/results-format.md describes the same fields.
+ */
+import { z } from 'zod'
+
+const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' })
+const count = z.int().min(0)
+
+/** The verdicts, in no particular order. */
+export const VERDICTS = [
+  'regression',
+  'improvement',
+  'slower',
+  'faster',
+  'unchanged',
+  'inconclusive',
+  'new',
+  'changed',
+  'removed',
+  'skipped',
+  'error',
+] as const
 
 /** The verdict on one bench metric, baseline versus head. */
-export type Verdict =
-  | 'regression'
-  | 'improvement'
-  | 'slower'
-  | 'faster'
-  | 'unchanged'
-  | 'inconclusive'
-  | 'new'
-  | 'changed'
-  | 'removed'
-  | 'skipped'
-  | 'error'
+export type Verdict = (typeof VERDICTS)[number]
 
 /** How one metric of one bench compares between baseline run(s) and the head run. */
-export interface MetricComparison {
+export const metricComparisonSchema = z.object({
   /** Bench name; for a secondary metric, the bench name (the metric is in `metric`). */
-  name: string
-  metric: string
-  unit: string
-  better: Better
-  verdict: Verdict
+  name: z.string(),
+  metric: z.string(),
+  unit: z.string(),
+  better: z.enum(['smaller', 'bigger']),
+  verdict: z.enum(VERDICTS),
   /** Relative change of the robust centre, head/base - 1 (0.12 = 12% larger); null when not comparable. */
-  change: number | null
+  change: finite.nullable(),
   /** Interval [low, high] for `change`, reflecting run-to-run variation; null when not computable. */
-  ci: [number, number] | null
+  ci: z.tuple([finite, finite]).nullable(),
   /** p-value of the test behind the verdict (after multiple-comparison correction); null when none applies. */
-  p: number | null
+  p: finite.nullable(),
   /** The verdict's reason in words. */
-  reason: string
+  reason: z.string(),
   /** Centre (e.g. median) of the baseline and head samples, in `unit`; null when absent. */
-  base: number | null
-  head: number | null
-  baseSamples: number
-  headSamples: number
+  base: finite.nullable(),
+  head: finite.nullable(),
+  baseSamples: count,
+  headSamples: count,
   /** Number of baseline runs pooled. */
-  baseRuns: number
+  baseRuns: count,
   /** Rounds (run-level units) pooled on each side; absent when no statistics were computed. */
-  baseRounds?: number
-  headRounds?: number
-  noiseThreshold: number
-  regressionThreshold: number
+  baseRounds: count.optional(),
+  headRounds: count.optional(),
+  noiseThreshold: finite,
+  regressionThreshold: finite,
   /** True when a re-run confirmed this verdict. */
-  confirmed?: boolean
+  confirmed: z.boolean().optional(),
   /** Kind-specific notes shown beside the timing (e.g. a query plan change). */
-  notes?: string[]
-}
+  notes: z.array(z.string()).optional(),
+})
+
+/** How one metric of one bench compares between baseline run(s) and the head run. */
+export type MetricComparison = z.infer<typeof metricComparisonSchema>
 
 /** The comparison of a head run with its baseline run(s). */
-export interface Comparison {
-  comparisons: MetricComparison[]
+export const comparisonSchema = z.object({
+  comparisons: z.array(metricComparisonSchema),
   /** Warnings about the whole comparison (runner mismatch, config changed, ...). */
-  warnings: string[]
-  regressions: number
+  warnings: z.array(z.string()),
+  regressions: count,
+})
+
+/** The comparison of a head run with its baseline run(s). */
+export type Comparison = z.infer<typeof comparisonSchema>
+
+/** The JSON document `perfgate compare --format json` prints and comparison.json holds. */
+export const comparisonFileSchema = comparisonSchema.extend({ formatVersion: z.literal(1) })
+
+/** Parses a comparison JSON document (comparison.json), naming `source` and the field on failure. */
+export function parseComparison(text: string, source: string): Comparison {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    throw new Error(`${source} is not valid JSON (${(error as Error).message})`)
+  }
+  const parsed = comparisonFileSchema.safeParse(raw)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    throw new Error(
+      `${source} is not a perfgate comparison: ${first?.path.join('.') || '(top level)'} ${first?.message ?? ''}`,
+    )
+  }
+  return {
+    comparisons: parsed.data.comparisons,
+    warnings: parsed.data.warnings,
+    regressions: parsed.data.regressions,
+  }
 }

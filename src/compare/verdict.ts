@@ -5,6 +5,13 @@
  * so swapping baseline and head turns each verdict into its mirror image.
  */
 import type { Verdict } from './types.js'
+import {
+  formatMagnitude,
+  formatP,
+  formatPercent,
+  formatPercentage,
+  formatValue,
+} from '../format.js'
 import type { Evidence } from './evidence.js'
 import { roundsNeeded } from './evidence.js'
 
@@ -21,23 +28,14 @@ export interface RuleInput {
   baseRuns: number
   headRuns: number
   resolution?: number
+  /** The metric's unit, so values in reasons read "1 MiB" rather than 1048576. */
+  unit?: string
   /** Require the rounds' best values to move too before calling a regression or improvement. */
   crossCheck: boolean
 }
 
-/** A percentage with sign and one decimal, e.g. "+12.3%". */
-export function percent(fraction: number): string {
-  const value = (fraction * 100).toFixed(1)
-  return `${fraction >= 0 ? '+' : ''}${value === '-0.0' ? '0.0' : value}%`
-}
-
-/** A p-value in words that stay readable for tiny values. */
-export function formatP(p: number): string {
-  return p < 0.001 ? 'p<0.001' : `p=${p.toFixed(3)}`
-}
-
 function describe(change: number, isTime: boolean): string {
-  const size = `${Math.abs(change * 100).toFixed(1)}%`
+  const size = formatMagnitude(change)
   if (isTime) return `${size} ${change > 0 ? 'slower' : 'faster'}`
   return `${size} ${change > 0 ? 'more' : 'less'}`
 }
@@ -51,14 +49,14 @@ export function decide(input: RuleInput): { verdict: Verdict; reason: string } {
     const what = e.change === null ? 'no relative change' : describe(e.change, isTime)
     return {
       verdict: 'unchanged',
-      reason: `${what}, below the metric's resolution of ${input.resolution}`,
+      reason: `${what}, below the metric's resolution of ${formatValue(input.resolution, input.unit ?? '')}`,
     }
   }
   if (e.change === null) {
     if (e.base === 0 && e.head === 0) return { verdict: 'unchanged', reason: 'both centres are 0' }
     return {
       verdict: 'inconclusive',
-      reason: `the centres go from ${+e.base.toPrecision(4)} to ${+e.head.toPrecision(4)}: from zero or across it, a relative change is undefined`,
+      reason: `the centres go from ${formatValue(e.base, input.unit ?? '')} to ${formatValue(e.head, input.unit ?? '')}: from zero or across it, a relative change is undefined`,
     }
   }
   const logChange = Math.log1p(e.change)
@@ -71,12 +69,12 @@ export function decide(input: RuleInput): { verdict: Verdict; reason: string } {
     ? `${e.baseSamples} vs ${e.headSamples} samples; ${e.baseUnits} vs ${e.headUnits} rounds are too few to measure run-to-run variation`
     : `${e.baseUnits} vs ${e.headUnits} rounds`
   const pText = input.p === null ? '' : formatP(input.p)
-  const regressionPct = `${(input.regressionThreshold * 100).toFixed(0)}%`
+  const regressionPct = formatPercentage(input.regressionThreshold, 0)
 
   if (Math.abs(logChange) <= noise) {
     return {
       verdict: 'unchanged',
-      reason: `${what}, within the ${(input.noiseThreshold * 100).toFixed(0)}% noise threshold`,
+      reason: `${what}, within the ${formatPercentage(input.noiseThreshold, 0)} noise threshold`,
     }
   }
   // Whole processes run slow at random on shared runners, rarely all of them: when even the best
@@ -128,7 +126,7 @@ export function decide(input: RuleInput): { verdict: Verdict; reason: string } {
     if (fastestBeyond) {
       return {
         verdict: badness > 0 ? 'regression' : 'improvement',
-        reason: `${what}, beyond the ${regressionPct} regression threshold; the rounds' spread leaves ${pText} (${units}), but even the best round moved ${percent(e.fastestChange as number)}`,
+        reason: `${what}, beyond the ${regressionPct} regression threshold; the rounds' spread leaves ${pText} (${units}), but even the best round moved ${formatPercent(e.fastestChange)}`,
       }
     }
     return {
@@ -149,7 +147,7 @@ export function decide(input: RuleInput): { verdict: Verdict; reason: string } {
     if (Math.sign(bestBadness) !== Math.sign(badness) || Math.abs(bestBadness) <= noise) {
       return {
         verdict: 'inconclusive',
-        reason: `${what} at the median (${pText}, ${units}), but the best rounds moved only ${percent(e.bestChange)}; likely machine noise, re-run to confirm`,
+        reason: `${what} at the median (${pText}, ${units}), but the best rounds moved only ${formatPercent(e.bestChange)}; likely machine noise, re-run to confirm`,
       }
     }
   }

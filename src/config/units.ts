@@ -24,17 +24,3 @@ export function parsePercentage(text: string): number | undefined {
   if (!match) return undefined
   return Number(match[1]) / 100
 }
-
-/** A duration in milliseconds written back the way people write it. */
-export function formatDuration(ms: number): string {
-  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`
-  if (ms >= 1000) return `${+(ms / 1000).toFixed(3)}s`
-  if (ms >= 1) return `${+ms.toFixed(3)}ms`
-  if (ms >= 1e-3) return `${+(ms * 1e3).toFixed(3)}µs`
-  return `${+(ms * 1e6).toFixed(1)}ns`
-}
-
-/** A fraction written as a percentage (0.153 → `15.3%`). */
-export function formatPercentage(fraction: number, digits = 1): string {
-  return `${+(fraction * 100).toFixed(digits)}%`
-}

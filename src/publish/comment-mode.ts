@@ -11,7 +11,7 @@ import type { ArtifactStore } from '../baseline/store.js'
 import type { GitHubApi } from '../github/api.js'
 import { runUrl, type GithubContext } from '../github/context.js'
 import { OUTPUT, type Inputs } from '../inputs.js'
-import type { CommentModel } from '../report/comment.js'
+import type { CommentInput } from '../report/model.js'
 import { publishComment } from './comment.js'
 import type { Step } from './step.js'
 
@@ -62,7 +62,7 @@ export async function commentMode(
       return
     }
   }
-  const comment: CommentModel = {
+  const comment: CommentInput = {
     ...meta.comment,
     // The marker must match the one the run workflow would have used for this config.
     configPath: meta.configPath,

@@ -2,12 +2,8 @@
 import type { GitHubApi } from '../github/api.js'
 import { GitHubApiError } from '../github/client.js'
 import type { CommentPolicy } from '../inputs.js'
-import {
-  commentMarker,
-  previousVerdict,
-  renderComment,
-  type CommentModel,
-} from '../report/comment.js'
+import { commentMarker, previousVerdict, renderComment } from '../report/comment.js'
+import { buildCommentModel, type CommentInput } from '../report/model.js'
 
 /** What happened to the comment. */
 export type CommentOutcome =
@@ -16,22 +12,24 @@ export type CommentOutcome =
   /** The token may not comment (a fork PR's read-only token). */
   | { kind: 'read-only'; message: string }
 
-/** Creates or updates the comment for `model` on PR `pr`, as `policy` allows. */
+/** Creates or updates the comment for the run `input` describes on PR `pr`, as `policy` allows. */
 export async function publishComment(
   api: GitHubApi,
   pr: number,
-  model: CommentModel,
+  input: CommentInput,
   policy: CommentPolicy,
 ): Promise<CommentOutcome> {
   if (policy === 'never') return { kind: 'skipped', why: 'the comment input is never' }
-  const marker = commentMarker(model.configPath)
+  const marker = commentMarker(input.configPath)
   const existing = (await api.listComments(pr)).find((c) => c.body?.includes(marker))
-  const regressed = (model.comparison?.regressions ?? 0) > 0
+  const regressed = (input.comparison?.regressions ?? 0) > 0
   if (policy === 'on-regression' && !regressed && !existing) {
     return { kind: 'skipped', why: 'no regression and no earlier comment (comment: on-regression)' }
   }
   const previous = existing?.body ? previousVerdict(existing.body) : undefined
-  const body = renderComment({ ...model, fixedSince: previous === 'regression' && !regressed })
+  const body = renderComment(
+    buildCommentModel({ ...input, fixedSince: previous === 'regression' && !regressed }),
+  )
   try {
     const posted = existing
       ? await api.updateComment(existing.id, body)

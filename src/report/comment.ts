@@ -1,63 +1,12 @@
-/** The PR comment (and job summary) body: verdict line, the benches that matter, the rest folded. */
-import type { Comparison, MetricComparison, Verdict } from '../compare/types.js'
-import { formatPercentage } from '../config/units.js'
+/** The PR comment (and job summary) body: renders a `CommentModel`, escaping every text it holds. */
 import { codeSpan, escapeMarkdown } from './escape.js'
-import { formatValue } from './format.js'
+import type { CommentModel, CommentRow, Inline, StepVerdict } from './model.js'
+
+export type { BaselineInfo, CommentInput, CommentModel, StepVerdict } from './model.js'
+export { buildCommentModel, changeText, headline } from './model.js'
 
 /** GitHub rejects issue comments longer than this many characters. */
 export const COMMENT_LIMIT = 65_536
-
-/** The step's overall verdict (the `verdict` output). */
-export type StepVerdict = 'pass' | 'regression' | 'no-baseline' | 'error'
-
-/** Where the baseline came from, as the comment names it. */
-export interface BaselineInfo {
-  /** 'artifact' (a workflow run's artifact) or 'file' (the `baseline` input). */
-  source: 'artifact' | 'file'
-  commit: string | null
-  /** The baseline workflow run (artifact source). */
-  runId?: number
-  runUrl?: string
-  branch?: string
-  /** Commits the baseline lags behind the PR's merge base (0 = at the merge base). */
-  lagCommits?: number
-  /** Days since the baseline ran. */
-  ageDays?: number
-  /** Baseline runs pooled. */
-  runs: number
-  /** The file, for the file source. */
-  path?: string
-}
-
-/** Everything the comment shows; plain data so `mode: comment` can render it from an artifact. */
-export interface CommentModel {
-  /** The config file path (also the hidden marker's key). */
-  configPath: string
-  verdict: StepVerdict
-  /** Null when there is no baseline. */
-  comparison: Comparison | null
-  headCommit: string | null
-  /** Benches in this run (for the no-baseline case). */
-  benchCount: number
-  /** Benches in this run that errored, with their reasons (shown even without a baseline). */
-  errors: { name: string; reason: string }[]
-  baseline: BaselineInfo | null
-  /** Why there is no baseline and how to get one (verdict no-baseline). */
-  noBaseline?: { reason: string; hint: string }
-  /** Warnings about the baseline: its age, its artifact about to expire, a degraded history. */
-  baselineWarnings: string[]
-  /** Links to this run and its artifacts. */
-  runUrl?: string
-  artifactsUrl?: string
-  /** True when flagged regressions were re-run and pooled. */
-  rerun: boolean
-  /** Set when the acknowledge label turned regressions into a pass. */
-  acknowledged?: { label: string }
-  /** The label that would accept regressions (to say how). */
-  acknowledgeLabel?: string
-  /** The previous comment reported regressions that this run no longer has. */
-  fixedSince?: boolean
-}
 
 /** The hidden marker that identifies the comment of one config on a PR. */
 export function commentMarker(configPath: string): string {
@@ -76,65 +25,6 @@ export function previousVerdict(body: string): StepVerdict | undefined {
   return match ? (match[1] as StepVerdict) : undefined
 }
 
-const ORDER: Verdict[] = [
-  'regression',
-  'error',
-  'improvement',
-  'inconclusive',
-  'slower',
-  'faster',
-  'new',
-  'changed',
-  'removed',
-  'skipped',
-  'unchanged',
-]
-const MATTERS = new Set<Verdict>(['regression', 'error', 'improvement', 'inconclusive'])
-const ICON: Record<Verdict, string> = {
-  regression: '🔴 regression',
-  error: '⚠️ error',
-  improvement: '🟢 improvement',
-  inconclusive: '❔ inconclusive',
-  slower: 'slower',
-  faster: 'faster',
-  unchanged: 'unchanged',
-  new: 'new',
-  changed: 'changed',
-  removed: 'removed',
-  skipped: 'skipped',
-}
-
-/** The comment's first line: the verdict in words. */
-export function headline(model: CommentModel): string {
-  const comparisons = model.comparison?.comparisons ?? []
-  const regressions = comparisons.filter((c) => c.verdict === 'regression')
-  const errors = model.errors.length
-  const errorText = errors > 0 ? `, ${errors} ${plural(errors, 'bench', 'benches')} failed` : ''
-  if (model.verdict === 'no-baseline') {
-    return `⚪ **No baseline to compare with** (${model.benchCount} ${plural(model.benchCount, 'bench', 'benches')} run${errorText})`
-  }
-  if (regressions.length > 0) {
-    const thresholds = new Set(regressions.map((c) => c.regressionThreshold))
-    const over =
-      thresholds.size === 1
-        ? `over ${formatPercentage([...thresholds][0], 0)}`
-        : 'over their thresholds'
-    const confirmed = regressions.every((c) => c.confirmed) ? ', confirmed on re-run' : ''
-    const text = `${regressions.length} ${plural(regressions.length, 'regression', 'regressions')} ${over}${confirmed}${errorText}`
-    return model.acknowledged
-      ? `☑️ **${text}**, accepted with the ${codeSpan(model.acknowledged.label)} label`
-      : `❌ **${text}**`
-  }
-  const benches = new Set(comparisons.map((c) => c.name)).size
-  if (errors > 0) return `⚠️ **No regressions in ${benches} benches${errorText}**`
-  const improvements = comparisons.filter((c) => c.verdict === 'improvement').length
-  const better =
-    improvements > 0
-      ? `, ${improvements} ${plural(improvements, 'improvement', 'improvements')}`
-      : ''
-  return `✅ **No regressions in ${benches} ${plural(benches, 'bench', 'benches')}**${better}`
-}
-
 /** Renders the PR comment (or, with a bigger limit and no marker, the job summary). */
 export function renderComment(
   model: CommentModel,
@@ -147,53 +37,28 @@ export function renderComment(
   head.push(
     `### ${options.title ?? 'perfgate'} · ${codeSpan(model.configPath)}`,
     '',
-    headline(model),
+    `${model.headline.icon} ${inline(model.headline.text)}`,
     '',
   )
-  if (model.fixedSince && model.verdict === 'pass') {
-    head.push(
-      `✅ The regression reported earlier on this PR is fixed as of ${commitText(model.headCommit)}.`,
-      '',
-    )
-  }
-  if (model.acknowledged) {
-    head.push(
-      `The ${codeSpan(model.acknowledged.label)} label accepts these regressions, so the check passes; remove the label to gate again.`,
-      '',
-    )
-  }
-  if (model.noBaseline) {
-    head.push(
-      `**Why:** ${escapeMarkdown(model.noBaseline.reason)}`,
-      '',
-      `**How to get one:** ${escapeMarkdown(model.noBaseline.hint)}`,
-      '',
-    )
-  }
-  for (const warning of [...model.baselineWarnings, ...(model.comparison?.warnings ?? [])]) {
+  for (const paragraph of model.paragraphs) head.push(inline(paragraph), '')
+  for (const warning of model.warnings) {
     head.push(`> [!WARNING]`, `> ${escapeMarkdown(warning)}`, '')
   }
-  if (model.errors.length > 0 && !model.comparison) {
+  if (model.errors.length > 0) {
     head.push('| bench | error |', '| --- | --- |')
     for (const e of model.errors)
       head.push(`| ${escapeMarkdown(e.name)} | ${escapeMarkdown(e.reason)} |`)
     head.push('')
   }
-
-  const sorted = [...(model.comparison?.comparisons ?? [])].sort(
-    (a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict),
-  )
-  const mattering = sorted.filter((c) => MATTERS.has(c.verdict))
-  const rest = sorted.filter((c) => !MATTERS.has(c.verdict))
   const foot = footer(model)
 
   const out = [...head]
   let used = size(out) + size(foot) + 400
-  if (mattering.length > 0) {
+  if (model.rows.length > 0) {
     const table = [TABLE_HEAD, TABLE_RULE]
     let shown = 0
-    for (const c of mattering) {
-      const lines = rowLines(c, model.rerun)
+    for (const row of model.rows) {
+      const lines = rowLines(row)
       // Regressions sort first, so only more regressions than fit in a comment can cut one.
       if (used + size(lines) > limit) break
       table.push(...lines)
@@ -201,25 +66,26 @@ export function renderComment(
       shown++
     }
     out.push(...table, '')
-    if (shown < mattering.length) {
-      const more = mattering.length - shown
+    if (shown < model.rows.length) {
+      const more = model.rows.length - shown
       out.push(
-        `… and ${more} more ${plural(more, 'row', 'rows')} that do not fit in a comment: see the job summary or the results artifact.`,
+        `… and ${more} more ${more === 1 ? 'row' : 'rows'} that do not fit in a comment: see the job summary or the results artifact.`,
         '',
       )
     }
   }
+  const rest = model.otherRows
   if (rest.length > 0) {
     const details = [
-      `<details><summary>${rest.length} other ${plural(rest.length, 'result', 'results')} (${describeCounts(rest)})</summary>`,
+      `<details><summary>${rest.length} other ${rest.length === 1 ? 'result' : 'results'} (${escapeMarkdown(model.otherSummary)})</summary>`,
       '',
       TABLE_HEAD,
       TABLE_RULE,
     ]
     used += size(details) + 20
     let shown = 0
-    for (const c of rest) {
-      const lines = rowLines(c, model.rerun)
+    for (const row of rest) {
+      const lines = rowLines(row)
       if (used + size(lines) > limit) break
       details.push(...lines)
       used += size(lines)
@@ -231,8 +97,11 @@ export function renderComment(
         `… ${rest.length - shown} more not shown (the comment size limit); all are in the job summary and the results artifact.`,
       )
     }
+    if (model.hiddenMemoryRows > 0) details.push('', hiddenMemoryText(model.hiddenMemoryRows))
     details.push('', '</details>', '')
     out.push(...details)
+  } else if (model.hiddenMemoryRows > 0) {
+    out.push(hiddenMemoryText(model.hiddenMemoryRows), '')
   }
   out.push(...foot)
   return out.join('\n')
@@ -241,83 +110,52 @@ export function renderComment(
 const TABLE_HEAD = '| bench | baseline | head | change (CI) | verdict | reason |'
 const TABLE_RULE = '| --- | ---: | ---: | ---: | --- | --- |'
 
-function rowLines(c: MetricComparison, rerun: boolean): string[] {
-  const name = c.metric === 'time' ? c.name : `${c.name} (${c.metric})`
-  const value = (v: number | null) => (v === null ? '—' : formatValue(v, c.unit))
-  const confirmed = c.confirmed ? ' (confirmed on re-run)' : ''
-  const verdict = `${ICON[c.verdict]}${c.verdict === 'regression' && rerun ? confirmed : ''}`
-  const lines = [
-    `| ${escapeMarkdown(name)} | ${value(c.base)} | ${value(c.head)} | ${changeText(c)} | ${verdict} | ${escapeMarkdown(c.reason)} |`,
+function hiddenMemoryText(n: number): string {
+  return `${n} memory ${n === 1 ? 'row' : 'rows'} within ${n === 1 ? 'its' : 'their'} resolution not shown.`
+}
+
+function rowLines(row: CommentRow): string[] {
+  // The change and verdict cells are perfgate's own text; names, values with their (configured)
+  // units and reasons may hold anything.
+  const cells = [
+    escapeMarkdown(row.bench),
+    escapeMarkdown(row.baseline),
+    escapeMarkdown(row.head),
+    row.change,
+    row.verdict,
+    escapeMarkdown(row.reason),
   ]
-  for (const note of c.notes ?? []) lines.push(`| ↳ ${escapeMarkdown(note)} | | | | | |`)
+  const lines = [`| ${cells.join(' | ')} |`]
+  for (const note of row.notes) lines.push(`| ↳ ${escapeMarkdown(note)} | | | | | |`)
   return lines
 }
 
-/** `+12.3% [+8.1%, +16.0%]`, or an em dash when not comparable. */
-export function changeText(c: Pick<MetricComparison, 'change' | 'ci'>): string {
-  if (c.change === null) return '—'
-  const pct = (x: number) => `${x >= 0 ? '+' : '−'}${formatPercentage(Math.abs(x))}`
-  return c.ci ? `${pct(c.change)} [${pct(c.ci[0])}, ${pct(c.ci[1])}]` : pct(c.change)
-}
-
+/**
+ * The footer in small print. `<sub>` is an HTML block to GitHub: markdown inside it only renders
+ * after a blank line, so the lines sit in their own paragraph between blank lines.
+ */
 function footer(model: CommentModel): string[] {
-  const lines: string[] = []
-  const b = model.baseline
-  if (b) {
-    const run =
-      b.runId !== undefined
-        ? b.runUrl
-          ? `[run ${b.runId}](${b.runUrl})`
-          : `run ${b.runId}`
-        : undefined
-    const where =
-      b.source === 'file'
-        ? `the file ${codeSpan(b.path ?? '')}${b.commit ? ` (${commitText(b.commit)})` : ''}`
-        : `${commitText(b.commit)}${b.branch ? ` on ${codeSpan(b.branch)}` : ''}${run ? `, ${run}` : ''}`
-    const lag =
-      b.lagCommits === undefined
-        ? ''
-        : b.lagCommits === 0
-          ? ', at the merge base'
-          : `, ${b.lagCommits} ${plural(b.lagCommits, 'commit', 'commits')} before the merge base`
-    const age = b.ageDays === undefined ? '' : `, ${formatAge(b.ageDays)} old`
-    const pooled = b.runs > 1 ? `; ${b.runs} baseline runs pooled` : ''
-    lines.push(`Baseline: ${where}${lag}${age}${pooled}.`)
-  }
-  if (model.headCommit) lines.push(`Head: ${commitText(model.headCommit)}.`)
-  const links = [
-    model.runUrl ? `[this run](${model.runUrl})` : undefined,
-    model.artifactsUrl ? `[results artifacts](${model.artifactsUrl})` : undefined,
-  ].filter((x) => x !== undefined)
-  if (links.length > 0) lines.push(`Details: ${links.join(' · ')}.`)
-  if (model.verdict === 'regression' && !model.acknowledged && model.acknowledgeLabel) {
-    lines.push(
-      `To accept these regressions, add the ${codeSpan(model.acknowledgeLabel)} label to the PR (anyone with triage or write access can).`,
-    )
-  }
-  return lines.length > 0 ? ['<sub>', lines.join('<br>\n'), '</sub>'] : []
+  if (model.footer.length === 0) return []
+  return ['<sub>', '', model.footer.map(inline).join('<br>\n'), '', '</sub>']
 }
 
-/** A commit as a short sha; anything that is not a hex sha is escaped text. */
-function commitText(commit: string | null): string {
-  if (!commit) return 'an unknown commit'
-  return /^[0-9a-f]{7,40}$/i.test(commit) ? `\`${commit.slice(0, 7)}\`` : `${codeSpan(commit)}`
+/** Inline pieces as markdown: text escaped, code spans literal, links with a safe destination. */
+function inline(pieces: Inline[]): string {
+  return pieces
+    .map((piece) => {
+      if (typeof piece === 'string') return piece
+      if ('text' in piece) return escapeMarkdown(piece.text)
+      if ('code' in piece) return codeSpan(piece.code)
+      if ('strong' in piece) return `**${inline(piece.strong)}**`
+      return `[${escapeMarkdown(piece.link)}](${linkDestination(piece.url)})`
+    })
+    .join('')
 }
 
-function formatAge(days: number): string {
-  if (days < 1 / 24) return 'under an hour'
-  if (days < 1) return `${Math.round(days * 24)} h`
-  return `${Math.round(days)} ${plural(Math.round(days), 'day', 'days')}`
-}
-
-function describeCounts(rows: MetricComparison[]): string {
-  const counts = new Map<Verdict, number>()
-  for (const r of rows) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1)
-  return [...counts].map(([v, n]) => `${n} ${v}`).join(', ')
-}
-
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : many
+/** A URL as a link destination: only http(s), with the characters that would end it encoded. */
+function linkDestination(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return '#'
+  return url.replace(/[\s()<>\\]/g, (c) => encodeURIComponent(c))
 }
 
 function size(lines: string[]): number {

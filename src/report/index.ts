@@ -1,21 +1,30 @@
 /** Public API of the report renderers. */
 import type { Comparison } from '../compare/types.js'
+import { renderComment } from './comment.js'
 import { renderJson } from './json.js'
-import { renderMarkdown } from './markdown.js'
+import { buildCommentModel, localCommentInput, type LocalRunFacts } from './model.js'
 import { renderText } from './text.js'
 
 export { renderJson, COMPARISON_FORMAT_VERSION } from './json.js'
-export { renderMarkdown, renderMarkdownRows } from './markdown.js'
 export { renderText } from './text.js'
 export { escapeMarkdown } from './escape.js'
-export { formatTime, formatValue, formatChange, formatPercent } from './format.js'
+export { renderComment } from './comment.js'
+export { buildCommentModel, localCommentInput, type LocalRunFacts } from './model.js'
 
 /** Report formats the CLI offers. */
 export type ReportFormat = 'text' | 'markdown' | 'json'
 
-/** Renders a comparison in the given format. */
-export function renderReport(comparison: Comparison, format: ReportFormat): string {
+/**
+ * Renders a comparison in the given format; markdown is the PR comment itself (same model, same
+ * renderer, without the hidden markers), so what a developer sees locally is what the PR shows.
+ */
+export function renderReport(
+  comparison: Comparison,
+  format: ReportFormat,
+  facts: LocalRunFacts,
+): string {
   if (format === 'json') return renderJson(comparison)
-  if (format === 'markdown') return renderMarkdown(comparison)
+  if (format === 'markdown')
+    return `${renderComment(buildCommentModel(localCommentInput(comparison, facts)), { marker: false })}\n`
   return renderText(comparison)
 }

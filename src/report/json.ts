@@ -1,12 +1,13 @@
 /** JSON report: the documented comparison format (docs/results-format.md). */
-import type { Comparison } from '../compare/types.js'
+import type { z } from 'zod'
+import type { Comparison, comparisonFileSchema } from '../compare/types.js'
 
 /** Version of the comparison JSON format. */
-export const COMPARISON_FORMAT_VERSION = 1
+export const COMPARISON_FORMAT_VERSION = 1 as const
 
 /** The comparison as a JSON document with a `comparisons` array. */
 export function renderJson(comparison: Comparison): string {
-  const body = {
+  const body: z.infer<typeof comparisonFileSchema> = {
     formatVersion: COMPARISON_FORMAT_VERSION,
     regressions: comparison.regressions,
     warnings: comparison.warnings,

@@ -1,10 +1,13 @@
-/** The table printed after a run: each bench's status, sample count, median and spread. */
+/**
+ * The table printed after a run: each bench's status, sample count, median and spread. The spread
+ * is robust (median absolute deviation over the median): a few stalled iterations make the
+ * coefficient of variation read ±878% while the bench is steady.
+ */
 import type { BenchResult, Results } from '../results/types.js'
 import { readScaling, type ScalingPoint } from '../results/scaling.js'
 import { scalingMarkdown, scalingText } from './scaling.js'
 import { escapeMarkdown } from './escape.js'
-import { alignColumns, formatValue } from './format.js'
-import { formatPercentage } from '../config/units.js'
+import { alignColumns, formatSpread, formatValue } from '../format.js'
 
 interface Row {
   bench: string
@@ -12,7 +15,7 @@ interface Row {
   samples: string
   median: string
   p99: string
-  cv: string
+  spread: string
 }
 
 function rows(results: Results): Row[] {
@@ -25,7 +28,7 @@ function rows(results: Results): Row[] {
         samples: '',
         median: '',
         p99: '',
-        cv: '',
+        spread: '',
       }
     }
     const rounds = metric.rounds ? ` in ${metric.rounds.length} rounds` : ''
@@ -35,7 +38,7 @@ function rows(results: Results): Row[] {
       samples: `${metric.summary.n}${rounds}`,
       median: formatValue(metric.summary.median, metric.unit),
       p99: formatValue(metric.summary.p99, metric.unit),
-      cv: `±${formatPercentage(metric.summary.cv)}`,
+      spread: formatSpread(metric.summary.mad, metric.summary.median),
     }
   })
 }
@@ -55,13 +58,13 @@ function curves(
 
 /** The run table as aligned text for a terminal or log, with throughput curves after it. */
 export function runSummaryText(results: Results): string {
-  const header = ['bench', 'samples', 'median', 'p99', 'cv', 'status']
+  const header = ['bench', 'samples', 'median', 'p99', 'spread', 'status']
   const body = rows(results).map((r) => [
     r.bench,
     r.samples,
     r.median,
     r.p99,
-    r.cv,
+    r.spread,
     firstLine(r.status),
   ])
   return alignColumns([header, ...body]) + curves(results, scalingText, (name) => `${name}:`)
@@ -70,11 +73,11 @@ export function runSummaryText(results: Results): string {
 /** The run table as markdown (for the job summary). */
 export function runSummaryMarkdown(results: Results): string {
   const lines = [
-    '| bench | samples | median | p99 | cv | status |',
+    '| bench | samples | median | p99 | spread (MAD) | status |',
     '| --- | ---: | ---: | ---: | ---: | --- |',
     ...rows(results).map(
       (r) =>
-        `| ${escapeMarkdown(r.bench)} | ${r.samples} | ${r.median} | ${r.p99} | ${r.cv} | ${escapeMarkdown(r.status)} |`,
+        `| ${escapeMarkdown(r.bench)} | ${r.samples} | ${escapeMarkdown(r.median)} | ${escapeMarkdown(r.p99)} | ${r.spread} | ${escapeMarkdown(r.status)} |`,
     ),
   ]
   return (

@@ -1,6 +1,6 @@
 /** The scaling curve of a throughput bench (ops/s per concurrency level) as markdown or text. */
 import type { ScalingPoint } from '../results/scaling.js'
-import { alignColumns, formatValue, trim } from './format.js'
+import { alignColumns, formatValue, trim } from '../format.js'
 
 const BARS = '▁▂▃▄▅▆▇█'
 

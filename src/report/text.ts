@@ -1,6 +1,6 @@
 /** Plain-text report in the style of benchstat: aligned columns, "~" for unchanged. */
 import type { Comparison, MetricComparison } from '../compare/types.js'
-import { formatChange, formatValue } from './format.js'
+import { formatChange, formatP, formatValue } from '../format.js'
 
 // Control characters (a newline in a bench name) would break the table's lines.
 const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ')
@@ -11,7 +11,7 @@ function label(row: MetricComparison): string {
 
 function changeCell(row: MetricComparison): string {
   if (row.verdict === 'unchanged') {
-    const p = row.p === null ? '' : ` p=${row.p.toFixed(3)}`
+    const p = row.p === null ? '' : ` ${formatP(row.p)}`
     return `~ (${row.baseSamples}+${row.headSamples} samples${p})`
   }
   return formatChange(row.change, row.ci)

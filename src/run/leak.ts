@@ -4,7 +4,7 @@
  * material (≥ 256 KiB over the windows); one-off growth (a cache filled once) is not steady.
  */
 import { linearRegression, linearRegressionLine, rSquared } from 'simple-statistics'
-import { formatValue } from '../report/format.js'
+import { formatValue } from '../format.js'
 import type { JsLeakWindows } from './js-protocol.js'
 
 /** Smallest total growth over the windows that counts as a leak, in bytes. */

@@ -3,7 +3,7 @@ import { benchResult } from '../results/bench.js'
 import type { BenchConfig, Config } from '../config/types.js'
 import type { BenchResult } from '../results/types.js'
 import { benchIdentity } from '../config/identity.js'
-import { formatDuration } from '../config/units.js'
+import { formatDuration } from '../format.js'
 import { RUNNERS } from './kinds/index.js'
 import { BenchError, BenchSkipped, type MeasuredBench, type RunContext } from './outcome.js'
 

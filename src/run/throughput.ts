@@ -5,6 +5,7 @@
  */
 import { quantile } from 'simple-statistics'
 import type { Warmup } from '../config/fields.js'
+import { formatTime, trim } from '../format.js'
 import { makeMetric } from '../results/summary.js'
 import type { Metric } from '../results/types.js'
 import type { ScalingPoint } from '../results/scaling.js'
@@ -79,7 +80,7 @@ export async function measureThroughput(
       p99: quantile(sorted, 0.99),
     }
     options.log(
-      `concurrency ${level}: ${point.opsPerSecond.toFixed(1)} ops/s, p50 ${point.p50.toFixed(2)} ms, p99 ${point.p99.toFixed(2)} ms`,
+      `concurrency ${level}: ${trim(point.opsPerSecond)} ops/s, p50 ${formatTime(point.p50)}, p99 ${formatTime(point.p99)}`,
     )
     scaling.push(point)
     metrics.push(

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { nextWindow, writeWindow } from '../baseline/history.js'
 import { FILES, prArtifactName, type ArtifactMeta } from '../baseline/layout.js'
 import type { Deps } from '../ports.js'
-import type { CommentModel } from '../report/comment.js'
+import type { CommentInput } from '../report/comment.js'
 import type { Results } from '../results/types.js'
 import type { BaselineFinding } from './find-baseline.js'
 import type { Remote, Setup } from './setup.js'
@@ -12,7 +12,7 @@ import type { Remote, Setup } from './setup.js'
 export async function publishArtifacts(
   setup: Setup,
   results: Results,
-  model: CommentModel,
+  model: CommentInput,
   finding: BaselineFinding,
   remote: Remote,
   deps: Deps,
@@ -42,7 +42,7 @@ export async function publishArtifacts(
 }
 
 /** meta.json: what `mode: comment` needs to post this run's comment from its artifact. */
-export async function writeMeta(setup: Setup, model: CommentModel, deps: Deps): Promise<void> {
+export async function writeMeta(setup: Setup, model: CommentInput, deps: Deps): Promise<void> {
   const meta: ArtifactMeta = {
     perfgateMeta: 1,
     ...(setup.pr ? { pr: setup.pr.number } : {}),

@@ -2,13 +2,13 @@
 import { OUTPUT } from '../inputs.js'
 import type { Deps } from '../ports.js'
 import { publishComment, readOnlyNotice } from '../publish/comment.js'
-import type { CommentModel } from '../report/comment.js'
+import type { CommentInput } from '../report/comment.js'
 import type { Remote, Setup } from './setup.js'
 
 /** Creates or updates the PR's comment, as the `comment` input allows. */
 export async function publishPrComment(
   setup: Setup,
-  model: CommentModel,
+  model: CommentInput,
   remote: Remote,
   deps: Deps,
 ): Promise<void> {

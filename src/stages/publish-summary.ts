@@ -2,7 +2,7 @@
 import path from 'node:path'
 import { FILES } from '../baseline/layout.js'
 import type { Deps } from '../ports.js'
-import { renderComment, type CommentModel } from '../report/comment.js'
+import { buildCommentModel, renderComment, type CommentInput } from '../report/comment.js'
 import { runSummaryMarkdown } from '../report/run-summary.js'
 import type { Results } from '../results/types.js'
 import type { Compared } from './compare.js'
@@ -17,13 +17,13 @@ const RUN_TABLE_LIMIT = 350_000
 export async function publishSummary(
   setup: Setup,
   results: Results,
-  model: CommentModel,
+  model: CommentInput,
   compared: Compared,
   decision: Decision,
   deps: Deps,
 ): Promise<void> {
   const { step } = deps
-  const report = renderComment(model, { marker: false, limit: REPORT_LIMIT })
+  const report = renderComment(buildCommentModel(model), { marker: false, limit: REPORT_LIMIT })
   await deps.files.writeFile(path.join(setup.outDir, FILES.report), report)
   await step.summary(`${report}\n\n${runTable(results)}`)
 

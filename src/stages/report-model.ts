@@ -1,6 +1,6 @@
 /** Stage 7: the report model — everything the comment and the job summary show, as plain data. */
 import { runUrl } from '../github/context.js'
-import type { CommentModel } from '../report/comment.js'
+import type { CommentInput } from '../report/comment.js'
 import type { Results } from '../results/types.js'
 import type { Compared } from './compare.js'
 import type { Decision } from './decide.js'
@@ -12,7 +12,7 @@ export function reportModel(
   results: Results,
   compared: Compared,
   decision: Decision,
-): CommentModel {
+): CommentInput {
   const { inputs, ctx, pr } = setup
   const { comparison, outcome } = compared
   const here = runUrl(ctx, ctx.runId)
@@ -31,6 +31,10 @@ export function reportModel(
     rerun: compared.rerun,
     ...(decision.acknowledged ? { acknowledged: decision.acknowledged } : {}),
     acknowledgeLabel: inputs.acknowledgeLabel,
+    ...(decision.beyondThreshold.length > 0 ? { beyondThreshold: decision.beyondThreshold } : {}),
+    ...(compared.thresholdChanges.length > 0
+      ? { thresholdChanges: compared.thresholdChanges.map((c) => c.text) }
+      : {}),
   }
 }
 

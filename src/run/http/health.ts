@@ -1,6 +1,6 @@
 /** The health gate: poll a URL until it answers 2xx, up to a deadline, never past the bench's abort. */
 import type { HealthSpec } from '../../config/kinds/http.js'
-import { formatDuration } from '../../config/units.js'
+import { formatDuration } from '../../format.js'
 import { BenchError, BenchSkipped } from '../outcome.js'
 import { describeNetworkError, send, type HttpClient } from './request.js'
 

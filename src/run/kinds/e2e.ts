@@ -5,7 +5,7 @@
  */
 import type { E2eSpec } from '../../config/kinds/e2e.js'
 import { parseJsonPath, readJsonPath, type PathSegment } from '../../config/json-path.js'
-import { formatDuration, formatPercentage } from '../../config/units.js'
+import { formatDuration, formatPercentage } from '../../format.js'
 import { makeMetric } from '../../results/summary.js'
 import type { Metric } from '../../results/types.js'
 import { BenchError, type KindRunner } from '../outcome.js'

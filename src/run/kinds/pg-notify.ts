@@ -1,7 +1,7 @@
 /** The `pg-notify` kind: time from sending a NOTIFY to a persistent listener receiving it. */
 import { randomUUID } from 'node:crypto'
 import { TOKEN_PLACEHOLDER, type PgNotifySpec } from '../../config/kinds/pg-notify.js'
-import { formatDuration } from '../../config/units.js'
+import { formatDuration } from '../../format.js'
 import { makeMetric } from '../../results/summary.js'
 import { BenchError, type KindRunner } from '../outcome.js'
 import { firstLine, openConnection, readDatabaseUrl, runSql } from '../postgres/connect.js'
