@@ -14,6 +14,7 @@ export const INPUT = {
   baseline: 'baseline',
   baselineBranches: 'baseline-branches',
   baselineRuns: 'baseline-runs',
+  historySize: 'history-size',
   retentionDays: 'retention-days',
   maxBaselineAge: 'max-baseline-age',
   confirm: 'confirm',
@@ -57,6 +58,8 @@ export interface Inputs {
   /** Branches whose pushes record the baseline; undefined = the repository's default branch. */
   baselineBranches?: string[]
   baselineRuns: number
+  /** Baseline runs history.json keeps per bench. */
+  historySize: number
   retentionDays?: number
   maxBaselineAgeDays: number
   confirm: boolean
@@ -118,6 +121,7 @@ export function readInputs(get: (name: string) => string): Inputs {
     baseline: get(INPUT.baseline).trim() || undefined,
     baselineBranches: branches.length > 0 ? branches : undefined,
     baselineRuns: readCount(get, INPUT.baselineRuns, 5, 1, 100),
+    historySize: readCount(get, INPUT.historySize, 500, 2, 10_000),
     retentionDays: retention === '' ? undefined : readCount(get, INPUT.retentionDays, 90, 1, 400),
     maxBaselineAgeDays: readDays(get, INPUT.maxBaselineAge, 30),
     confirm: readBoolean(get, INPUT.confirm, true),

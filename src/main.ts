@@ -23,6 +23,7 @@ async function loadStages() {
   const artifacts = await import('./stages/publish-artifacts.js')
   const comment = await import('./stages/publish-comment.js')
   const outcome = await import('./stages/publish-outcome.js')
+  const history = await import('./stages/history.js')
   return {
     ...config,
     ...measure,
@@ -34,6 +35,7 @@ async function loadStages() {
     ...artifacts,
     ...comment,
     ...outcome,
+    ...history,
   }
 }
 
@@ -59,9 +61,10 @@ export async function run(deps: Deps): Promise<void> {
     const finding = await stage.findBaseline(setup, results, remote, deps)
     const compared = await stage.compareAndConfirm(setup, config, results, finding, deps)
     const decision = await stage.decide(setup, results, compared, remote, deps)
-    const model = stage.reportModel(setup, results, compared, decision)
-    await stage.publishSummary(setup, results, model, compared, decision, deps)
-    await stage.publishArtifacts(setup, results, model, finding, remote, deps)
+    const tracked = stage.trackHistory(setup, results, finding, deps)
+    const model = stage.reportModel(setup, results, compared, decision, tracked)
+    await stage.publishSummary(setup, results, model, compared, decision, tracked, deps)
+    await stage.publishArtifacts(setup, results, model, finding, tracked, remote, deps)
     await stage.publishPrComment(setup, model, remote, deps)
     stage.publishOutcome(setup, compared.comparison, decision, deps)
   } catch (error) {

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { GitHubApi } from '../github/api.js'
 import { runUrl, type GithubContext } from '../github/context.js'
 import { findBaselineRun } from './find-run.js'
+import { readHistoryText } from '../history/artifact.js'
 import { readWindow } from './history.js'
 import type { BaselineSource } from './source.js'
 import type { ArtifactStore } from './store.js'
@@ -81,8 +82,10 @@ export function artifactSource(options: ArtifactSourceOptions): BaselineSource {
           `No baseline at the merge base ${commit.slice(0, 7)}; using ${run.head_sha.slice(0, 7)}, ${lagCommits} ${lagCommits === 1 ? 'commit' : 'commits'} earlier: differences may include changes already on ${options.branch}.`,
         )
       }
+      const historyText = await readHistoryText(dir)
       return {
         found: true,
+        ...(historyText === undefined ? {} : { historyText }),
         baselines: window.runs,
         info: {
           source: 'artifact',

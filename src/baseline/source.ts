@@ -11,6 +11,8 @@ export interface BaselineFound {
   /** Its age, its artifact about to expire, a degraded history window. */
   warnings: string[]
   notices: string[]
+  /** The artifact's history.json text (long history of baseline runs), when it has one. */
+  historyText?: string
 }
 
 /** No usable baseline: why, and how to get one. Never fails the step. */

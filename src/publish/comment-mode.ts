@@ -62,8 +62,10 @@ export async function commentMode(
       return
     }
   }
+  // Markdown in an untrusted artifact is not posted as is: the charts are perfgate's own only here.
   const comment: CommentInput = {
     ...meta.comment,
+    charts: [],
     // The marker must match the one the run workflow would have used for this config.
     configPath: meta.configPath,
     runUrl: runUrl(ctx, triggering.id),

@@ -103,6 +103,16 @@ export function renderComment(
   } else if (model.hiddenMemoryRows > 0) {
     out.push(hiddenMemoryText(model.hiddenMemoryRows), '')
   }
+  const charts = model.charts.map((c) => c.markdown)
+  const history = [
+    `<details><summary>History of ${model.charts.length === 1 ? 'the flagged bench' : 'the flagged benches'}</summary>`,
+    '',
+    ...charts,
+    '',
+    '</details>',
+    '',
+  ]
+  if (charts.length > 0 && used + size(history) <= limit) out.push(...history)
   out.push(...foot)
   return out.join('\n')
 }

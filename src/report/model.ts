@@ -75,6 +75,11 @@ export const commentInputSchema = z.object({
   beyondThreshold: z.array(z.string()).optional(),
   /** This PR's threshold edits and when they take effect (the base branch decides the gate). */
   thresholdChanges: z.array(z.string()).optional(),
+  /**
+   * Markdown perfgate generated (Mermaid history charts of flagged benches). Trusted only when
+   * this run built it: `mode: comment` drops it from an artifact.
+   */
+  charts: z.array(z.object({ bench: z.string(), markdown: z.string() })).optional(),
 })
 /** The facts of one run the comment is built from. */
 export type CommentInput = z.infer<typeof commentInputSchema>
@@ -122,6 +127,8 @@ export interface CommentModel {
   hiddenMemoryRows: number
   /** Footer lines (baseline, head, links, how to accept). */
   footer: Inline[][]
+  /** History charts of flagged benches (perfgate's own markdown), shown folded when they fit. */
+  charts: { bench: string; markdown: string }[]
 }
 
 const ORDER: Verdict[] = [
@@ -171,6 +178,7 @@ export function buildCommentModel(input: CommentInput): CommentModel {
     otherSummary: describeCounts(folded),
     hiddenMemoryRows: rest.length - folded.length,
     footer: footer(input),
+    charts: input.charts ?? [],
   }
 }
 

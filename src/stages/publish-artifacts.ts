@@ -1,11 +1,17 @@
 /** Stage 9: the artifacts — the PR's own results, or the baseline window on a baseline branch. */
 import path from 'node:path'
 import { nextWindow, writeWindow } from '../baseline/history.js'
+import { REPORT_HTML_FILE, writeHistoryFile } from '../history/artifact.js'
+import { describeChangePoint } from '../history/change-points.js'
+import type { History } from '../history/schema.js'
+import { htmlReport } from '../history/html.js'
+import { analyseHistory } from '../history/report.js'
 import { FILES, prArtifactName, type ArtifactMeta } from '../baseline/layout.js'
 import type { Deps } from '../ports.js'
 import type { CommentInput } from '../report/comment.js'
 import type { Results } from '../results/types.js'
 import type { BaselineFinding } from './find-baseline.js'
+import type { Tracked } from './history.js'
 import type { Remote, Setup } from './setup.js'
 
 /** Writes meta.json and uploads this run's artifact: the PR's results, or the next baseline window. */
@@ -14,6 +20,7 @@ export async function publishArtifacts(
   results: Results,
   model: CommentInput,
   finding: BaselineFinding,
+  tracked: Tracked,
   remote: Remote,
   deps: Deps,
 ): Promise<void> {
@@ -25,6 +32,7 @@ export async function publishArtifacts(
     const previous = finding.loaded?.found ? finding.loaded.baselines : []
     const window = nextWindow(previous, results, inputs.baselineRuns)
     await writeWindow(outDir, window)
+    if (tracked.next) await writeHistory(setup, tracked.next, deps)
     const store = await remote.store()
     try {
       await store.upload(inputs.artifactName, outDir, inputs.retentionDays)
@@ -71,4 +79,19 @@ export async function uploadPrResults(setup: Setup, remote: Remote, deps: Deps):
   } catch (error) {
     deps.step.warning(`Could not upload the PR's results artifact: ${(error as Error).message}`)
   }
+}
+
+/** history.json and the self-contained report.html, carried by the baseline artifact. */
+async function writeHistory(setup: Setup, history: History, deps: Deps): Promise<void> {
+  await writeHistoryFile(setup.outDir, history)
+  const html = htmlReport(
+    {
+      history,
+      changePoints: analyseHistory(history).flatMap((r) => r.changePoints),
+      title: `perfgate history · ${setup.ctx.owner}/${setup.ctx.repo}`,
+      generatedAt: deps.now().toISOString(),
+    },
+    describeChangePoint,
+  )
+  await deps.files.writeFile(path.join(setup.outDir, REPORT_HTML_FILE), html)
 }

@@ -4,7 +4,9 @@ import { FILES } from '../baseline/layout.js'
 import type { Deps } from '../ports.js'
 import { buildCommentModel, renderComment, type CommentInput } from '../report/comment.js'
 import { runSummaryMarkdown } from '../report/run-summary.js'
+import { analyseHistory, historyMarkdown } from '../history/report.js'
 import type { Results } from '../results/types.js'
+import type { Tracked } from './history.js'
 import type { Compared } from './compare.js'
 import type { Decision } from './decide.js'
 import type { Setup } from './setup.js'
@@ -12,6 +14,8 @@ import type { Setup } from './setup.js'
 /** GitHub caps a job summary at 1 MiB; the comparison and this run's table share it. */
 const REPORT_LIMIT = 600_000
 const RUN_TABLE_LIMIT = 350_000
+/** Trend charts in the job summary (those with lasting shifts first). */
+const SUMMARY_CHARTS = 10
 
 /** Writes report.md and the job summary, and annotates regressions, failures and warnings. */
 export async function publishSummary(
@@ -20,12 +24,16 @@ export async function publishSummary(
   model: CommentInput,
   compared: Compared,
   decision: Decision,
+  tracked: Tracked,
   deps: Deps,
 ): Promise<void> {
   const { step } = deps
   const report = renderComment(buildCommentModel(model), { marker: false, limit: REPORT_LIMIT })
   await deps.files.writeFile(path.join(setup.outDir, FILES.report), report)
-  await step.summary(`${report}\n\n${runTable(results)}`)
+  const history = tracked.shown
+    ? `\n${historyMarkdown(analyseHistory(tracked.shown), { charts: SUMMARY_CHARTS })}\n`
+    : ''
+  await step.summary(`${report}\n\n${runTable(results)}${history}`)
 
   for (const c of compared.comparison?.comparisons ?? []) {
     if (c.verdict !== 'regression') continue

@@ -1,10 +1,16 @@
 /** Stage 7: the report model — everything the comment and the job summary show, as plain data. */
 import { runUrl } from '../github/context.js'
 import type { CommentInput } from '../report/comment.js'
+import { findSeries, runValue } from '../history/history.js'
+import { driftNote } from '../history/report.js'
 import type { Results } from '../results/types.js'
 import type { Compared } from './compare.js'
 import type { Decision } from './decide.js'
+import type { Tracked } from './history.js'
 import type { Setup } from './setup.js'
+
+/** History charts in a PR comment: a few, for the benches that matter, to stay under its limit. */
+const MAX_CHARTS = 3
 
 /** Builds the model the renderer turns into the PR comment and the job summary. */
 export function reportModel(
@@ -12,6 +18,7 @@ export function reportModel(
   results: Results,
   compared: Compared,
   decision: Decision,
+  tracked: Tracked,
 ): CommentInput {
   const { inputs, ctx, pr } = setup
   const { comparison, outcome } = compared
@@ -32,6 +39,7 @@ export function reportModel(
     ...(decision.acknowledged ? { acknowledged: decision.acknowledged } : {}),
     acknowledgeLabel: inputs.acknowledgeLabel,
     ...(decision.beyondThreshold.length > 0 ? { beyondThreshold: decision.beyondThreshold } : {}),
+    ...chartsOf(results, compared, decision, tracked),
     ...(compared.thresholdChanges.length > 0
       ? { thresholdChanges: compared.thresholdChanges.map((c) => c.text) }
       : {}),
@@ -52,4 +60,24 @@ function noBaseline(setup: Setup, { comparison, outcome }: Compared) {
       hint: `pull requests are compared with the baseline recorded on pushes to ${baselineBranches.join(', ')}`,
     },
   }
+}
+
+/** History charts, with this run's value marked, of the benches flagged on a pull request. */
+function chartsOf(results: Results, compared: Compared, decision: Decision, tracked: Tracked) {
+  const history = tracked.shown
+  if (!history || tracked.next) return {}
+  const flagged = (compared.comparison?.comparisons ?? []).filter(
+    (c) => c.verdict === 'regression' || decision.beyondThreshold.includes(c.name),
+  )
+  const charts: { bench: string; markdown: string }[] = []
+  for (const row of flagged.slice(0, MAX_CHARTS)) {
+    const bench = results.benches.find((b) => b.name === row.name)
+    const metric = bench?.metrics.find((m) => m.name === row.metric)
+    const markdown = driftNote(
+      findSeries(history, row.name, row.metric),
+      metric ? runValue(metric).centre : undefined,
+    )
+    if (markdown !== '') charts.push({ bench: row.name, markdown })
+  }
+  return charts.length > 0 ? { charts } : {}
 }
