@@ -26,6 +26,7 @@ describe('action inputs', () => {
       acknowledgeLabel: 'perfgate:accept',
       thresholdsFrom: 'base',
       inconclusive: 'rerun',
+      historySize: 500,
     })
   })
 

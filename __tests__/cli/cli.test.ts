@@ -78,7 +78,7 @@ benches:
     const { code, stderr } = perfgate(['run'], dir)
     expect(code).toBe(2)
     expect(stderr.trim().split('\n')).toEqual([
-      'perfgate.yml:5 bench "x": noise-threshold must be a percentage like 15%, got "fifteen"',
+      'perfgate.yml:5 bench "x": noise-threshold must be a percentage like 15% or auto, got "fifteen"',
       'perfgate.yml:6 bench "x": tiemout is not a known field (did you mean "timeout"?)',
       'perfgate: 2 problem(s) in perfgate.yml; nothing was run',
     ])
