@@ -27,6 +27,15 @@ export function defaultDeps(env: NodeJS.ProcessEnv = process.env): Deps {
     sleep,
     retry,
     runBenches: benchRunner(env),
+    abSession: async (options) => {
+      const { prepareAb } = await import('./ab/run-ab.js')
+      return prepareAb({
+        ...options,
+        observer: logObserver(),
+        log,
+        secret: (value) => core.setSecret(value),
+      })
+    },
     github: async (token, ctx) => {
       const { createApi } = await import('./github/api.js')
       const { createClient } = await import('./github/client.js')

@@ -24,6 +24,7 @@ async function loadStages() {
   const comment = await import('./stages/publish-comment.js')
   const outcome = await import('./stages/publish-outcome.js')
   const history = await import('./stages/history.js')
+  const measureAb = await import('./stages/measure-ab.js')
   return {
     ...config,
     ...measure,
@@ -36,6 +37,7 @@ async function loadStages() {
     ...comment,
     ...outcome,
     ...history,
+    ...measureAb,
   }
 }
 
@@ -56,17 +58,29 @@ export async function run(deps: Deps): Promise<void> {
     const stage = await loadStages()
     const config = await stage.loadConfig(setup, deps)
     if (!config) return
-    measured = await stage.measure(setup, config, deps)
-    const { results } = measured
-    const finding = await stage.findBaseline(setup, results, remote, deps)
-    const compared = await stage.compareAndConfirm(setup, config, results, finding, deps)
-    const decision = await stage.decide(setup, results, compared, remote, deps)
-    const tracked = stage.trackHistory(setup, results, finding, deps)
-    const model = stage.reportModel(setup, results, compared, decision, tracked)
-    await stage.publishSummary(setup, results, model, compared, decision, tracked, deps)
-    await stage.publishArtifacts(setup, results, model, finding, tracked, remote, deps)
-    await stage.publishPrComment(setup, model, remote, deps)
-    stage.publishOutcome(setup, compared.comparison, decision, deps)
+    const ab = setup.ab ? await stage.measureAb(setup, setup.ab, deps) : undefined
+    try {
+      measured = ab ? ab.measured : await stage.measure(setup, config, deps)
+      const { results } = measured
+      const finding = ab ? ab.finding : await stage.findBaseline(setup, results, remote, deps)
+      const compared = await stage.compareAndConfirm(
+        setup,
+        config,
+        results,
+        finding,
+        deps,
+        ab?.remeasure,
+      )
+      const decision = await stage.decide(setup, results, compared, remote, deps)
+      const tracked = stage.trackHistory(setup, results, finding, deps)
+      const model = stage.reportModel(setup, results, compared, decision, tracked)
+      await stage.publishSummary(setup, results, model, compared, decision, tracked, deps)
+      await stage.publishArtifacts(setup, results, model, finding, tracked, remote, deps)
+      await stage.publishPrComment(setup, model, remote, deps)
+      stage.publishOutcome(setup, compared.comparison, decision, deps)
+    } finally {
+      await ab?.close()
+    }
   } catch (error) {
     await fail(error, deps, setup && remote && measured ? { setup, remote, measured } : undefined)
   }

@@ -8,9 +8,11 @@ import type { Config } from './config/types.js'
 import type { GitHubApi } from './github/api.js'
 import type { GithubContext } from './github/context.js'
 import type { RetryPolicy } from './github/retry.js'
+import type { AbOptions, AbSession } from './ab/run-ab.js'
 import type { Step } from './publish/step.js'
 import type { Results } from './results/types.js'
 
+export type { AbOptions, AbSession } from './ab/run-ab.js'
 export type { ArtifactStore } from './baseline/store.js'
 export type { GitHubApi } from './github/api.js'
 export type { AnnotationProps, Step } from './publish/step.js'
@@ -40,6 +42,8 @@ export interface Deps {
   retry: RetryPolicy
   /** The bench runner. */
   runBenches: BenchRunner
+  /** Same-runner A/B: checks out and builds the base beside the head (git, processes, databases). */
+  abSession: (options: AbOptions) => Promise<AbSession>
   /** The GitHub REST API for this repository, with this token (loaded on first use). */
   github: (token: string, ctx: GithubContext) => Promise<GitHubApi>
   /** The baseline store, workflow artifacts (loaded on first use). */

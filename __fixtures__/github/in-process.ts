@@ -6,6 +6,7 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { prepareAb } from '../../src/ab/run-ab.js'
 import { benchIdentity } from '../../src/config/identity.js'
 import { createApi } from '../../src/github/api.js'
 import { createClient } from '../../src/github/client.js'
@@ -118,12 +119,17 @@ export interface InProcessRun {
   inputs?: Record<string, string>
   config?: string
   store?: ArtifactStore
+  /** A workspace the test prepared (a git repository, say) holding perfgate.yml; else a fresh one. */
+  workspace?: string
 }
 
 /** Deps for one run, with a fresh workspace holding the config. */
 export async function inProcessDeps(options: InProcessRun): Promise<{ deps: Deps; log: StepLog; workspace: string }> {
-  const workspace = await mkdtemp(path.join(os.tmpdir(), 'perfgate-stages-'))
-  await writeFile(path.join(workspace, 'perfgate.yml'), options.config ?? CONFIG)
+  const workspace =
+    options.workspace ?? (await mkdtemp(path.join(os.tmpdir(), 'perfgate-stages-')))
+  if (!options.workspace) {
+    await writeFile(path.join(workspace, 'perfgate.yml'), options.config ?? CONFIG)
+  }
   const { step, log } = recordingStep()
   const inputs: Record<string, string> = {
     'github-token': 'ghs_faketoken',
@@ -155,6 +161,7 @@ export async function inProcessDeps(options: InProcessRun): Promise<{ deps: Deps
     sleep,
     retry,
     runBenches: options.runBenches,
+    abSession: (ab) => prepareAb({ ...ab, log: (line) => log.info.push(line) }),
     github: (token, ctx) =>
       Promise.resolve(
       createApi(createClient({ apiUrl: ctx.apiUrl, token, retry, sleep, log: () => {} }), ctx.owner, ctx.repo),

@@ -174,6 +174,8 @@ async function measureInterleaved(
         perRound[side].push(
           await runBenches([oneRound(bench, round)], {
             env: env[side],
+            // Identity paths are relative to each side's own tree, so both sides match.
+            configDir: configs[side].dir,
             observer: { log: (b, line) => options.observer?.log?.(b, `${side}: ${line}`) },
             secret: (value) => options.secret(value),
           }),

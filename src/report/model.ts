@@ -25,7 +25,7 @@ const finite = z.number().refine(Number.isFinite, { error: 'must be a finite num
 /** Where the baseline came from, as the comment names it. */
 export const baselineInfoSchema = z.object({
   /** 'artifact' (a workflow run's artifact) or 'file' (the `baseline` input). */
-  source: z.enum(['artifact', 'file']),
+  source: z.enum(['artifact', 'file', 'base-ref']),
   commit: z.string().nullable(),
   /** The baseline workflow run (artifact source). */
   runId: z.int().optional(),
@@ -308,13 +308,20 @@ function footer(input: CommentInput): Inline[][] {
         ? []
         : [', ', b.runUrl ? { link: `run ${b.runId}`, url: b.runUrl } : `run ${b.runId}`]
     const where: Inline[] =
-      b.source === 'file'
+      b.source === 'base-ref'
         ? [
-            'the file ',
-            { code: b.path ?? '' },
-            ...(b.commit ? [' (', ...commit(b.commit), ')'] : []),
+            'A/B on this runner against ',
+            ...commit(b.commit),
+            ...(b.branch && b.branch !== b.commit ? [' (', { code: b.branch }, ')'] : []),
+            ', rounds interleaved',
           ]
-        : [...commit(b.commit), ...(b.branch ? [' on ', { code: b.branch }] : []), ...run]
+        : b.source === 'file'
+          ? [
+              'the file ',
+              { code: b.path ?? '' },
+              ...(b.commit ? [' (', ...commit(b.commit), ')'] : []),
+            ]
+          : [...commit(b.commit), ...(b.branch ? [' on ', { code: b.branch }] : []), ...run]
     const lag =
       b.lagCommits === undefined
         ? ''

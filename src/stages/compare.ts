@@ -44,6 +44,8 @@ export async function compareAndConfirm(
   results: Results,
   finding: BaselineFinding,
   deps: Deps,
+  /** Same-runner A/B: confirmation re-measures both sides, interleaved. */
+  remeasure?: (names: string[]) => Promise<{ base: Results; head: Results }>,
 ): Promise<Compared> {
   const { inputs } = setup
   const options: CompareOptions =
@@ -73,9 +75,11 @@ export async function compareAndConfirm(
     setup.pr && inputs.confirm ? benchesToConfirm(comparison, inputs.inconclusive === 'rerun') : []
   if (names.length > 0) {
     deps.step.info(`Re-running ${names.length} bench(es) to confirm: ${names.join(', ')}`)
-    const again = gate.judge(await deps.runBenches(config, { names }))
+    const both = remeasure ? await remeasure(names) : undefined
+    const again = gate.judge(both ? both.head : await deps.runBenches(config, { names }))
+    const baselines = both ? [...outcome.baselines, both.base] : outcome.baselines
     comparison = markChanged(
-      confirmRegressions(outcome.baselines, judged, again, comparison, options),
+      confirmRegressions(baselines, judged, again, comparison, options),
       changed,
     )
     rerun = true

@@ -44,7 +44,7 @@ async function baselineSource(
   deps: Deps,
 ): Promise<BaselineSource | undefined> {
   const { inputs, ctx, pr } = setup
-  if (inputs.baseline) {
+  if (inputs.baseline && !/^base-ref(:|$)/.test(inputs.baseline.trim())) {
     return fileSource(path.resolve(setup.workdir, inputs.baseline), inputs.baseline)
   }
   if (!pr && !setup.baselinePush) return undefined
