@@ -7,7 +7,7 @@ export function errorMessage(error: unknown): string {
   let current: unknown = error
   while (current !== undefined && current !== null && !seen.has(current) && parts.length < 5) {
     seen.add(current)
-    const message = current instanceof Error ? current.message : String(current)
+    const message = current instanceof Error ? current.message : describeValue(current)
     // Wrappers often repeat their cause's message; say each thing once.
     if (message && !parts.some((p) => p.includes(message))) parts.push(message)
     current = current instanceof Error ? current.cause : undefined
@@ -18,4 +18,10 @@ export function errorMessage(error: unknown): string {
 /** A new Error saying `what` failed, with `cause` kept for whoever reads the chain. */
 export function wrapError(what: string, cause: unknown): Error {
   return new Error(`${what}: ${errorMessage(cause)}`, { cause })
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'object' && value !== null && 'message' in value)
+    return String(value.message)
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
 }
