@@ -3,6 +3,8 @@
  * downloads of other runs' artifacts through the REST zip endpoint, size-checked and unzipped
  * in memory with fflate under byte limits, so a garbage or huge zip fails fast instead of spinning.
  */
+import { DefaultArtifactClient } from '@actions/artifact'
+import { unzipSync } from 'fflate'
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { errorMessage } from '../errors.js'
@@ -63,8 +65,6 @@ export function artifactStore(options: {
   const apiUrl = options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
   return {
     async upload(name, dir, retentionDays) {
-      // Loaded here, not at the top: the artifact client is heavy and only some steps need it.
-      const { DefaultArtifactClient } = await import('@actions/artifact')
       const client = new DefaultArtifactClient()
       const files = await listFiles(dir)
       try {
@@ -186,7 +186,6 @@ function tooLarge(bytes: number, max: number): ArtifactUnusableError {
  * fails at once; the declared sizes are summed before anything is inflated.
  */
 async function unzipInto(zip: Buffer, dir: string, maxBytes: number, label: string): Promise<void> {
-  const { unzipSync } = await import('fflate')
   let declared = 0
   let files: Record<string, Uint8Array>
   try {

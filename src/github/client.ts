@@ -3,6 +3,9 @@
  * plugins, a deadline on every call, a cap on the time spent waiting for rate limits, and errors
  * that say which call failed and which permission the token lacks.
  */
+import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
 import { errorMessage } from '../errors.js'
 import type { RetryPolicy } from './retry.js'
 
@@ -80,13 +83,13 @@ type Octokit = {
   }>
 }
 
-/** Creates the client; Octokit and its plugins load on the first call (a fast start). */
+/** Creates the client; the Octokit is built on the first call. */
 export function createClient(options: ClientOptions): GitHubClient {
-  let octokit: Promise<Octokit> | undefined
+  let octokit: Octokit | undefined
   const timeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS
   return async <T>(call: ApiCall): Promise<ApiResponse<T>> => {
     octokit ??= makeOctokit(options)
-    const client = await octokit
+    const client = octokit
     // Waits granted to this call so far, so a lasting rate limit cannot stretch it unbounded.
     const waited = { ms: 0 }
     try {
@@ -104,12 +107,7 @@ export function createClient(options: ClientOptions): GitHubClient {
   }
 }
 
-async function makeOctokit(options: ClientOptions): Promise<Octokit> {
-  const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
-    import('@actions/github'),
-    import('@octokit/plugin-retry'),
-    import('@octokit/plugin-throttling'),
-  ])
+function makeOctokit(options: ClientOptions): Octokit {
   const policy = options.retry
   // Retry while attempts and the wait budget last, and only for a wait the policy allows.
   const onLimit =
