@@ -44,8 +44,12 @@ const ctx = (runId: number): GithubContext => ({
   branch: 'main',
 })
 
-const api = () =>
-  createApi(createClient({ apiUrl: server.url, token: 't', retry, sleep }), 'acme', 'widget')
+const api = (policy: RetryPolicy = retry) =>
+  createApi(
+    createClient({ apiUrl: server.url, token: 't', retry: policy, sleep }),
+    'acme',
+    'widget',
+  )
 const store = (limits?: Partial<DownloadLimits>) =>
   artifactStore({
     token: 't',
@@ -73,10 +77,10 @@ const goodZip = (commit: string) =>
   makeZip({ 'results.json': serializeResults(results(commit, new Date().toISOString())) })
 
 /** Loads the baseline for `commit` and measures how long it took. */
-async function load(commit: string, limits?: Partial<DownloadLimits>) {
+async function load(commit: string, limits?: Partial<DownloadLimits>, policy?: RetryPolicy) {
   const started = performance.now()
   const outcome = await artifactSource({
-    api: api(),
+    api: api(policy),
     store: store(limits),
     ctx: ctx(999),
     artifactName: NAME,
@@ -218,6 +222,47 @@ describe('transient faults lose nothing', () => {
     })
     const { outcome } = await load(sha('b'))
     expect(outcome.found).toBe(true)
+  })
+})
+
+describe('rate limits that lift are waited out', () => {
+  it('a secondary rate limit with Retry-After is retried', async () => {
+    seedRun(sha('b'), goodZip(sha('b')))
+    server.fail({
+      match: (m, p) => m === 'GET' && p.endsWith('/actions/runs'),
+      status: 403,
+      times: 1,
+      message:
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      // Octokit's throttling reads Retry-After: 0 as "no header" (a 60 s wait): say 1 s.
+      headers: { 'retry-after': '1' },
+    })
+    const before = server.requests.filter((r) => r.includes('/actions/runs?')).length
+    const { outcome, ms } = await load(sha('b'), undefined, { ...retry, maxDelayMs: 2_000 })
+    expect(outcome.found).toBe(true)
+    expect(ms).toBeGreaterThanOrEqual(900)
+    expect(
+      server.requests.filter((r) => r.includes('/actions/runs?')).length - before,
+    ).toBeGreaterThanOrEqual(2)
+  })
+
+  it('a primary rate limit with a reset too far off gives up at once', async () => {
+    server.fail({
+      match: (m, p) => m === 'GET' && p.endsWith('/actions/runs'),
+      status: 403,
+      times: 100,
+      message: 'API rate limit exceeded',
+      headers: {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+      },
+    })
+    const { outcome, ms } = await load(sha('b'))
+    expect(outcome).toMatchObject({
+      found: false,
+      reason: expect.stringMatching(/403 API rate limit exceeded/),
+    })
+    expect(ms).toBeLessThan(2_000)
   })
 })
 
