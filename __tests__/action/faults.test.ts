@@ -298,6 +298,24 @@ describe('the baseline upload on a push', () => {
     ])
   }, 90_000)
 
+  it('gives up on a lasting 502 after the retries of @actions/artifact, in bounded time', async () => {
+    server.fail({ match: twirp('CreateArtifact'), status: 502, times: 1000 })
+    const started = performance.now()
+    const upload = await uploadBaseline(store(), {
+      name: 'bad-gateway',
+      dir,
+      commit: sha('c'),
+      branch: 'main',
+    })
+    const ms = performance.now() - started
+    expect(upload).toMatchObject({
+      kind: 'failed',
+      warning: expect.stringMatching(/502|after 5 attempts/),
+    })
+    // @actions/artifact retries 5 times (3 s × 1.5ⁿ); perfgate does not multiply that.
+    expect(ms).toBeLessThan(40_000)
+  }, 60_000)
+
   it('reports a lasting failure as a warning naming the commit, without throwing', async () => {
     server.fail({ match: twirp('CreateArtifact'), status: 0, times: 1000, reset: true })
     const started = performance.now()

@@ -74,8 +74,9 @@ export function artifactStore(options: {
             client.uploadArtifact(name, files, dir, {
               ...(retentionDays === undefined ? {} : { retentionDays }),
             }),
+          // The library already retried 5xx answers ~24 s ("after 5 attempts"): again would pass 2 min.
           (error) =>
-            isConflict(error)
+            isConflict(error) || /after \d+ attempts/i.test(errorMessage(error))
               ? { retry: false }
               : { retry: true, why: `uploading the artifact ${name}: ${errorMessage(error)}` },
           options.retry,
