@@ -44,7 +44,15 @@ export function defaultDeps(env: NodeJS.ProcessEnv = process.env): Deps {
     },
     artifacts: async (token, ctx) => {
       const { artifactStore } = await import('./baseline/store.js')
-      return artifactStore({ token, owner: ctx.owner, repo: ctx.repo, retry, sleep, log })
+      return artifactStore({
+        token,
+        owner: ctx.owner,
+        repo: ctx.repo,
+        apiUrl: ctx.apiUrl,
+        retry,
+        sleep,
+        log,
+      })
     },
     files: {
       mkdir: async (dir) => void (await mkdir(dir, { recursive: true })),

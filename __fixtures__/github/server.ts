@@ -46,6 +46,8 @@ interface Failure {
   times: number
   headers?: Record<string, string>
   message?: string
+  /** Drop the connection instead of answering (ECONNRESET on the client). */
+  reset?: boolean
 }
 
 /** The fake's state and controls. */
@@ -63,6 +65,8 @@ export interface FakeGitHub {
   /** When set, creating or updating a comment is refused (a fork PR's read-only token). */
   readOnly: boolean
   fail(failure: Failure): void
+  /** Drops every planned failure not yet used up. */
+  clearFaults(): void
   addRun(run: Partial<FakeRun> & { id: number; head_sha: string }): FakeRun
   seedArtifact(runId: number, name: string, zip: Buffer, options?: { expiresInDays?: number }): FakeArtifact
   close(): Promise<void>
@@ -91,6 +95,7 @@ export async function startFakeGitHub(
     requests: [],
     readOnly: false,
     fail: (failure) => failures.push(failure),
+    clearFaults: () => void failures.splice(0),
     addRun(run) {
       const full: FakeRun = {
         head_branch: 'main',
@@ -304,6 +309,7 @@ export async function startFakeGitHub(
       const failure = failures.find((f) => f.times > 0 && f.match(method, url.pathname))
       if (failure) {
         failure.times--
+        if (failure.reset) return req.socket.destroy()
         return json(res, failure.status, { message: failure.message ?? 'Server Error (injected)' }, failure.headers)
       }
       const body = Buffer.concat(chunks)

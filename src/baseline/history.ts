@@ -77,3 +77,16 @@ export async function writeWindow(dir: string, runs: Results[]): Promise<void> {
     )
   }
 }
+
+/**
+ * The next window from every window seen: runs of racing pushes each uploaded their own window
+ * from the same predecessor, so the union (deduplicated, newest first) keeps both.
+ */
+export function mergeWindows(windows: Results[][], current: Results, keep: number): Results[] {
+  const byKey = new Map<string, Results>()
+  for (const run of windows.flat()) byKey.set(`${run.meta.timestamp} ${run.meta.commit}`, run)
+  const merged = [...byKey.values()].sort(
+    (a, b) => Date.parse(b.meta.timestamp) - Date.parse(a.meta.timestamp),
+  )
+  return nextWindow(merged, current, keep)
+}

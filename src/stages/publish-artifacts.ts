@@ -1,6 +1,7 @@
 /** Stage 9: the artifacts — the PR's own results, or the baseline window on a baseline branch. */
 import path from 'node:path'
-import { nextWindow, writeWindow } from '../baseline/history.js'
+import { mergeWindows, writeWindow } from '../baseline/history.js'
+import { recentWindows, uploadBaseline } from '../baseline/upload.js'
 import { REPORT_HTML_FILE, writeHistoryFile } from '../history/artifact.js'
 import { describeChangePoint } from '../history/change-points.js'
 import type { History } from '../history/schema.js'
@@ -24,28 +25,55 @@ export async function publishArtifacts(
   remote: Remote,
   deps: Deps,
 ): Promise<void> {
-  const { inputs, pr, outDir } = setup
+  const { pr } = setup
   await writeMeta(setup, model, deps)
   if (pr) {
     await uploadPrResults(setup, remote, deps)
   } else if (setup.baselinePush) {
-    const previous = finding.loaded?.found ? finding.loaded.baselines : []
-    const window = nextWindow(previous, results, inputs.baselineRuns)
-    await writeWindow(outDir, window)
-    if (tracked.next) await writeHistory(setup, tracked.next, deps)
-    const store = await remote.store()
-    try {
-      await store.upload(inputs.artifactName, outDir, inputs.retentionDays)
-      deps.step.info(
-        `Uploaded the baseline artifact ${inputs.artifactName} with ${window.length} run(s) of history`,
-      )
-    } catch (error) {
-      // A re-run attempt of the same run finds the first attempt's artifact: that one stays the baseline.
-      if (!/\b409\b|already exists/i.test((error as Error).message)) throw error
-      deps.step.warning(
-        `${(error as Error).message}; the artifact uploaded earlier in this run stays the baseline`,
-      )
-    }
+    await uploadBaselineWindow(setup, results, finding, tracked, remote, deps)
+  }
+}
+
+/**
+ * The next baseline window: rebuilt from every recent baseline run's artifact (so two racing
+ * pushes both end up in it), this run added; uploaded with retries. Nothing here throws: a
+ * failed upload is a warning naming the commit whose baseline is missing.
+ */
+async function uploadBaselineWindow(
+  setup: Setup,
+  results: Results,
+  finding: BaselineFinding,
+  tracked: Tracked,
+  remote: Remote,
+  deps: Deps,
+): Promise<void> {
+  const { inputs, ctx, outDir } = setup
+  const branch = ctx.branch ?? setup.defaultBranch
+  const [api, store] = [await remote.api(), await remote.store()]
+  const previous = finding.loaded?.found ? finding.loaded.baselines : []
+  const recent = await recentWindows(api, store, ctx, { branch, artifactName: inputs.artifactName })
+  for (const notice of recent.notices) deps.step.notice(notice, { title: 'perfgate baseline' })
+  const window = mergeWindows([previous, ...recent.windows], results, inputs.baselineRuns)
+  await writeWindow(outDir, window)
+  if (tracked.next) await writeHistory(setup, tracked.next, deps)
+  const upload = await uploadBaseline(store, {
+    name: inputs.artifactName,
+    dir: outDir,
+    ...(inputs.retentionDays === undefined ? {} : { retentionDays: inputs.retentionDays }),
+    commit: results.meta.commit ?? ctx.sha,
+    branch,
+  })
+  if (upload.kind === 'uploaded') {
+    deps.step.info(
+      `Uploaded the baseline artifact ${inputs.artifactName} with ${window.length} run(s) of history`,
+    )
+  } else if (upload.kind === 'exists') {
+    // A re-run attempt of the same run finds the first attempt's artifact: that one stays the baseline.
+    deps.step.warning(
+      `${upload.message}; the artifact uploaded earlier in this run stays the baseline`,
+    )
+  } else {
+    deps.step.warning(upload.warning, { title: 'perfgate baseline' })
   }
 }
 

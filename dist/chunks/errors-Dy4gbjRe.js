@@ -1,0 +1,23 @@
+/** Reading errors the same way everywhere: the message, and the causes it wraps. */
+/** The message of `error` followed by its `cause` chain ("a: b: c"), for any thrown value. */
+function errorMessage(error) {
+    const parts = [];
+    const seen = new Set();
+    let current = error;
+    while (current !== undefined && current !== null && !seen.has(current) && parts.length < 5) {
+        seen.add(current);
+        const message = current instanceof Error ? current.message : describeValue(current);
+        // Wrappers often repeat their cause's message; say each thing once.
+        if (message && !parts.some((p) => p.includes(message)))
+            parts.push(message);
+        current = current instanceof Error ? current.cause : undefined;
+    }
+    return parts.join(': ') || 'unknown error';
+}
+function describeValue(value) {
+    if (typeof value === 'object' && value !== null && 'message' in value)
+        return String(value.message);
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+}
+
+export { errorMessage as e };
