@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { KINDS } from './kinds/index.js'
 import { settingsFields } from './settings.js'
 import { text } from './fields.js'
+import { budgetFields } from './budget.js'
 
 type CheckProblem = { field: string; message: string }
 

@@ -39,6 +39,9 @@ const benchSchema = z.object({
   regressionThreshold: finite.min(0),
   metrics: z.array(metricSchema),
   details: z.record(z.string(), z.unknown()).optional(),
+  scale: z
+    .object({ bench: z.string().min(1), param: z.string().min(1), value: finite.min(0) })
+    .optional(),
 })
 
 const nullableText = z.string().nullable()

@@ -62,6 +62,11 @@ export interface BenchResult {
   metrics: Metric[]
   /** Kind-specific facts for the report (a query plan summary, the server version, ...). */
   details?: Record<string, unknown>
+  /**
+   * The data size this row was measured at, for a bench with `scale:`; rows sharing `bench` and
+   * `param` form its growth curve (`bench` is the result name without `[param=value]`).
+   */
+  scale?: { bench: string; param: string; value: number }
 }
 
 /** Where and how a run happened. */

@@ -68,8 +68,8 @@ function globToRegExp(glob: string): RegExp {
             : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
     )
     .join('')
-  // A plain name also selects its group (`sql` selects `sql/ready`).
-  return new RegExp(/[*?]/.test(glob) ? `^${source}$` : `^${source}(/.*)?$`)
+  // A plain name also selects its group (`sql` selects `sql/ready`) and its sizes (`sql/ready[n=10]`).
+  return new RegExp(/[*?]/.test(glob) ? `^${source}(\\[[^\\]]*\\])?$` : `^${source}(\\[[^\\]]*\\])?(/.*)?$`)
 }
 
 async function runOne(bench: BenchConfig, options: RunOptions): Promise<MeasuredBench[]> {
@@ -134,5 +134,12 @@ function toResult(bench: BenchConfig, measured: MeasuredBench): BenchResult {
     regressionThreshold: bench.settings.regressionThreshold,
     metrics: measured.metrics,
     ...(measured.details === undefined ? {} : { details: measured.details }),
+    ...(bench.scale === undefined ? {} : { scale: resultScale(bench, measured.name) }),
   }
+}
+
+/** The size of a scaled bench's result row; a js row `b[n=10]/fn` belongs to the curve `b/fn`. */
+function resultScale(bench: BenchConfig, resultName: string): BenchResult['scale'] {
+  const { param, value } = bench.scale as NonNullable<BenchConfig['scale']>
+  return { bench: resultName.replace(`[${param}=${value}]`, ''), param, value }
 }
