@@ -149,7 +149,7 @@ export function formatConfigError(error: ConfigError): string {
 type RawBench = SettingsInput & {
   name: string
   kind: KindName
-  budget?: Budget | Budget[]
+  budget?: Budget[]
   scale?: ScaleConfig
 }
 

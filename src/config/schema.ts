@@ -16,7 +16,7 @@ export const benchSchema = z.discriminatedUnion(
   'kind',
   Object.values(KINDS).map((definition) =>
     z
-      .strictObject({ name: benchName, ...settingsFields, ...definition.fields })
+      .strictObject({ name: benchName, ...settingsFields, ...budgetFields, ...definition.fields })
       .superRefine((raw, ctx) => {
         const check = (definition as { check?: (raw: unknown) => CheckProblem[] }).check
         for (const problem of check?.(raw) ?? [])
