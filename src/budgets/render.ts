@@ -4,6 +4,11 @@ import { formatValue } from '../report/format.js'
 import type { BudgetCheck } from './check.js'
 import type { BudgetCrossing, GrowthChange, GrowthCurve } from './curves.js'
 
+/** A code span inside a table cell: GFM splits cells at `|` even inside code, unless escaped. */
+function cellCode(text: string): string {
+  return codeSpan(text).replace(/\|/g, '\\|')
+}
+
 const STATUS: Record<BudgetCheck['status'], string> = {
   within: '✅ within',
   broken: '❌ broken',
@@ -29,7 +34,7 @@ export function budgetsMarkdown(checks: readonly BudgetCheck[]): string {
       check.status === 'no-data'
         ? `${STATUS[check.status]}: ${escapeMarkdown(check.reason)}`
         : STATUS[check.status]
-    const cells = [codeSpan(check.bench), codeSpan(check.budget.text), measured, headroom]
+    const cells = [cellCode(check.bench), cellCode(check.budget.text), measured, headroom]
     if (hasBaseline) cells.push(formatValue(check.baseline, unit))
     return [...cells, status]
   })

@@ -1,6 +1,6 @@
 /** A budget's statistic from a metric's samples, with a bootstrap interval for its uncertainty. */
 import type { BudgetStatistic } from '../config/budget.js'
-import { quantileOf, splitRounds } from '../compare/units.js'
+import { splitRounds } from '../compare/units.js'
 import { seededRandom, type Random } from '../compare/random.js'
 import type { Metric } from '../results/types.js'
 
@@ -26,17 +26,17 @@ export function statisticOf(
   statistic: BudgetStatistic,
   unit: string,
 ): number {
-  const values = Array.from(samples)
+  const values = samples
   switch (statistic.kind) {
     case 'mean':
       return mean(values)
     // Not Math.min(...values): a fast bench has more samples than the call stack holds.
     case 'min':
-      return values.reduce((a, b) => Math.min(a, b), Infinity)
+      return extreme(values, Math.min, Infinity)
     case 'max':
-      return values.reduce((a, b) => Math.max(a, b), -Infinity)
+      return extreme(values, Math.max, -Infinity)
     case 'quantile':
-      return quantileOf(values, statistic.q)
+      return sortedQuantile(Float64Array.from(values).sort(), statistic.q)
     case 'ops/s':
       return unit === 'ms' ? 1000 / mean(values) : mean(values)
   }
@@ -60,14 +60,16 @@ export function estimate(
   const groups = splitRounds(metric)
   const draws = new Float64Array(resamples)
   for (let i = 0; i < resamples; i++) {
-    draws[i] = statisticOf(resample(groups, random), statistic, metric.unit)
+    const drawn = resample(groups, random)
+    // The resample is ours to sort in place: no copy per draw.
+    draws[i] =
+      statistic.kind === 'quantile'
+        ? sortedQuantile(drawn.sort(), statistic.q)
+        : statisticOf(drawn, statistic, metric.unit)
   }
   draws.sort()
   const tail = (1 - confidence) / 2
-  return {
-    value,
-    interval: [quantileOf(Array.from(draws), tail), quantileOf(Array.from(draws), 1 - tail)],
-  }
+  return { value, interval: [sortedQuantile(draws, tail), sortedQuantile(draws, 1 - tail)] }
 }
 
 /** One two-stage bootstrap resample of the groups, as a flat array of the same total size. */
@@ -88,8 +90,26 @@ function resample(groups: readonly number[][], random: Random): Float64Array {
   return out
 }
 
-function mean(values: readonly number[]): number {
+/** Quantile q of sorted values, interpolated like quantileOf. */
+function sortedQuantile(sorted: Float64Array, q: number): number {
+  const position = (sorted.length - 1) * q
+  const low = Math.floor(position)
+  const high = Math.min(sorted.length - 1, low + 1)
+  return sorted[low] + (sorted[high] - sorted[low]) * (position - low)
+}
+
+function extreme(
+  values: ArrayLike<number>,
+  pick: (a: number, b: number) => number,
+  start: number,
+): number {
+  let result = start
+  for (let i = 0; i < values.length; i++) result = pick(result, values[i])
+  return result
+}
+
+function mean(values: ArrayLike<number>): number {
   let sum = 0
-  for (const value of values) sum += value
+  for (let i = 0; i < values.length; i++) sum += values[i]
   return sum / values.length
 }
