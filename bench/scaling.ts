@@ -38,20 +38,31 @@ type Noise = (centre: number, seed: number) => number[]
 
 const synthetic: Noise = (centre, seed) => noisySamples(centre, seed, ROUNDS, PER_ROUND)
 
-/** Recorded rounds (real processes on this runner), each scaled by its workload's median. */
+/**
+ * Recorded rounds (real processes on this runner), each scaled by its workload's median. One curve
+ * draws all its rounds from one workload in one condition (quiet or with a busy neighbour), as one
+ * CI run measures every size of one program on one machine.
+ */
 function recordedNoise(): Noise | undefined {
   const dir = fileURLToPath(new URL('../__fixtures__/recorded/', import.meta.url))
-  const rounds: number[][] = []
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json.gz'))) {
+  const pools: number[][][] = []
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json.gz'))
+    .sort()) {
     const body = JSON.parse(gunzipSync(readFileSync(dir + file)).toString('utf8')) as {
-      rounds: { samples: number[] }[]
+      rounds: { condition: string; samples: number[] }[]
     }
     const centre = medianOf(body.rounds.flatMap((r) => r.samples))
-    for (const round of body.rounds) rounds.push(round.samples.map((s) => s / centre))
+    for (const condition of ['quiet', 'noisy']) {
+      const rounds = body.rounds.filter((r) => r.condition === condition)
+      if (rounds.length > 0) pools.push(rounds.map((r) => r.samples.map((x) => x / centre)))
+    }
   }
-  if (rounds.length === 0) return undefined
+  if (pools.length === 0) return undefined
   return (centre, seed) => {
     const random = seededRandom(seed)
+    // curveRows seeds the sizes of one curve as trial * 31 + i: the trial picks the pool.
+    const rounds = pools[Math.floor(seed / 31) % pools.length]
     const out: number[] = []
     for (let r = 0; r < ROUNDS; r++) {
       const round = rounds[Math.floor(random() * rounds.length)]
@@ -113,20 +124,24 @@ function evaluate(label: string, noise: Noise): void {
   console.log(`constant 1.3× slowdown called a growth change: ${pct(slowdownFlagged, TRIALS)}`)
   console.log(`unchanged called a growth change: ${pct(unchangedFlagged, TRIALS)}`)
 
-  const truth = quantileOf(
-    noise(1, 424242).concat(...Array.from({ length: 80 }, (_, i) => noise(1, 7000 + i))),
-    0.95,
-  )
-  const budget = (factor: number): Budget =>
-    parseBudget(`p95 < ${(truth * factor).toFixed(5)}ms`) as Budget
+  // The true p95 of the program a trial measures: 30 more runs of the same noise pool.
+  const budget = (truth: number, factor: number): Budget =>
+    parseBudget(`p95 < ${(truth * factor).toPrecision(6)}ms`) as Budget
   let under = 0
   let over = 0
   for (let t = 1; t <= TRIALS; t++) {
-    const row = timeRow('b', noise(1, 20000 + t), ROUNDS)
-    const [u, o] = checkBudgets([{ name: 'b', budgets: [budget(0.8), budget(1.2)] }], [row], [], {
-      seed: t,
-      resamples: 400,
-    })
+    const base = (1000 + t) * 31
+    const truth = quantileOf(
+      Array.from({ length: 30 }, (_, k) => noise(1, base + 1 + k)).flat(),
+      0.95,
+    )
+    const row = timeRow('b', noise(1, base), ROUNDS)
+    const [u, o] = checkBudgets(
+      [{ name: 'b', budgets: [budget(truth, 0.8), budget(truth, 1.2)] }],
+      [row],
+      [],
+      { seed: t, resamples: 400 },
+    )
     if (u.status === 'broken') under++
     if (o.status === 'broken') over++
   }
