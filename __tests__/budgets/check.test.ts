@@ -23,7 +23,10 @@ describe('checkBudgets', () => {
       const row = timeRow('b', noisySamples(1, seed))
       const under = budget(`p95 < ${(TRUE_P95 * 0.8).toFixed(4)}ms`)
       const over = budget(`p95 < ${(TRUE_P95 * 1.2).toFixed(4)}ms`)
-      const [u, o] = checkBudgets([{ name: 'b', budgets: [under, over] }], [row], [], { seed, resamples: 400 })
+      const [u, o] = checkBudgets([{ name: 'b', budgets: [under, over] }], [row], [], {
+        seed,
+        resamples: 400,
+      })
       if (u.status === 'broken') flaggedUnder++
       if (o.status === 'broken') flaggedOver++
     }

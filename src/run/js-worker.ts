@@ -56,11 +56,13 @@ async function runJob(job: JsJob): Promise<JsReply> {
   try {
     for (const name of names) {
       tasks.push(
-        await runOne(name, withArgs(module[name] as Hook, args), job).catch((error: unknown): JsTaskOutcome => ({
-          name,
-          ok: false,
-          error: describe(error),
-        })),
+        await runOne(name, withArgs(module[name] as Hook, args), job).catch(
+          (error: unknown): JsTaskOutcome => ({
+            name,
+            ok: false,
+            error: describe(error),
+          }),
+        ),
       )
     }
   } finally {

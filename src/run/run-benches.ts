@@ -69,7 +69,9 @@ function globToRegExp(glob: string): RegExp {
     )
     .join('')
   // A plain name also selects its group (`sql` selects `sql/ready`) and its sizes (`sql/ready[n=10]`).
-  return new RegExp(/[*?]/.test(glob) ? `^${source}(\\[[^\\]]*\\])?$` : `^${source}(\\[[^\\]]*\\])?(/.*)?$`)
+  return new RegExp(
+    /[*?]/.test(glob) ? `^${source}(\\[[^\\]]*\\])?$` : `^${source}(\\[[^\\]]*\\])?(/.*)?$`,
+  )
 }
 
 async function runOne(bench: BenchConfig, options: RunOptions): Promise<MeasuredBench[]> {
