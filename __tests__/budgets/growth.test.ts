@@ -115,3 +115,14 @@ describe('growth rendering', () => {
     expect(growthMarkdown([])).toBe('')
   })
 })
+
+describe('fitGrowth with two sizes', () => {
+  it('names the class by the slope alone, since every class fits two points exactly', () => {
+    const fit = fitGrowth([
+      { size: 300, value: 0.09 },
+      { size: 3000, value: 9 },
+    ])
+    expect(fit.best.growth).toBe('n²')
+    expect(fit.slope).toBeCloseTo(2, 6)
+  })
+})

@@ -14,6 +14,15 @@ const BASIS: Record<GrowthClass, (n: number) => number> = {
   'n²': (n) => n * n,
 }
 
+/** Log–log slope of each class between 1K and 100K (log n and n log n drift slowly with n). */
+const IDEAL_SLOPE: Record<GrowthClass, number> = {
+  '1': 0,
+  'log n': 0.2,
+  n: 1,
+  'n log n': 1.11,
+  'n²': 2,
+}
+
 /** One point of a curve: the size and the statistic measured there. */
 export interface SizePoint {
   size: number
@@ -58,12 +67,19 @@ export interface FitOptions {
 export function fitGrowth(points: readonly SizePoint[], options: FitOptions = {}): GrowthFit {
   const noise = options.noise ?? 0.02
   const fits = GROWTH_CLASSES.map((growth) => fitClass(points, growth))
+  const { slope, r2 } = logLogLine(points)
+  // Two sizes fit every `c + a·f(n)` exactly: only the slope tells the classes apart then.
+  if (new Set(points.map((point) => point.size)).size < 3) {
+    const nearest = GROWTH_CLASSES.reduce((best, growth) =>
+      Math.abs(IDEAL_SLOPE[growth] - slope) < Math.abs(IDEAL_SLOPE[best] - slope) ? growth : best,
+    )
+    return { slope, r2, best: fits[GROWTH_CLASSES.indexOf(nearest)], fits }
+  }
   const growing = fits.slice(1).reduce((best, fit) => (fit.residual < best.residual ? fit : best))
   const constant = fits[0]
   // Parsimony: the constant class is nested in every other, so it never fits best on its own.
   const best =
     constant.residual <= Math.max(1.5 * growing.residual, 1.5 * noise) ? constant : growing
-  const { slope, r2 } = logLogLine(points)
   return { slope, r2, best, fits }
 }
 
