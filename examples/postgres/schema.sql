@@ -174,3 +174,42 @@ BEGIN
                                        'message', p_message)::text);
   RETURN new_id;
 END $$;
+
+-- Data-size scaling (`scale:` in perfgate.yml): reseed_tasks(n) replaces the tasks, steps and
+-- edges with n seeded tasks from the same generator as the seed above, so reseed_tasks(2000)
+-- restores the standard data exactly. The demo runs it as setup with {{tasks}} = 1K, 10K, 100K.
+CREATE OR REPLACE FUNCTION tasker.reseed_tasks(n int) RETURNS int LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE tasker.step_edges, tasker.steps, tasker.tasks;
+  PERFORM setseed(0.42);
+  INSERT INTO tasker.tasks (task_id, named_task_id, status, priority, created_at)
+  SELECT i,
+         1 + (i % 8),
+         CASE WHEN r < 0.45 THEN 'pending' WHEN r < 0.6 THEN 'in_progress'
+              WHEN r < 0.97 THEN 'complete' ELSE 'error' END,
+         (random() * 10)::int,
+         timestamptz '2026-01-01' + i * interval '1 minute'
+  FROM (SELECT i, random() AS r FROM generate_series(1, n) AS i) AS g;
+  INSERT INTO tasker.steps (step_id, task_id, position, name, state, attempts)
+  SELECT t.task_id * 10 + p,
+         t.task_id,
+         p,
+         'step_' || p,
+         CASE t.status
+           WHEN 'complete' THEN 'complete'
+           WHEN 'pending' THEN 'pending'
+           WHEN 'error' THEN CASE WHEN p = 1 THEN 'error' ELSE 'pending' END
+           ELSE CASE WHEN p <= 1 + (t.task_id % 3) THEN 'complete' ELSE 'pending' END
+         END,
+         CASE WHEN t.status = 'error' AND p = 1 THEN 3 ELSE 0 END
+  FROM tasker.tasks AS t, generate_series(1, 3 + (t.task_id % 4)::int) AS p;
+  INSERT INTO tasker.step_edges (from_step_id, to_step_id)
+  SELECT parent.step_id, child.step_id
+  FROM tasker.steps AS child
+  JOIN tasker.steps AS parent
+    ON parent.task_id = child.task_id
+   AND (parent.position = child.position - 1
+        OR (child.position % 3 = 0 AND parent.position = child.position - 2));
+  ANALYZE tasker.tasks, tasker.steps, tasker.step_edges;
+  RETURN n;
+END $$;

@@ -6,6 +6,8 @@ import { KINDS, type KindName } from './kinds/index.js'
 import { locate, type IssuePath } from './locate.js'
 import { closest, describeIssue } from './messages.js'
 import { configSchema } from './schema.js'
+import { budgetFields, budgetList, type Budget, type ScaleConfig } from './budget.js'
+import { scaledName, scalePoints, scaleProblem, specAtSize } from './scale.js'
 import { mergeSettings, settingsFields, BUILT_IN_SETTINGS, type SettingsInput } from './settings.js'
 import type { BenchConfig, ConfigError, ConfigOutcome } from './types.js'
 
@@ -90,7 +92,8 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     ...BUILT_IN_SETTINGS,
     regressionThreshold: options.regressionThreshold ?? BUILT_IN_SETTINGS.regressionThreshold,
   }
-  const benches: BenchConfig[] = config.benches.map((bench) => {
+  const benches: BenchConfig[] = []
+  config.benches.forEach((bench, index) => {
     const definition = KINDS[bench.kind]
     const settings = mergeSettings([bench, config.defaults ?? {}], {
       ...base,
@@ -102,16 +105,35 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     const own = bench['noise-threshold']
     if ((bench as { measure?: string }).measure === 'instructions' && typeof own !== 'number')
       settings.noiseThreshold = INSTRUCTIONS_NOISE_THRESHOLD
-    return {
-      name: bench.name,
-      settings,
-      spec: definition.toSpec(bench as never, { configDir: dir }),
+    const spec = definition.toSpec(bench as never, { configDir: dir })
+    const budgets = budgetList(bench.budget)
+    if (bench.scale === undefined) {
+      benches.push({ name: bench.name, settings, spec, budgets })
+      return
+    }
+    const problem = scaleProblem(bench.kind, spec, bench.scale)
+    if (problem !== undefined) {
+      const field = problem.startsWith('values') ? 'scale.values' : 'scale'
+      at(['benches', index, ...field.split('.')], problem.replace(/^values /, ''), undefined, field)
+      return
+    }
+    // One bench per size, so each size is measured, stored and compared like any other bench.
+    for (const point of scalePoints(bench.name, bench.scale)) {
+      benches.push({
+        name: scaledName(bench.name, point.param, point.value),
+        settings,
+        spec: specAtSize(spec, point.param, point.value),
+        budgets,
+        scale: point,
+      })
     }
   })
+  if (errors.length > 0) return { ok: false, errors: sortByLine(errors) }
   if (config.calibration === true) {
     benches.push({
       name: CALIBRATION_GROUP,
       settings: mergeSettings([config.defaults ?? {}], base),
+      budgets: [],
       spec: {
         kind: 'js',
         module: CALIBRATION_MODULE,
@@ -131,7 +153,12 @@ export function formatConfigError(error: ConfigError): string {
   return `${where}${bench}: ${field}${error.message}`
 }
 
-type RawBench = SettingsInput & { name: string; kind: KindName }
+type RawBench = SettingsInput & {
+  name: string
+  kind: KindName
+  budget?: Budget[]
+  scale?: ScaleConfig
+}
 
 function rawBenches(raw: unknown): string[] {
   const benches = (raw as { benches?: unknown } | null)?.benches
@@ -190,7 +217,7 @@ function knownKeys(raw: unknown, issuePath: IssuePath): string[] {
   if (issuePath[0] === 'defaults') return settings
   const kind = (valueAt(raw, issuePath) as { kind?: unknown } | undefined)?.kind
   const kindFields = typeof kind === 'string' && kind in KINDS ? KINDS[kind as KindName].fields : {}
-  return ['name', ...settings, ...Object.keys(kindFields)]
+  return ['name', ...settings, ...Object.keys(budgetFields), ...Object.keys(kindFields)]
 }
 
 function sortByLine(errors: ConfigError[]): ConfigError[] {

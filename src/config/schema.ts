@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { KINDS } from './kinds/index.js'
 import { settingsFields } from './settings.js'
 import { text } from './fields.js'
+import { budgetFields } from './budget.js'
 
 type CheckProblem = { field: string; message: string }
 
@@ -15,7 +16,7 @@ export const benchSchema = z.discriminatedUnion(
   'kind',
   Object.values(KINDS).map((definition) =>
     z
-      .strictObject({ name: benchName, ...settingsFields, ...definition.fields })
+      .strictObject({ name: benchName, ...settingsFields, ...budgetFields, ...definition.fields })
       .superRefine((raw, ctx) => {
         const check = (definition as { check?: (raw: unknown) => CheckProblem[] }).check
         for (const problem of check?.(raw) ?? [])

@@ -1,4 +1,5 @@
 import type { BenchSpec } from './kinds/index.js'
+import type { Budget, ScalePoint } from './budget.js'
 import type { Settings } from './settings.js'
 
 /** One validated bench: its name, effective settings and kind-specific spec. */
@@ -6,6 +7,10 @@ export interface BenchConfig {
   name: string
   settings: Settings
   spec: BenchSpec
+  /** Absolute limits checked on every run (`budget:`); empty when none. */
+  budgets: Budget[]
+  /** The data size this bench runs at, when its config entry has `scale:` (one entry per size). */
+  scale?: ScalePoint
 }
 
 /** A validated config file. */

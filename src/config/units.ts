@@ -24,3 +24,20 @@ export function parsePercentage(text: string): number | undefined {
   if (!match) return undefined
   return Number(match[1]) / 100
 }
+
+const SIZE_UNITS_BYTES: Record<string, number> = {
+  B: 1,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  KiB: 1024,
+  MiB: 1024 ** 2,
+  GiB: 1024 ** 3,
+}
+
+/** Bytes for a size like `200MiB`, `1.5GB`, `512KiB`; undefined when it is not one. */
+export function parseSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)\s*$/.exec(text)
+  if (!match) return undefined
+  return Number(match[1]) * SIZE_UNITS_BYTES[match[2]]
+}

@@ -51,6 +51,9 @@ const benchSchema = z.object({
     })
     .optional(),
   identity: z.object({ digest: z.string(), fields: z.record(z.string(), z.string()) }).optional(),
+  scale: z
+    .object({ bench: z.string().min(1), param: z.string().min(1), value: finite.min(0) })
+    .optional(),
 })
 // Files keep one flat shape; reading them builds the union on `status` (older files may lack a reason).
 const benchResultSchema = benchSchema.transform(({ status, reason, metrics, ...fields }) =>

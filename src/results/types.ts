@@ -77,6 +77,11 @@ export interface BenchFields {
   machine?: BenchMachine
   /** What the measurement depends on; absent in results written before per-bench identity. */
   identity?: BenchIdentity
+  /**
+   * The data size this row was measured at, for a bench with `scale:`; rows sharing `bench` and
+   * `param` form its growth curve (`bench` is the result name without `[param=value]`).
+   */
+  scale?: { bench: string; param: string; value: number }
 }
 
 /** The facts about a runner that can move timings. */

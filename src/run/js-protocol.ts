@@ -11,6 +11,8 @@ export interface JsJob {
   iterations: number
   warmupTime: number
   warmupIterations: number
+  /** Arguments of setup and of every call: a scaled bench's data size. */
+  args?: number[]
   /** Stop a function's round after this many samples. */
   maxSamples: number
   /** When set, also run the leak check: windows of iterations with a forced GC between them. */

@@ -9,7 +9,7 @@ import { CALIBRATION_MODULE } from '../config/kinds/js.js'
 import { calibration } from './calibration-workload.js'
 import type { JsJob, JsLeakWindows, JsReply, JsTaskOutcome } from './js-protocol.js'
 
-type Hook = () => unknown
+type Hook = (...args: unknown[]) => unknown
 
 // The parent forks this worker with --expose-gc, so heap can be read after a full collection.
 const gc = (globalThis as { gc?: () => void }).gc
@@ -49,22 +49,32 @@ async function runJob(job: JsJob): Promise<JsReply> {
   }
   if (names.length === 0) return { ok: false, error: 'the module exports no bench functions' }
 
-  await hook('setup')?.()
+  // A scaled bench's size is the argument of setup and of every call (`scale:` in the config).
+  const args = job.args ?? []
+  await hook('setup')?.(...args)
   const tasks: JsTaskOutcome[] = []
   try {
     for (const name of names) {
       tasks.push(
-        await runOne(name, module[name] as Hook, job).catch((error: unknown): JsTaskOutcome => ({
-          name,
-          ok: false,
-          error: describe(error),
-        })),
+        await runOne(name, withArgs(module[name] as Hook, args), job).catch(
+          (error: unknown): JsTaskOutcome => ({
+            name,
+            ok: false,
+            error: describe(error),
+          }),
+        ),
       )
     }
   } finally {
     await hook('teardown')?.()
   }
   return { ok: true, tasks }
+}
+
+/** `fn` called with `args`; `fn` itself when there are none (so async detection sees it). */
+function withArgs(fn: Hook, args: readonly unknown[]): Hook {
+  if (args.length === 0) return fn
+  return fn.bind(undefined, ...args)
 }
 
 async function runOne(name: string, fn: Hook, job: JsJob): Promise<JsTaskOutcome> {

@@ -77,8 +77,10 @@ export function globToRegExp(glob: string): RegExp {
             : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
     )
     .join('')
-  // A plain name also selects its group (`sql` selects `sql/ready`).
-  return new RegExp(/[*?]/.test(glob) ? `^${source}$` : `^${source}(/.*)?$`)
+  // A plain name also selects its group (`sql` selects `sql/ready`) and its sizes (`sql/ready[n=10]`).
+  return new RegExp(
+    /[*?]/.test(glob) ? `^${source}(\\[[^\\]]*\\])?$` : `^${source}(\\[[^\\]]*\\])?(/.*)?$`,
+  )
 }
 
 async function runOne(bench: BenchConfig, options: RunOptions): Promise<MeasuredBench[]> {
@@ -141,6 +143,13 @@ function toResult(bench: BenchConfig, measured: MeasuredBench, configDir: string
     regressionThreshold: bench.settings.regressionThreshold,
     ...(measured.details === undefined ? {} : { details: measured.details }),
     identity: benchIdentity(bench, configDir),
+    ...(bench.scale === undefined ? {} : { scale: resultScale(bench, measured.name) }),
   }
   return benchResult(fields, measured)
+}
+
+/** The size of a scaled bench's result row; a js row `b[n=10]/fn` belongs to the curve `b/fn`. */
+function resultScale(bench: BenchConfig, resultName: string): BenchResult['scale'] {
+  const { param, value } = bench.scale as NonNullable<BenchConfig['scale']>
+  return { bench: resultName.replace(`[${param}=${value}]`, ''), param, value }
 }

@@ -28,6 +28,8 @@ export interface JsSpec {
   functions?: string[]
   /** false, a note on a leak (true), or an error on a leak. */
   leakCheck: boolean | 'error'
+  /** Arguments of `setup` and of each function: the data size of a scaled bench (`scale:`). */
+  args?: number[]
 }
 
 /** The `module` of the built-in calibration workload (`calibration: true` in the config). */

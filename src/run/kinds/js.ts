@@ -32,6 +32,7 @@ export const runJsBench: KindRunner = async (bench, ctx) => {
   const job: JsJob = {
     moduleUrl: builtIn ? CALIBRATION_MODULE : pathToFileURL(spec.module).href,
     functions: spec.functions,
+    ...(spec.args === undefined ? {} : { args: spec.args }),
     time: settings.time / settings.rounds,
     iterations: Math.max(1, Math.ceil(settings.samples / settings.rounds)),
     warmupTime: 'ms' in settings.warmup ? settings.warmup.ms : 0,

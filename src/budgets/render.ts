@@ -1,0 +1,216 @@
+/** Budgets and growth curves as markdown (comment, job summary) and as SVG (HTML report). Pure. */
+import { codeSpan, escapeMarkdown } from '../report/escape.js'
+import { formatValue } from '../format.js'
+import type { BudgetCheck } from './check.js'
+import type { BudgetCrossing, GrowthChange, GrowthCurve } from './curves.js'
+
+/** A code span inside a table cell: GFM splits cells at `|` even inside code, unless escaped. */
+function cellCode(text: string): string {
+  return codeSpan(text).replace(/\|/g, '\\|')
+}
+
+const STATUS: Record<BudgetCheck['status'], string> = {
+  within: '✅ within',
+  broken: '❌ broken',
+  'too-close': '⚠️ too close to call',
+  'no-data': '➖ no data',
+}
+
+/** The budgets table with headroom; empty string when there are no checks. */
+export function budgetsMarkdown(checks: readonly BudgetCheck[]): string {
+  if (checks.length === 0) return ''
+  const hasBaseline = checks.some((check) => check.baseline !== null)
+  const header = hasBaseline
+    ? ['bench', 'budget', 'measured (95% interval)', 'headroom', 'baseline', 'status']
+    : ['bench', 'budget', 'measured (95% interval)', 'headroom', 'status']
+  const rows = checks.map((check) => {
+    const unit = check.budget.unit
+    const measured =
+      check.value === null || check.interval === null
+        ? '—'
+        : `${formatValue(check.value, unit)} (${formatValue(check.interval[0], unit)} … ${formatValue(check.interval[1], unit)})`
+    const headroom = check.headroom === null ? '—' : `${(check.headroom * 100).toFixed(1)}%`
+    const status =
+      check.status === 'no-data'
+        ? `${STATUS[check.status]}: ${escapeMarkdown(check.reason)}`
+        : STATUS[check.status]
+    const cells = [cellCode(check.bench), cellCode(check.budget.text), measured, headroom]
+    if (hasBaseline) cells.push(formatValue(check.baseline, unit))
+    return [...cells, status]
+  })
+  const broken = checks.filter((check) => check.status === 'broken').length
+  const close = checks.filter((check) => check.status === 'too-close').length
+  const summary =
+    broken > 0
+      ? `**${broken} budget${broken > 1 ? 's' : ''} broken.**`
+      : close > 0
+        ? `No budget clearly broken; ${close} too close to call.`
+        : 'Every budget holds.'
+  return [
+    '### Budgets',
+    '',
+    summary,
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i >= 2 && i < header.length - 1 ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n')
+}
+
+/** What the growth section shows for one scaled bench. */
+export interface GrowthEntry {
+  head: GrowthCurve
+  base?: GrowthCurve
+  change?: GrowthChange
+  crossings?: BudgetCrossing[]
+}
+
+/** The growth section: per bench, a table of sizes, the fit, crossings and a log–log chart. */
+export function growthMarkdown(entries: readonly GrowthEntry[]): string {
+  if (entries.length === 0) return ''
+  const parts = ['### Growth with data size']
+  for (const entry of entries) {
+    const { head, base, change } = entry
+    const verdict = change?.regression
+      ? '❌ growth regression'
+      : change?.improvement
+        ? '✅ grows slower'
+        : ''
+    const fit = `${head.fit.best.growth} (log–log slope ${head.fit.slope.toFixed(2)}, R² ${head.fit.r2.toFixed(3)}, fit off by ${(head.fit.best.residual * 100).toFixed(1)}%)`
+    parts.push(
+      '',
+      `**${codeSpan(head.bench)}** grows as ${escapeMarkdown(fit)}${verdict ? ` — ${verdict}` : ''}`,
+    )
+    if (change) parts.push('', escapeMarkdown(change.reason))
+    for (const crossing of entry.crossings ?? []) {
+      const where =
+        crossing.measured.length > 0
+          ? `broken at ${crossing.measured.map((size) => `${head.param}=${size}`).join(', ')}`
+          : crossing.extrapolated !== undefined
+            ? `the fitted curve reaches it at about ${head.param}=${crossing.extrapolated} (extrapolated)`
+            : ''
+      if (where)
+        parts.push('', `Budget ${codeSpan(crossing.budget.text)}: ${escapeMarkdown(where)}`)
+    }
+    const baseAt = (size: number) => base?.points.find((point) => point.size === size)
+    const header = base ? [head.param, 'baseline median', 'head median'] : [head.param, 'median']
+    parts.push(
+      '',
+      `| ${header.map(escapeMarkdown).join(' | ')} |`,
+      `| ${header.map(() => '---:').join(' | ')} |`,
+      ...head.points.map((point) => {
+        const cells = [String(point.size)]
+        if (base) cells.push(formatValue(baseAt(point.size)?.value ?? null, 'ms'))
+        cells.push(formatValue(point.value, 'ms'))
+        return `| ${cells.join(' | ')} |`
+      }),
+      '',
+      growthMermaid(head, base),
+    )
+  }
+  return parts.join('\n')
+}
+
+/**
+ * A Mermaid xychart-beta of log10(median ms) by size, which GitHub renders in comments and
+ * summaries. Mermaid has no log axis: the sizes are categories (evenly spaced, so log-spaced for
+ * sizes like 1K/10K/100K) and the values are plotted as log10 ms. Line 1 is the baseline when given.
+ */
+export function growthMermaid(head: GrowthCurve, base?: GrowthCurve): string {
+  const sizes = head.points.map((point) => point.size)
+  const log = (value: number) => Number(Math.log10(value).toFixed(3))
+  const headLine = head.points.map((point) => log(point.value))
+  const baseLine =
+    base && sizes.every((size) => base.points.some((p) => p.size === size))
+      ? sizes.map((size) =>
+          log((base.points.find((p) => p.size === size) as { value: number }).value),
+        )
+      : undefined
+  const all = [...headLine, ...(baseLine ?? [])]
+  const low = Math.floor(Math.min(...all))
+  const high =
+    Math.ceil(Math.max(...all)) +
+    (Math.ceil(Math.max(...all)) === Math.floor(Math.min(...all)) ? 1 : 0)
+  const safe = (text: string) => text.replace(/[^\w/.\-[\]= ]/g, '_')
+  const legend = baseLine ? ' (line 1 baseline, line 2 head)' : ''
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `    title "${safe(head.bench)}: log10 median ms by ${safe(head.param)}${legend}"`,
+    `    x-axis "${safe(head.param)}" [${sizes.map((size) => `"${shortSize(size)}"`).join(', ')}]`,
+    `    y-axis "log10 ms" ${low} --> ${high}`,
+    ...(baseLine ? [`    line [${baseLine.join(', ')}]`] : []),
+    `    line [${headLine.join(', ')}]`,
+    '```',
+  ].join('\n')
+}
+
+/** The series an HTML report can draw: one per side, points in (size, median ms). */
+export function growthSeries(
+  head: GrowthCurve,
+  base?: GrowthCurve,
+): { label: string; points: [number, number][] }[] {
+  const series = [
+    { label: 'head', points: head.points.map((p): [number, number] => [p.size, p.value]) },
+  ]
+  if (base)
+    series.unshift({
+      label: 'baseline',
+      points: base.points.map((p): [number, number] => [p.size, p.value]),
+    })
+  return series
+}
+
+/** A self-contained log–log SVG of baseline (grey, dashed) and head (blue), for HTML pages. */
+export function growthSvg(
+  head: GrowthCurve,
+  base?: GrowthCurve,
+  width = 360,
+  height = 220,
+): string {
+  const series = growthSeries(head, base)
+  const all = series.flatMap((s) => s.points)
+  const lx = all.map(([x]) => Math.log10(x))
+  const ly = all.map(([, y]) => Math.log10(y))
+  const [x0, x1] = [Math.floor(Math.min(...lx)), Math.ceil(Math.max(...lx))]
+  const [y0, y1raw] = [Math.floor(Math.min(...ly)), Math.ceil(Math.max(...ly))]
+  const y1 = y1raw === y0 ? y0 + 1 : y1raw
+  const pad = 40
+  const px = (x: number) => pad + ((Math.log10(x) - x0) / Math.max(1, x1 - x0)) * (width - 2 * pad)
+  const py = (y: number) => height - pad - ((Math.log10(y) - y0) / (y1 - y0)) * (height - 2 * pad)
+  const esc = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  const ticks: string[] = []
+  for (let e = x0; e <= x1; e++) {
+    const x = pad + ((e - x0) / Math.max(1, x1 - x0)) * (width - 2 * pad)
+    ticks.push(
+      `<text x="${x.toFixed(1)}" y="${height - pad + 16}" text-anchor="middle" font-size="10">${esc(shortSize(10 ** e))}</text>`,
+    )
+  }
+  for (let e = y0; e <= y1; e++) {
+    const y = height - pad - ((e - y0) / (y1 - y0)) * (height - 2 * pad)
+    ticks.push(
+      `<text x="${pad - 4}" y="${(y + 3).toFixed(1)}" text-anchor="end" font-size="10">${esc(formatValue(10 ** e, 'ms'))}</text>`,
+    )
+  }
+  const lines = series.map((s) => {
+    const style = s.label === 'head' ? 'stroke="#0969da"' : 'stroke="#888" stroke-dasharray="4 3"'
+    const d = s.points.map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(' ')
+    return `<polyline fill="none" stroke-width="2" ${style} points="${d}"><title>${esc(s.label)}</title></polyline>`
+  })
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(`${head.bench}: median time by ${head.param}, log–log`)}">`,
+    `<rect x="${pad}" y="${pad}" width="${width - 2 * pad}" height="${height - 2 * pad}" fill="none" stroke="#ccc"/>`,
+    ...ticks,
+    ...lines,
+    `<text x="${width / 2}" y="${height - 6}" text-anchor="middle" font-size="11">${esc(head.param)}</text>`,
+    '</svg>',
+  ].join('')
+}
+
+/** 1000 → 1K, 100000 → 100K, 2500000 → 2.5M. */
+export function shortSize(size: number): string {
+  if (size >= 1e6) return `${+(size / 1e6).toFixed(1)}M`
+  if (size >= 1e3) return `${+(size / 1e3).toFixed(1)}K`
+  return String(size)
+}
