@@ -1,5 +1,6 @@
 /** The action's inputs, read once into a typed object; names are declared once, here. */
 import { parsePercentage } from './config/units.js'
+import { formatForTool, TOOL_NAMES } from './config/zero-config.js'
 
 /** Every input name, as in action.yml. */
 export const INPUT = {
@@ -20,6 +21,8 @@ export const INPUT = {
   normalize: 'normalize',
   comment: 'comment',
   acknowledgeLabel: 'acknowledge-label',
+  tool: 'tool',
+  outputFilePath: 'output-file-path',
 } as const
 
 /** Every output name, as in action.yml. */
@@ -58,6 +61,10 @@ export interface Inputs {
   normalize: 'none' | 'calibration'
   comment: CommentPolicy
   acknowledgeLabel: string
+  /** Zero-config: the harness that wrote `outputFilePath` (github-action-benchmark's names or ours). */
+  tool?: string
+  /** Zero-config: the harness output to import, relative to workingDirectory. */
+  outputFilePath?: string
 }
 
 /** Thrown for an input value that makes no sense; the message names the input and an example. */
@@ -81,6 +88,23 @@ export function readInputs(get: (name: string) => string): Inputs {
     .map((b) => b.trim())
     .filter((b) => b !== '')
   const retention = get(INPUT.retentionDays).trim()
+  const tool = get(INPUT.tool).trim() || undefined
+  const outputFilePath = get(INPUT.outputFilePath).trim() || undefined
+  if (tool !== undefined && formatForTool(tool) === undefined) {
+    throw new InputError(
+      `input "tool" must be one of ${TOOL_NAMES.join(', ')}, got ${JSON.stringify(tool)}`,
+    )
+  }
+  if (tool !== undefined && outputFilePath === undefined && formatForTool(tool) !== 'criterion') {
+    throw new InputError(
+      `input "output-file-path" is required with tool "${tool}": the file your benchmark run wrote (e.g. output.txt)`,
+    )
+  }
+  if (outputFilePath !== undefined && tool === undefined) {
+    throw new InputError(
+      'input "output-file-path" needs input "tool" too (e.g. tool: cargo), which says how to read the file',
+    )
+  }
   return {
     config: get(INPUT.config) || 'perfgate.yml',
     filter: get(INPUT.filter) || undefined,
@@ -99,6 +123,8 @@ export function readInputs(get: (name: string) => string): Inputs {
     normalize: readChoice(get, INPUT.normalize, ['none', 'calibration'], 'none'),
     comment: readChoice(get, INPUT.comment, ['always', 'on-regression', 'never'], 'always'),
     acknowledgeLabel: get(INPUT.acknowledgeLabel).trim() || 'perfgate:accept',
+    ...(tool === undefined ? {} : { tool }),
+    ...(outputFilePath === undefined ? {} : { outputFilePath }),
   }
 }
 
