@@ -1,5 +1,6 @@
-/** The perfgate command line: dispatches to `run` and `compare`. */
+/** The perfgate command line: dispatches to `run`, `compare` and `import-history`. */
 import { compareCommand, type CompareIo } from './compare.js'
+import { importHistoryCommand, type ImportHistoryIo } from './import-history.js'
 import { runCommand, type RunIo } from './run.js'
 import { PERFGATE_VERSION } from '../version.js'
 
@@ -11,11 +12,16 @@ Usage:
                [--fail-on-regression]
   perfgate compare BASE.json [MORE_BASES.json...] HEAD.json [--format text|markdown|json]
                    [--fail-on-regression]
+  perfgate import-history data.js [--out history.json]
+               (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
   perfgate --version
 `
 
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
-export async function runCli(args: string[], io: RunIo & CompareIo): Promise<number> {
+export async function runCli(
+  args: string[],
+  io: RunIo & CompareIo & ImportHistoryIo,
+): Promise<number> {
   const [command, ...rest] = args
   try {
     switch (command) {
@@ -23,6 +29,8 @@ export async function runCli(args: string[], io: RunIo & CompareIo): Promise<num
         return await runCommand(rest, io)
       case 'compare':
         return await compareCommand(rest, io)
+      case 'import-history':
+        return await importHistoryCommand(rest, io)
       case '--version':
       case '-v':
         io.stdout(`${PERFGATE_VERSION}\n`)
