@@ -1,19 +1,27 @@
-// One self-contained ESM file per entry point: the action, the CLI, and the js-bench worker.
+// The action, the CLI and the js-bench worker as ESM entry points in dist/, sharing chunks in
+// dist/chunks/. Code splitting lets the action load the artifact client, Octokit and pg only when
+// a step needs them (dynamic import), so `node dist/index.js` starts fast.
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 
-const entries = [
-  ['src/index.ts', 'dist/index.js'],
-  ['src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node'],
-  ['src/run/js-worker.ts', 'dist/js-worker.js'],
-]
-
-/** @type {import("rollup").RollupOptions[]} */
-const config = entries.map(([input, file, banner]) => ({
-  input,
-  output: { file, format: 'es', banner, inlineDynamicImports: true, sourcemap: false },
+/** @type {import("rollup").RollupOptions} */
+const config = {
+  input: { index: 'src/index.ts', cli: 'src/cli.ts', 'js-worker': 'src/run/js-worker.ts' },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+    sourcemap: false,
+  },
+  // @actions/core reaches undici only through getIDToken (OIDC), which perfgate never calls: let
+  // those modules go when nothing uses them, so the action's first chunk stays small.
+  treeshake: {
+    moduleSideEffects: (id) => !/node_modules\/(undici|@actions\/http-client)\//.test(id),
+  },
   // pg's optional native binding is never installed; the pure-JS client is used.
   external: ['pg-native', 'pg-cloudflare'],
   onwarn(warning, warn) {
@@ -37,6 +45,6 @@ const config = entries.map(([input, file, banner]) => ({
     commonjs({ ignoreDynamicRequires: true }),
     json(),
   ],
-}))
+}
 
 export default config

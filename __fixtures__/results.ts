@@ -1,4 +1,5 @@
 /** Builders of Results objects for tests and the evaluation benches. */
+import { benchResult } from '../src/results/bench.js'
 import { makeMetric } from '../src/results/summary.js'
 import type { BenchResult, Metric, Results, RunMeta } from '../src/results/types.js'
 
@@ -42,16 +43,14 @@ export function makeBench(spec: BenchSpec): BenchResult {
     (spec.samples
       ? [makeMetric({ name: 'time', unit: 'ms', samples: spec.samples, rounds: spec.rounds })]
       : [])
-  return {
+  const fields = {
     name: spec.name,
     kind: 'function',
-    status: spec.status ?? 'ok',
-    ...(spec.reason !== undefined ? { reason: spec.reason } : {}),
     tags: [],
     noiseThreshold: spec.noiseThreshold ?? 0.05,
     regressionThreshold: spec.regressionThreshold ?? 0.1,
-    metrics,
   }
+  return benchResult(fields, { status: spec.status ?? 'ok', reason: spec.reason, metrics })
 }
 
 /** A results file holding the given benches. */

@@ -1,23 +1,23 @@
-/** The real collaborators of the action: @actions/core, fetch, @actions/artifact, the bench runner. */
+/**
+ * The real collaborators of the action: @actions/core, the GitHub API, @actions/artifact, the
+ * bench runner, the file system. The heavy ones (the artifact client with the Azure SDK, the
+ * GitHub client, the runners with pg) are imported on first use, so the action starts fast.
+ */
 import * as core from '@actions/core'
-import { readFile } from 'node:fs/promises'
-import { artifactStore } from './baseline/store.js'
-import { createApi } from './github/api.js'
-import { createClient } from './github/client.js'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { DEFAULT_RETRY, type RetryPolicy } from './github/retry.js'
-import type { BenchRunner, Deps } from './main.js'
+import type { BenchRunner, Deps } from './ports.js'
 import { coreStep } from './publish/step.js'
 import { formatValue } from './report/format.js'
 import type { BenchResult } from './results/types.js'
-import { runConfig } from './run/run-config.js'
-import { benchesProducing, type RunObserver } from './run/run-benches.js'
+import type { RunObserver } from './run/run-benches.js'
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** The deps of the action on a runner. PERFGATE_RETRY_DELAY_MS shortens backoff (tests). */
 export function defaultDeps(env: NodeJS.ProcessEnv = process.env): Deps {
   const retry = retryPolicy(env)
-  const step = coreStep()
+  const log = (line: string) => core.info(line)
   return {
     env,
     input: (name) => core.getInput(name),
@@ -27,22 +27,21 @@ export function defaultDeps(env: NodeJS.ProcessEnv = process.env): Deps {
     sleep,
     retry,
     runBenches: benchRunner(env),
-    github: (token, ctx) =>
-      createApi(
-        createClient({ apiUrl: ctx.apiUrl, token, retry, sleep, log: (l) => core.info(l) }),
-        ctx.owner,
-        ctx.repo,
-      ),
-    artifacts: (token, ctx) =>
-      artifactStore({
-        token,
-        owner: ctx.owner,
-        repo: ctx.repo,
-        retry,
-        sleep,
-        log: (l) => core.info(l),
-      }),
-    step,
+    github: async (token, ctx) => {
+      const { createApi } = await import('./github/api.js')
+      const { createClient } = await import('./github/client.js')
+      const client = createClient({ apiUrl: ctx.apiUrl, token, retry, sleep, log })
+      return createApi(client, ctx.owner, ctx.repo)
+    },
+    artifacts: async (token, ctx) => {
+      const { artifactStore } = await import('./baseline/store.js')
+      return artifactStore({ token, owner: ctx.owner, repo: ctx.repo, retry, sleep, log })
+    },
+    files: {
+      mkdir: async (dir) => void (await mkdir(dir, { recursive: true })),
+      writeFile: (file, text) => writeFile(file, text),
+    },
+    step: coreStep(),
   }
 }
 
@@ -55,7 +54,9 @@ function retryPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
 
 /** The bench runner: runConfig with the log observer; `names` selects benches by exact name. */
 function benchRunner(env: NodeJS.ProcessEnv): BenchRunner {
-  return (config, select) => {
+  return async (config, select) => {
+    const { runConfig } = await import('./run/run-config.js')
+    const { benchesProducing } = await import('./run/run-benches.js')
     const names = select.names
     const chosen = names ? { ...config, benches: benchesProducing(config, names) } : config
     return runConfig(chosen, {

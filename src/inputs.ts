@@ -23,6 +23,7 @@ export const INPUT = {
   acknowledgeLabel: 'acknowledge-label',
   tool: 'tool',
   outputFilePath: 'output-file-path',
+  shard: 'shard',
 } as const
 
 /** Every output name, as in action.yml. */
@@ -47,8 +48,11 @@ export interface Inputs {
   githubToken: string
   failOnRegression: boolean
   artifactName: string
-  /** `run` measures; `comment` posts the comment of a triggering run (workflow_run). */
-  mode: 'run' | 'comment'
+  /**
+   * `run` measures; `comment` posts the comment of a triggering run (workflow_run); `merge` fans
+   * in the shard artifacts of this run and compares, comments and uploads as one job would.
+   */
+  mode: 'run' | 'comment' | 'merge'
   /** A results file to compare with instead of the artifact; undefined = the artifact. */
   baseline?: string
   /** Branches whose pushes record the baseline; undefined = the repository's default branch. */
@@ -65,6 +69,14 @@ export interface Inputs {
   tool?: string
   /** Zero-config: the harness output to import, relative to workingDirectory. */
   outputFilePath?: string
+  /** This job's share of a matrix (`shard: 2/4`); undefined = all benches. */
+  shard?: Shard
+}
+
+/** One job's place in a sharded matrix: shard `index` (1-based) of `count`. */
+export interface Shard {
+  index: number
+  count: number
 }
 
 /** Thrown for an input value that makes no sense; the message names the input and an example. */
@@ -105,6 +117,13 @@ export function readInputs(get: (name: string) => string): Inputs {
       'input "output-file-path" needs input "tool" too (e.g. tool: cargo), which says how to read the file',
     )
   }
+  const mode = readChoice(get, INPUT.mode, ['run', 'comment', 'merge'], 'run')
+  const shard = parseShard(get(INPUT.shard))
+  if (shard && mode !== 'run') {
+    throw new InputError(
+      `input "shard" is for the matrix jobs that measure (mode: run); the ${mode} job takes no shard, got ${JSON.stringify(get(INPUT.shard))}`,
+    )
+  }
   return {
     config: get(INPUT.config) || 'perfgate.yml',
     filter: get(INPUT.filter) || undefined,
@@ -113,7 +132,7 @@ export function readInputs(get: (name: string) => string): Inputs {
     githubToken: get(INPUT.githubToken),
     failOnRegression: readBoolean(get, INPUT.failOnRegression, true),
     artifactName: get(INPUT.artifactName) || 'perfgate-results',
-    mode: readChoice(get, INPUT.mode, ['run', 'comment'], 'run'),
+    mode,
     baseline: get(INPUT.baseline).trim() || undefined,
     baselineBranches: branches.length > 0 ? branches : undefined,
     baselineRuns: readCount(get, INPUT.baselineRuns, 5, 1, 100),
@@ -125,7 +144,36 @@ export function readInputs(get: (name: string) => string): Inputs {
     acknowledgeLabel: get(INPUT.acknowledgeLabel).trim() || 'perfgate:accept',
     ...(tool === undefined ? {} : { tool }),
     ...(outputFilePath === undefined ? {} : { outputFilePath }),
+    ...(shard ? { shard } : {}),
   }
+}
+
+/** The most shards a matrix may have (GitHub allows 256 jobs per matrix). */
+export const MAX_SHARDS = 256
+
+/** Parses `i/n` (e.g. `2/4`, 1-based); empty = no sharding. Throws InputError on anything else. */
+export function parseShard(text: string): Shard | undefined {
+  const value = text.trim()
+  if (value === '') return undefined
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value)
+  if (!match) {
+    throw new InputError(
+      `input "shard" must look like 2/4 (this job's number / the number of shards), got ${JSON.stringify(value)}`,
+    )
+  }
+  const index = Number(match[1])
+  const count = Number(match[2])
+  if (count < 1 || count > MAX_SHARDS) {
+    throw new InputError(
+      `input "shard" must have from 1 to ${MAX_SHARDS} shards, got ${JSON.stringify(value)}`,
+    )
+  }
+  if (index < 1 || index > count) {
+    throw new InputError(
+      `input "shard" must number this job from 1 to ${count}, got ${JSON.stringify(value)} (the matrix should list 1..${count})`,
+    )
+  }
+  return { index, count }
 }
 
 function readBoolean(get: (name: string) => string, name: string, fallback: boolean): boolean {

@@ -57,6 +57,24 @@ describe('action inputs', () => {
       /input "fail-on-regression" must be true or false/,
     )
   })
+
+  it('reads shard i/n and says what a bad one should look like', () => {
+    expect(readInputs(from({ [INPUT.shard]: ' 2 / 4 ' })).shard).toEqual({ index: 2, count: 4 })
+    expect(readInputs(from({ [INPUT.mode]: 'merge' })).mode).toBe('merge')
+    expect(() => readInputs(from({ [INPUT.shard]: '2' }))).toThrow(
+      new InputError(
+        'input "shard" must look like 2/4 (this job\'s number / the number of shards), got "2"',
+      ),
+    )
+    expect(() => readInputs(from({ [INPUT.shard]: '0/4' }))).toThrow(
+      /input "shard" must number this job from 1 to 4, got "0\/4"/,
+    )
+    expect(() => readInputs(from({ [INPUT.shard]: '5/4' }))).toThrow(/from 1 to 4/)
+    expect(() => readInputs(from({ [INPUT.shard]: '1/0' }))).toThrow(/from 1 to 256 shards/)
+    expect(() => readInputs(from({ [INPUT.shard]: '1/4', [INPUT.mode]: 'merge' }))).toThrow(
+      /the merge job takes no shard/,
+    )
+  })
 })
 
 describe('workflow context', () => {

@@ -72,6 +72,26 @@ describe('results file', () => {
     expect(parseResults(serializeResults(results), 'r.json')).toEqual(results)
   })
 
+  it('keeps the per-bench duration and machine of merged shard runs', () => {
+    const results = sample()
+    results.benches[0] = {
+      ...results.benches[0],
+      durationMs: 1840,
+      machine: {
+        os: 'Linux',
+        arch: 'x64',
+        cpuModel: 'AMD EPYC 7763',
+        cores: 4,
+        nodeVersion: 'v24.1.0',
+      },
+    }
+    expect(parseResults(serializeResults(results), 'r.json')).toEqual(results)
+    results.benches[0].durationMs = -1
+    expect(() => parseResults(serializeResults(results), 'r.json')).toThrow(
+      /benches\.0\.durationMs/,
+    )
+  })
+
   const rejects = (text: string): string => {
     try {
       parseResults(text, 'base.json')

@@ -9,6 +9,10 @@ export const FILES = {
   comparison: 'comparison.json',
   meta: 'perfgate-meta.json',
   history: 'history',
+  /** In a shard artifact: which shard it is and the benches it planned to run. */
+  shard: 'perfgate-shard.json',
+  /** In a shard artifact: the shard's confirming re-run of its flagged benches (PRs only). */
+  shardConfirm: 'confirm-results.json',
 } as const
 
 /** The metadata file: what `mode: comment` needs to post the comment from another workflow. */
@@ -27,6 +31,14 @@ export interface ArtifactMeta {
 /** The artifact name of a PR's own results. */
 export function prArtifactName(artifactName: string, pr: number): string {
   return `${artifactName}-pr-${pr}`
+}
+
+/** The artifact name of one shard job's results: `<artifact-name>-shard-i-of-n`. */
+export function shardArtifactName(
+  artifactName: string,
+  shard: { index: number; count: number },
+): string {
+  return `${artifactName}-shard-${shard.index}-of-${shard.count}`
 }
 
 /** The history file name of one run: sortable by time, then the commit. */

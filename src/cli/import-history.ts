@@ -1,4 +1,5 @@
 /** `perfgate import-history data.js [--out history.json]`: github-action-benchmark's history → ours. */
+import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { historySchema, serializeHistory } from '../history/schema.js'
 import { importBenchmarkData } from '../history/import-benchmark-data.js'
@@ -7,7 +8,8 @@ import { PERFGATE_VERSION } from '../version.js'
 /** What the command needs from its environment. */
 export interface ImportHistoryIo {
   readFile(path: string): Promise<string>
-  writeFile(path: string, text: string): Promise<void>
+  /** Defaults to node:fs (callers of the other commands need not provide it). */
+  writeFile?(path: string, text: string): Promise<void>
   stdout(text: string): void
   stderr(text: string): void
 }
@@ -44,7 +46,7 @@ export async function importHistoryCommand(args: string[], io: ImportHistoryIo):
   }
   // The format's own schema is the contract: never write a file the reader would reject.
   const history = historySchema.parse(imported.history)
-  await io.writeFile(values.out, serializeHistory(history))
+  await (io.writeFile ?? writeFile)(values.out, serializeHistory(history))
   for (const notice of imported.notices) io.stderr(`notice: ${notice}\n`)
   const entries = history.series.reduce((sum, one) => sum + one.entries.length, 0)
   io.stdout(

@@ -1,4 +1,5 @@
-/** The perfgate command line: dispatches to `run`, `compare` and `import-history`. */
+/** The perfgate command line: dispatches to `run`, `compare`, `ab` and `import-history`. */
+import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
 import { importHistoryCommand, type ImportHistoryIo } from './import-history.js'
 import { runCommand, type RunIo } from './run.js'
@@ -12,6 +13,8 @@ Usage:
                [--fail-on-regression]
   perfgate compare BASE.json [MORE_BASES.json...] HEAD.json [--format text|markdown|json]
                    [--fail-on-regression]
+  perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR] [--no-confirm]
+              [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
   perfgate import-history data.js [--out history.json]
                (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
   perfgate --version
@@ -27,6 +30,8 @@ export async function runCli(
     switch (command) {
       case 'run':
         return await runCommand(rest, io)
+      case 'ab':
+        return await abCommand(rest, io)
       case 'compare':
         return await compareCommand(rest, io)
       case 'import-history':

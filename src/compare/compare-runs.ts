@@ -185,8 +185,7 @@ function compareBench(
   settings: Parameters<typeof gatherEvidence>[3],
 ): Pending[] {
   if (bench.status !== 'ok') {
-    const reason = bench.reason ?? (bench.status === 'error' ? 'the bench failed' : 'skipped')
-    return [{ row: emptyRow(bench, bench.metrics[0], bench.status, reason), headRuns: 1 }]
+    return [{ row: emptyRow(bench, undefined, bench.status, bench.reason), headRuns: 1 }]
   }
   const inBase = baselines
     .map((run) => run.benches.find((b) => b.name === bench.name))

@@ -9,6 +9,9 @@ import { configSchema } from './schema.js'
 import { mergeSettings, settingsFields, BUILT_IN_SETTINGS, type SettingsInput } from './settings.js'
 import type { BenchConfig, ConfigError, ConfigOutcome } from './types.js'
 
+/** Default noise threshold of `measure: instructions` benches (counts vary by well under 1%). */
+export const INSTRUCTIONS_NOISE_THRESHOLD = 0.01
+
 /** Options for parsing a config. */
 export interface ParseOptions {
   /** Path of the file, as shown in messages; relative paths in it resolve against its folder. */
@@ -95,6 +98,9 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     })
     // `concurrency` in defaults applies only to the kinds that can run operations side by side.
     if (definition.concurrency !== true) settings.concurrency = []
+    // Instruction counts barely move: their own 1% noise threshold unless the bench sets one.
+    if ((bench as { measure?: string }).measure === 'instructions')
+      settings.noiseThreshold = bench['noise-threshold'] ?? INSTRUCTIONS_NOISE_THRESHOLD
     return {
       name: bench.name,
       settings,

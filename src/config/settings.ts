@@ -1,6 +1,6 @@
 /** The measurement settings every bench has, settable in `defaults:` and per bench. */
 import { z } from 'zod'
-import { count, duration, envName, percentage, warmup, type Warmup } from './fields.js'
+import { count, duration, envName, percentage, text, warmup, type Warmup } from './fields.js'
 
 /** Fields shared by `defaults:` and every bench (all optional; merged bench > defaults > built-in). */
 export const settingsFields = {
@@ -37,6 +37,10 @@ export const settingsFields = {
   duration: duration().optional().meta({
     description: 'Throughput mode: measurement time per concurrency level (default: time).',
   }),
+  build: text('a shell command').optional().meta({
+    description:
+      "A/B mode: shell command run once in each checkout (base and head) before measuring, e.g. `npm ci && npm run build`; with a database, DATABASE_URL points at that side's own database (run migrations here).",
+  }),
 }
 
 /** The effective settings of one bench after merging defaults. */
@@ -57,6 +61,8 @@ export interface Settings {
   concurrency: number[]
   /** Milliseconds per concurrency level; undefined means `time`. */
   duration?: number
+  /** A/B mode: shell command that prepares a checkout (run once per side and distinct command). */
+  build?: string
 }
 
 /** Built-in settings, used where neither the bench nor `defaults:` set a value. */
@@ -88,6 +94,7 @@ export type SettingsInput = {
   tags?: string[]
   concurrency?: number[]
   duration?: number
+  build?: string
 }
 
 /** Merges one bench's settings over the defaults over the built-ins (first defined wins). */
@@ -110,5 +117,6 @@ export function mergeSettings(
     tags: pick('tags') ?? base.tags,
     concurrency: pick('concurrency') ?? base.concurrency,
     ...(pick('duration') === undefined ? {} : { duration: pick('duration') }),
+    ...(pick('build') === undefined ? {} : { build: pick('build') }),
   }
 }

@@ -1,4 +1,5 @@
 /** Validation of results files read from disk or artifacts, into typed Results. */
+import { benchResult } from './bench.js'
 import { z } from 'zod'
 import { RESULTS_SCHEMA_VERSION, type Results } from './types.js'
 
@@ -39,7 +40,21 @@ const benchSchema = z.object({
   regressionThreshold: finite.min(0),
   metrics: z.array(metricSchema),
   details: z.record(z.string(), z.unknown()).optional(),
+  durationMs: finite.min(0).optional(),
+  machine: z
+    .object({
+      os: z.string(),
+      arch: z.string(),
+      cpuModel: z.string(),
+      cores: z.int(),
+      nodeVersion: z.string(),
+    })
+    .optional(),
 })
+// Files keep one flat shape; reading them builds the union on `status` (older files may lack a reason).
+const benchResultSchema = benchSchema.transform(({ status, reason, metrics, ...fields }) =>
+  benchResult(fields, { status, reason, metrics }),
+)
 
 const nullableText = z.string().nullable()
 
@@ -62,7 +77,7 @@ export const resultsSchema = z.object({
     timestamp: z.string(),
     configDigest: z.string(),
   }),
-  benches: z.array(benchSchema),
+  benches: z.array(benchResultSchema),
 })
 
 /** Why a results file could not be read. */

@@ -47,22 +47,47 @@ export interface Metric {
 /** Status of one bench in one run. */
 export type BenchStatus = 'ok' | 'error' | 'skipped'
 
-/** One bench's outcome in one run. */
-export interface BenchResult {
+/** What every bench result says, whatever its status. */
+export interface BenchFields {
   name: string
   kind: string
-  status: BenchStatus
-  /** Why it errored or was skipped. */
-  reason?: string
   tags: string[]
   /** Fractions: 0.05 means 5%. */
   noiseThreshold: number
   regressionThreshold: number
-  /** metrics[0] is the primary metric; empty unless status is ok. */
-  metrics: Metric[]
   /** Kind-specific facts for the report (a query plan summary, the server version, ...). */
   details?: Record<string, unknown>
+  /** Wall time the bench took to run (shared evenly by the results of one config bench), for shard balancing. */
+  durationMs?: number
+  /** The machine this bench ran on, when it differs per bench (a merge of shards run on different runners). */
+  machine?: BenchMachine
 }
+
+/** The facts about a runner that can move timings. */
+export interface BenchMachine {
+  os: string
+  arch: string
+  cpuModel: string
+  cores: number
+  nodeVersion: string
+}
+
+/** A bench that measured: metrics[0] is the primary metric. */
+export interface OkBench extends BenchFields {
+  status: 'ok'
+  reason?: undefined
+  metrics: Metric[]
+}
+
+/** A bench that errored or was skipped: why, and no metrics. */
+export interface NotMeasuredBench extends BenchFields {
+  status: 'error' | 'skipped'
+  reason: string
+  metrics: []
+}
+
+/** One bench's outcome in one run, a union on `status`. */
+export type BenchResult = OkBench | NotMeasuredBench
 
 /** Where and how a run happened. */
 export interface RunMeta {

@@ -1,4 +1,5 @@
 /** Runs every configured bench in order; one bench's failure never stops or hides the others. */
+import { benchResult } from '../results/bench.js'
 import type { BenchConfig, Config } from '../config/types.js'
 import type { BenchResult } from '../results/types.js'
 import { formatDuration } from '../config/units.js'
@@ -28,8 +29,11 @@ export async function runBenches(
   const results: BenchResult[] = []
   for (const [index, bench] of benches.entries()) {
     options.observer?.benchStarted?.(bench, index, benches.length)
+    const started = performance.now()
     const measured = await runOne(bench, options)
-    const finished = measured.map((m) => toResult(bench, m))
+    // One config bench may yield several results; they share its wall time so sums stay right.
+    const durationMs = Math.round((performance.now() - started) / Math.max(1, measured.length))
+    const finished = measured.map((m) => ({ ...toResult(bench, m), durationMs }))
     options.observer?.benchFinished?.(bench, finished)
     results.push(...finished)
   }
@@ -124,15 +128,13 @@ export function describeError(error: unknown): string {
 }
 
 function toResult(bench: BenchConfig, measured: MeasuredBench): BenchResult {
-  return {
+  const fields = {
     name: measured.name,
     kind: bench.spec.kind,
-    status: measured.status,
-    ...(measured.reason === undefined ? {} : { reason: measured.reason }),
     tags: bench.settings.tags,
     noiseThreshold: bench.settings.noiseThreshold,
     regressionThreshold: bench.settings.regressionThreshold,
-    metrics: measured.metrics,
     ...(measured.details === undefined ? {} : { details: measured.details }),
   }
+  return benchResult(fields, measured)
 }

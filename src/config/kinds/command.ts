@@ -21,6 +21,13 @@ export const commandFields = {
     .boolean({ error: 'must be true or false' })
     .optional()
     .meta({ description: 'Record the peak resident memory of each run (default true).' }),
+  measure: z
+    .enum(['time', 'instructions'], { error: 'must be time or instructions' })
+    .optional()
+    .meta({
+      description:
+        'What a sample is: wall time (default), or instructions executed, counted under valgrind (deterministic; default noise threshold 1%).',
+    }),
   'memory-threshold': percentage()
     .optional()
     .meta({ description: 'Peak memory growth bigger than this is a regression (default 10%).' }),
@@ -36,6 +43,8 @@ export interface CommandSpec {
   env: Record<string, string>
   /** Record `peak-rss` per run. */
   memory: boolean
+  /** `instructions`: each sample is the instruction count under valgrind, not wall time. */
+  measure: 'time' | 'instructions'
   /** Regression threshold (fraction) of `peak-rss`. */
   memoryThreshold: number
 }

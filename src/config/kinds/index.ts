@@ -33,6 +33,7 @@ export const KINDS = {
       cwd: path.resolve(configDir, raw.cwd ?? '.'),
       env: raw.env ?? {},
       memory: raw.memory ?? true,
+      measure: raw.measure ?? 'time',
       memoryThreshold: raw['memory-threshold'] ?? 0.1,
     }),
   }),

@@ -6,6 +6,7 @@ import { createPeakRssProbe, NO_GNU_TIME } from '../memory.js'
 import { BenchError, type KindRunner } from '../outcome.js'
 import { lastLines, runShell, type CommandRun, type ShellOptions } from '../process.js'
 import { measureThroughput, throughputOptions } from '../throughput.js'
+import { countInstructions } from '../instructions.js'
 
 /** Runs a `command` bench: warm-up runs, then timed runs in rounds until samples and time are met. */
 export const runCommandBench: KindRunner = async (bench, ctx) => {
@@ -15,6 +16,28 @@ export const runCommandBench: KindRunner = async (bench, ctx) => {
     cwd: spec.cwd,
     env: { ...ctx.env, ...spec.env },
     signal: ctx.signal,
+  }
+  if (spec.measure === 'instructions') {
+    const once = async (): Promise<number> => {
+      if (spec.prepare !== undefined)
+        check(spec.prepare, 'prepare', await runShell(spec.prepare, shell))
+      const run = await countInstructions(spec.command, shell)
+      check(spec.command, 'command', run)
+      return run.instructions
+    }
+    // Counts need no warm-up and hardly vary: `samples` runs in `rounds`, no time filling.
+    const { samples, rounds } = await collectSamples(
+      { ...settings, warmup: { iterations: 0 }, time: 0 },
+      once,
+    )
+    return [
+      {
+        name: bench.name,
+        status: 'ok',
+        metrics: [makeMetric({ name: 'instructions', unit: 'count', samples, rounds })],
+        details: { measure: 'instructions counted by valgrind --tool=cachegrind' },
+      },
+    ]
   }
   // Concurrent runs would share the probe's file: throughput mode records no memory.
   const throughput = settings.concurrency.length > 0

@@ -144,10 +144,12 @@ function canStripTypes(): boolean {
   return major > 22 || (major === 22 && minor >= 18)
 }
 
-// In the bundle the worker sits beside this file's bundle (dist/js-worker.js); from the sources
-// (tests), it is the bundled worker in dist/.
+// In the bundle the worker is dist/js-worker.js, beside the entry or one up from a chunk in
+// dist/chunks/; from the sources (tests), it is the bundled worker in dist/.
 function workerPath(): string {
-  const beside = fileURLToPath(new URL('./js-worker.js', import.meta.url))
-  if (existsSync(beside)) return beside
+  for (const candidate of ['./js-worker.js', '../js-worker.js']) {
+    const file = fileURLToPath(new URL(candidate, import.meta.url))
+    if (existsSync(file)) return file
+  }
   return fileURLToPath(new URL('../../../dist/js-worker.js', import.meta.url))
 }

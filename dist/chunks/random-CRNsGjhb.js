@@ -1,0 +1,14 @@
+/** Seeded pseudo-random numbers, so every resampling result is reproducible. */
+/** A fast seeded generator (mulberry32); the same seed always yields the same sequence. */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+export { seededRandom as s };

@@ -1,0 +1,98 @@
+/**
+ * The noise report, pure: how much each bench's primary metric moves between rounds of one run,
+ * how far the base side moves against itself in A/B mode (A/A), and how many rounds a bench
+ * would need to see its regression threshold through that noise.
+ */
+import type { Metric, Results } from '../results/types.js'
+
+/** One bench's measured noise. */
+export interface BenchNoise {
+  name: string
+  metric: string
+  /** Rounds the head measured. */
+  rounds: number
+  /** Coefficient of variation of the per-round medians (null with fewer than 2 rounds). */
+  roundSpread: number | null
+  /** A/B only: the base's even rounds against its odd rounds, as a fraction (null without). */
+  baseVsBase: number | null
+  /** The bench's regression threshold (fraction). */
+  threshold: number
+  /** Rounds per side needed to tell `threshold` from the round spread (≈95% confidence, 80% power). */
+  roundsNeeded: number | null
+  /** Set when the bench has fewer rounds than it needs. */
+  hint?: string
+}
+
+/** z(97.5%) + z(80%): a two-sided 5% test that catches a change of the threshold 4 times in 5. */
+const Z = 1.96 + 0.84
+
+/** The noise of every ok bench of `head`; with `base` (A/B mode) also the base-vs-base change. */
+export function noiseReport(head: Results, base?: Results): BenchNoise[] {
+  return head.benches
+    .filter((bench) => bench.status === 'ok' && bench.metrics.length > 0)
+    .map((bench) => {
+      const metric = bench.metrics[0]
+      const medians = roundMedians(metric)
+      const roundSpread = medians.length >= 2 ? cv(medians) : null
+      const baseMetric = base?.benches
+        .find((b) => b.name === bench.name && b.status === 'ok')
+        ?.metrics.find((m) => m.name === metric.name)
+      const threshold = metric.regressionThreshold ?? bench.regressionThreshold
+      const roundsNeeded = roundSpread === null ? null : roundsFor(roundSpread, threshold)
+      const noise: BenchNoise = {
+        name: bench.name,
+        metric: metric.name,
+        rounds: medians.length,
+        roundSpread,
+        baseVsBase: baseMetric === undefined ? null : halvesChange(roundMedians(baseMetric)),
+        threshold,
+        roundsNeeded,
+      }
+      if (roundsNeeded !== null && roundsNeeded > medians.length) {
+        noise.hint = `too noisy for its ${percent(threshold)} threshold with ${medians.length} rounds: needs ≥ ${roundsNeeded} rounds to see ${percent(threshold)} (round-to-round spread ${percent(roundSpread ?? 0)})`
+      }
+      return noise
+    })
+}
+
+/** Rounds per side for a two-sample test of the log medians to see `threshold` through `spread`. */
+export function roundsFor(spread: number, threshold: number): number {
+  const effect = Math.log1p(threshold)
+  return Math.max(2, Math.ceil(2 * ((Z * spread) / effect) ** 2))
+}
+
+function roundMedians(metric: Metric): number[] {
+  const counts = metric.rounds ?? [metric.samples.length]
+  const medians: number[] = []
+  let start = 0
+  for (const count of counts) {
+    if (count > 0) medians.push(median(metric.samples.slice(start, start + count)))
+    start += count
+  }
+  return medians
+}
+
+function halvesChange(medians: number[]): number | null {
+  if (medians.length < 2) return null
+  const even = medians.filter((_, i) => i % 2 === 0)
+  const odd = medians.filter((_, i) => i % 2 === 1)
+  const a = median(even)
+  return a === 0 ? null : median(odd) / a - 1
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+function cv(values: number[]): number {
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length
+  if (mean === 0) return 0
+  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1)
+  return Math.sqrt(variance) / Math.abs(mean)
+}
+
+function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(fraction < 0.1 ? 1 : 0)}%`
+}

@@ -1,0 +1,202 @@
+/**
+ * A/B mode: the base commit in its own worktree, each side built (and given its own database),
+ * then every bench measured for base and head in alternating rounds. Returns one normal Results
+ * per side, so compareRuns([base], head) and confirmation work as with an artifact baseline.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { formatConfigError, parseConfig } from '../config/load.js'
+import type { BenchConfig, Config } from '../config/types.js'
+import { redact } from '../results/redact.js'
+import { RESULTS_SCHEMA_VERSION, type BenchResult, type Results } from '../results/types.js'
+import { collectMeta } from '../run/meta.js'
+import {
+  benchesProducing,
+  filterBenches,
+  runBenches,
+  type RunObserver,
+} from '../run/run-benches.js'
+import { buildCommands, runBuilds } from './build.js'
+import { createSideDatabase, databaseUrlVariables, type SideDatabase } from './databases.js'
+import {
+  AbSetupError,
+  checkoutWorktree,
+  defaultBase,
+  repoRoot,
+  resolveCommit,
+  type Checkout,
+} from './git.js'
+import { mergeRounds, oneRound, roundOrder, type Side } from './interleave.js'
+
+/** What an A/B session needs. */
+export interface AbOptions {
+  /** The config file in the head checkout (the current work tree). */
+  configFile: string
+  /** The base commit or ref; default: the merge base of HEAD with the default branch. */
+  baseRef?: string
+  filter?: string
+  env: Readonly<Record<string, string | undefined>>
+  now(): Date
+  observer?: RunObserver
+  /** Progress lines that belong to no bench (checkout, builds, databases). */
+  log?(line: string): void
+  secret?(value: string): void
+  regressionThreshold?: number
+}
+
+/** Both sides' results of one interleaved measurement. */
+export interface AbResults {
+  base: Results
+  head: Results
+}
+
+/** A prepared A/B session: both sides checked out and built; measure as often as needed, then close. */
+export interface AbSession {
+  baseRef: string
+  baseSha: string
+  headSha: string
+  /** The head config (the benches a report talks about). */
+  config: Config
+  /** Measures the selected benches (all, or those producing `names`) on both sides, interleaved. */
+  measure(names?: readonly string[]): Promise<AbResults>
+  /** Drops the side databases and removes the base worktree. */
+  close: () => Promise<void>
+}
+
+/** Checks out the base, creates side databases, runs the builds; on failure cleans up and throws. */
+export async function prepareAb(options: AbOptions): Promise<AbSession> {
+  const log = (line: string): void => options.log?.(line)
+  const configFile = path.resolve(options.configFile)
+  const text = await readFile(configFile, 'utf8').catch(() => {
+    throw new AbSetupError(`${options.configFile} does not exist or cannot be read`)
+  })
+  const headConfig = parse(text, options.configFile, options)
+  const root = await repoRoot(path.dirname(configFile))
+  const headSha = await resolveCommit(root, 'HEAD')
+  const base =
+    options.baseRef === undefined
+      ? await defaultBase(root)
+      : { ref: options.baseRef, sha: await resolveCommit(root, options.baseRef) }
+  log(`A/B: base ${base.ref} = ${base.sha.slice(0, 12)}, head ${headSha.slice(0, 12)}`)
+  // Every secret seen (URLs of side databases, passwords) is also redacted from both results.
+  const secrets: string[] = []
+  const secret = (value: string): void => {
+    secrets.push(value)
+    options.secret?.(value)
+  }
+  const cleanups: (() => Promise<void>)[] = []
+  const close = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined)
+    cleanups.length = 0
+  }
+  try {
+    const checkout: Checkout = await checkoutWorktree(root, base.sha)
+    cleanups.push(checkout.remove)
+    // The head's config, its paths resolved inside the base checkout: same benches, base code.
+    const baseFile = path.join(checkout.dir, path.relative(root, configFile))
+    const baseConfig = parse(text, baseFile, options)
+    const selected = filterBenches(headConfig, options.filter)
+    const env = {
+      base: { ...options.env } as Record<string, string | undefined>,
+      head: { ...options.env } as Record<string, string | undefined>,
+    }
+    for (const variable of databaseUrlVariables(selected)) {
+      const url = options.env[variable]
+      if (url === undefined || url.trim() === '') continue
+      secret(url)
+      for (const side of ['base', 'head'] as const) {
+        const database: SideDatabase = await createSideDatabase(url, side)
+        cleanups.push(database.drop)
+        secret(database.url)
+        env[side][variable] = database.url
+        log(`${side}: database ${database.name} for ${variable}`)
+      }
+    }
+    const commands = buildCommands(selected)
+    await runBuilds('base', commands, baseConfig.dir, env.base, log)
+    await runBuilds('head', commands, headConfig.dir, env.head, log)
+    const sides = { base: baseConfig, head: headConfig }
+    return {
+      baseRef: base.ref,
+      baseSha: base.sha,
+      headSha,
+      config: headConfig,
+      close,
+      measure: (names) =>
+        measureInterleaved(
+          names === undefined ? selected : benchesProducing(headConfig, names),
+          sides,
+          env,
+          { base: base.sha, head: headSha },
+          { ...options, secret },
+          secrets,
+        ),
+    }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
+
+function parse(text: string, file: string, options: AbOptions): Config {
+  const parsed = parseConfig(text, {
+    file,
+    ...(options.regressionThreshold === undefined
+      ? {}
+      : { regressionThreshold: options.regressionThreshold }),
+  })
+  if (!parsed.ok) throw new AbSetupError(parsed.errors.map(formatConfigError).join('\n'))
+  return parsed.config
+}
+
+async function measureInterleaved(
+  benches: readonly BenchConfig[],
+  configs: Record<Side, Config>,
+  env: Record<Side, Record<string, string | undefined>>,
+  commits: Record<Side, string>,
+  options: AbOptions & { secret(value: string): void },
+  secrets: string[],
+): Promise<AbResults> {
+  const started = options.now()
+  const collected: Record<Side, BenchResult[]> = { base: [], head: [] }
+  for (const [index, headBench] of benches.entries()) {
+    options.observer?.benchStarted?.(headBench, index, benches.length)
+    const pair: Record<Side, BenchConfig | undefined> = {
+      head: headBench,
+      // A bench new in the head has no base side: it is measured alone and reported as new.
+      base: configs.base.benches.find((b) => b.name === headBench.name),
+    }
+    const perRound: Record<Side, BenchResult[][]> = { base: [], head: [] }
+    for (const [round, order] of roundOrder(headBench.settings.rounds).entries()) {
+      for (const side of order) {
+        const bench = pair[side]
+        if (bench === undefined) continue
+        perRound[side].push(
+          await runBenches([oneRound(bench, round)], {
+            env: env[side],
+            observer: { log: (b, line) => options.observer?.log?.(b, `${side}: ${line}`) },
+            secret: (value) => options.secret(value),
+          }),
+        )
+      }
+    }
+    const head = mergeRounds(perRound.head)
+    collected.head.push(...head)
+    collected.base.push(...mergeRounds(perRound.base))
+    options.observer?.benchFinished?.(headBench, head)
+  }
+  const results = (side: Side): Results =>
+    redact(
+      {
+        schemaVersion: RESULTS_SCHEMA_VERSION,
+        meta: {
+          ...collectMeta(configs[side], { ...options.env, GITHUB_SHA: commits[side] }, started),
+          // Both sides share one config: the same digest tells a reader they are comparable.
+          configDigest: collectMeta(configs.head, options.env, started).configDigest,
+        },
+        benches: collected[side],
+      },
+      secrets,
+    )
+  return { base: results('base'), head: results('head') }
+}

@@ -1,0 +1,106 @@
+/**
+ * `perfgate ab [BASE_REF]`: measures the base commit (in its own worktree) and the current work
+ * tree interleaved on this machine, confirms what regressed with an interleaved re-run, and
+ * prints the comparison as `perfgate compare` does.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { noiseReport } from '../ab/noise.js'
+import { prepareAb } from '../ab/run-ab.js'
+import { benchesToConfirm, compareRuns, confirmRegressions } from '../compare/index.js'
+import { renderReport, type ReportFormat } from '../report/index.js'
+import { serializeResults } from '../results/schema.js'
+import { progressObserver } from './progress.js'
+import type { RunIo } from './run.js'
+
+/** Usage of the ab command. */
+export const AB_USAGE = `Usage: perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR]
+                   [--no-confirm] [--format text|markdown|json] [--fail-on-regression]
+
+Measures BASE_REF (default: the merge base of HEAD with origin/HEAD or main) and the current
+work tree on this machine, bench by bench in alternating rounds (base, head, head, base, ...),
+and compares them. The base is checked out into a temporary git worktree; the clone needs its
+commit (actions/checkout with fetch-depth: 0). Each bench's \`build\` command runs once per side;
+sql and pg-notify benches get a database per side on the DATABASE_URL server.
+Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab).
+`
+
+/** Runs the ab command; returns 0, 1 (a bench errored or --fail-on-regression saw one), 2 (usage/setup). */
+export async function abCommand(args: string[], io: RunIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      config: { type: 'string', short: 'c', default: 'perfgate.yml' },
+      filter: { type: 'string', short: 'f' },
+      'out-dir': { type: 'string', short: 'o', default: 'perfgate-ab' },
+      'no-confirm': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      'fail-on-regression': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  })
+  if (values.help) {
+    io.stdout(AB_USAGE)
+    return 0
+  }
+  const format = values.format as ReportFormat
+  if (!['text', 'markdown', 'json'].includes(format) || positionals.length > 1) {
+    io.stderr(
+      positionals.length > 1
+        ? `perfgate ab: takes at most one BASE_REF, got ${positionals.join(' ')}\n`
+        : `perfgate ab: --format must be text, markdown or json, got "${values.format}"\n`,
+    )
+    return 2
+  }
+  let session
+  try {
+    session = await prepareAb({
+      configFile: values.config,
+      ...(positionals[0] === undefined ? {} : { baseRef: positionals[0] }),
+      ...(values.filter === undefined ? {} : { filter: values.filter }),
+      env: io.env,
+      now: () => io.now(),
+      observer: progressObserver((text) => io.stderr(text), io.isTTY),
+      log: (line) => io.stderr(`${line}\n`),
+    })
+  } catch (error) {
+    io.stderr(`perfgate ab: ${error instanceof Error ? error.message : String(error)}\n`)
+    return 2
+  }
+  try {
+    const first = await session.measure()
+    if (first.head.benches.length === 0) {
+      io.stderr(`perfgate ab: no bench matches --filter ${values.filter ?? ''}\n`)
+      return 2
+    }
+    let comparison = compareRuns([first.base], first.head)
+    const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison)
+    let rerunBase = undefined
+    if (flagged.length > 0) {
+      io.stderr(`Re-running ${flagged.length} flagged bench(es) on both sides to confirm them\n`)
+      const rerun = await session.measure(flagged)
+      rerunBase = rerun.base
+      // The re-run measured the base again too: both base runs are the baseline.
+      comparison = confirmRegressions([first.base, rerun.base], first.head, rerun.head, comparison)
+    }
+    const dir = values['out-dir']
+    await mkdir(path.resolve(dir), { recursive: true })
+    await writeFile(path.join(dir, 'base.json'), serializeResults(first.base))
+    await writeFile(path.join(dir, 'head.json'), serializeResults(first.head))
+    if (rerunBase) await writeFile(path.join(dir, 'base-rerun.json'), serializeResults(rerunBase))
+    const mode = `A/B on one machine: base ${session.baseRef} (${session.baseSha.slice(0, 12)}) vs head ${session.headSha.slice(0, 12)}, rounds interleaved\n`
+    // JSON stays parseable: the mode line goes to stderr there.
+    if (format === 'json') io.stderr(mode)
+    io.stdout(`${format === 'json' ? '' : `\n${mode}\n`}${renderReport(comparison, format)}`)
+    const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined)
+    for (const noise of hints) io.stderr(`noise: ${noise.name}: ${noise.hint}\n`)
+    const errored = first.head.benches.some((b) => b.status === 'error')
+    if (errored) return 1
+    return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0
+  } finally {
+    await session.close()
+  }
+}

@@ -1,0 +1,28 @@
+/** Stage 11: the outputs and the step's exit status. */
+import type { Comparison } from '../compare/types.js'
+import { OUTPUT } from '../inputs.js'
+import type { Deps } from '../ports.js'
+import type { Decision } from './decide.js'
+import type { Setup } from './setup.js'
+
+/** Sets `verdict` and `regressions`, and fails the step as `fail-on-regression` says. */
+export function publishOutcome(
+  setup: Setup,
+  comparison: Comparison | null,
+  decision: Decision,
+  deps: Deps,
+): void {
+  const { step } = deps
+  const { verdict, errors, regressions } = decision
+  step.setOutput(OUTPUT.verdict, verdict)
+  step.setOutput(OUTPUT.regressions, regressions)
+  if (verdict === 'regression' && setup.inputs.failOnRegression && decision.gate) {
+    const names =
+      comparison?.comparisons.filter((c) => c.verdict === 'regression').map((c) => c.name) ?? []
+    step.setFailed(
+      `${regressions} regression(s): ${names.join(', ')}. To accept them, add the "${setup.inputs.acknowledgeLabel}" label to the PR.`,
+    )
+  } else if (verdict === 'error' || (errors.length > 0 && setup.inputs.failOnRegression)) {
+    step.setFailed(`${errors.length} bench(es) failed: ${errors.map((e) => e.name).join(', ')}`)
+  }
+}

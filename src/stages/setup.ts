@@ -1,0 +1,63 @@
+/** Stage 1: the inputs and the event, read once into what every later stage needs to know. */
+import path from 'node:path'
+import type { GithubContext, PullRequestContext } from '../github/context.js'
+import { readContext } from '../github/context.js'
+import { readInputs, type Inputs } from '../inputs.js'
+import type { ArtifactStore, Deps, GitHubApi } from '../ports.js'
+
+/** The run's setting: inputs, context, where files go, and what kind of run this is. */
+export interface Setup {
+  inputs: Inputs
+  ctx: GithubContext
+  workdir: string
+  configPath: string
+  /** Where results, comparison, report and artifact files are written. */
+  outDir: string
+  defaultBranch: string
+  baselineBranches: string[]
+  pr?: PullRequestContext
+  /** A push to a baseline branch: records the baseline and never fails on a regression. */
+  baselinePush: boolean
+}
+
+/** The GitHub API and the artifact store, each created on first use (they are slow to load). */
+export interface Remote {
+  api(): Promise<GitHubApi>
+  store(): Promise<ArtifactStore>
+}
+
+/** Reads the inputs and the event payload. */
+export async function readSetup(deps: Deps): Promise<Setup> {
+  const inputs = readInputs(deps.input)
+  if (inputs.githubToken) deps.step.setSecret(inputs.githubToken)
+  const ctx = readContext(deps.env, await deps.readEvent())
+  const workdir = path.resolve(inputs.workingDirectory)
+  const defaultBranch = ctx.defaultBranch ?? 'main'
+  const baselineBranches = inputs.baselineBranches ?? [defaultBranch]
+  return {
+    inputs,
+    ctx,
+    workdir,
+    configPath: path.resolve(workdir, inputs.config),
+    outDir: path.join(deps.env.RUNNER_TEMP ?? path.join(workdir, '.perfgate'), 'perfgate'),
+    defaultBranch,
+    baselineBranches,
+    ...(ctx.pullRequest ? { pr: ctx.pullRequest } : {}),
+    baselinePush:
+      ctx.eventName === 'push' && ctx.branch !== undefined && baselineBranches.includes(ctx.branch),
+  }
+}
+
+/** The remote side for this run's token, loaded lazily and once. */
+export function connect(setup: Setup, deps: Deps): Remote {
+  const token = setup.inputs.githubToken
+  return {
+    api: once(() => deps.github(token, setup.ctx)),
+    store: once(() => deps.artifacts(token, setup.ctx)),
+  }
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined
+  return () => (made ??= make())
+}
