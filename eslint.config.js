@@ -5,7 +5,16 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '__fixtures__/harnesses/', 'build/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      '__fixtures__/harnesses/',
+      '__fixtures__/history/github-action-benchmark/',
+      'build/',
+    ],
+  },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

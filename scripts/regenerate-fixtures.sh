@@ -37,6 +37,7 @@ ensure_packages() {
   command -v go >/dev/null || missing+=(golang-go)
   [ -d /usr/share/cargo/registry/criterion-0.3.6 ] || missing+=(librust-criterion-dev)
   command -v g++ >/dev/null || missing+=(g++)
+  [ -f /usr/include/catch2/catch.hpp ] || missing+=(catch2)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing: ${missing[*]}"
     apt-get update
@@ -158,6 +159,29 @@ vitest_() {
   rm -rf "$scratch"
 }
 
+# Catch2 (Debian's catch2, v2) prints only the mean per bench: one real run of base, kept with
+# both reporters (console and -r xml); not run through fixture-check (no samples).
+catch2_() {
+  g++ -O2 -o "$WORK/catch2-work" "$HARNESSES/catch2/work.cpp"
+  mkdir -p "$OUT/catch2/base"
+  (cd "$WORK" && "${PRIO[@]}" ./catch2-work --benchmark-samples 20 >"$OUT/catch2/base/console.txt")
+  (cd "$WORK" && "${PRIO[@]}" ./catch2-work -r xml --benchmark-samples 20 >"$OUT/catch2/base/results.xml")
+  sed -i "s#$ROOT/##; s#$WORK/##" "$OUT/catch2/base/console.txt" "$OUT/catch2/base/results.xml"
+}
+
+# benchmark.js comes from the npm registry into a scratch folder (no dependency of perfgate); it
+# prints one mean rate per bench, so it is not run through fixture-check.
+benchmarkjs_() {
+  local scratch
+  scratch=$(mktemp -d)
+  echo '{"name":"benchmarkjs-harness","private":true}' >"$scratch/package.json"
+  (cd "$scratch" && npm install --no-audit --no-fund --silent benchmark@2 >/dev/null)
+  cp "$HARNESSES/benchmarkjs/work.cjs" "$scratch/"
+  mkdir -p "$OUT/benchmarkjs/base"
+  (cd "$scratch" && "${PRIO[@]}" node work.cjs >"$OUT/benchmarkjs/base/bench.txt")
+  rm -rf "$scratch"
+}
+
 # This VM's speed shifts by up to ±40% over seconds (neighbours' load), which a single run of
 # base, rerun and slow can catch. A triple whose rerun differs from base by 5% or more, or whose
 # slow run is not 20% slower, does not show what the fixture is for: it is run again (at most
@@ -175,7 +199,7 @@ generate() {
 
 ensure_packages
 tools=("$@")
-[ ${#tools[@]} -gt 0 ] || tools=(criterion google-benchmark pytest-benchmark hyperfine go tinybench vitest)
+[ ${#tools[@]} -gt 0 ] || tools=(criterion google-benchmark pytest-benchmark hyperfine go tinybench vitest catch2 benchmarkjs)
 for tool in "${tools[@]}"; do
   echo "== $tool"
   case "$tool" in
@@ -186,6 +210,8 @@ for tool in "${tools[@]}"; do
     go) generate go go_ ;;
     tinybench) generate tinybench tinybench_ ;;
     vitest) vitest_ ;;
+    catch2) catch2_ ;;
+    benchmarkjs) benchmarkjs_ ;;
     *) echo "unknown tool: $tool" >&2; exit 2 ;;
   esac
 done

@@ -1,5 +1,6 @@
 /** The action's inputs, read once into a typed object; names are declared once, here. */
 import { parsePercentage } from './config/units.js'
+import { formatForTool, TOOL_NAMES } from './config/zero-config.js'
 
 /** Every input name, as in action.yml. */
 export const INPUT = {
@@ -21,6 +22,8 @@ export const INPUT = {
   normalize: 'normalize',
   comment: 'comment',
   acknowledgeLabel: 'acknowledge-label',
+  tool: 'tool',
+  outputFilePath: 'output-file-path',
   shard: 'shard',
   thresholdsFrom: 'thresholds-from',
   inconclusive: 'inconclusive',
@@ -67,6 +70,10 @@ export interface Inputs {
   normalize: 'none' | 'calibration'
   comment: CommentPolicy
   acknowledgeLabel: string
+  /** Zero-config: the harness that wrote `outputFilePath` (github-action-benchmark's names or ours). */
+  tool?: string
+  /** Zero-config: the harness output to import, relative to workingDirectory. */
+  outputFilePath?: string
   /** This job's share of a matrix (`shard: 2/4`); undefined = all benches. */
   shard?: Shard
   /** Whose thresholds judge a PR: the baseline's (base branch, default) or the PR's own. */
@@ -102,6 +109,23 @@ export function readInputs(get: (name: string) => string): Inputs {
     .map((b) => b.trim())
     .filter((b) => b !== '')
   const retention = get(INPUT.retentionDays).trim()
+  const tool = get(INPUT.tool).trim() || undefined
+  const outputFilePath = get(INPUT.outputFilePath).trim() || undefined
+  if (tool !== undefined && formatForTool(tool) === undefined) {
+    throw new InputError(
+      `input "tool" must be one of ${TOOL_NAMES.join(', ')}, got ${JSON.stringify(tool)}`,
+    )
+  }
+  if (tool !== undefined && outputFilePath === undefined && formatForTool(tool) !== 'criterion') {
+    throw new InputError(
+      `input "output-file-path" is required with tool "${tool}": the file your benchmark run wrote (e.g. output.txt)`,
+    )
+  }
+  if (outputFilePath !== undefined && tool === undefined) {
+    throw new InputError(
+      'input "output-file-path" needs input "tool" too (e.g. tool: cargo), which says how to read the file',
+    )
+  }
   const mode = readChoice(get, INPUT.mode, ['run', 'comment', 'merge'], 'run')
   const shard = parseShard(get(INPUT.shard))
   if (shard && mode !== 'run') {
@@ -130,6 +154,8 @@ export function readInputs(get: (name: string) => string): Inputs {
     thresholdsFrom: readChoice(get, INPUT.thresholdsFrom, ['base', 'head'], 'base'),
     inconclusive: readChoice(get, INPUT.inconclusive, ['fail', 'warn', 'rerun'], 'rerun'),
     acknowledgeLabel: get(INPUT.acknowledgeLabel).trim() || 'perfgate:accept',
+    ...(tool === undefined ? {} : { tool }),
+    ...(outputFilePath === undefined ? {} : { outputFilePath }),
     ...(shard ? { shard } : {}),
   }
 }

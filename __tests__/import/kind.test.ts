@@ -172,7 +172,7 @@ describe('import kind', () => {
 
   it('rejects an unknown format in the config, listing the formats', () => {
     const outcome = parseConfig(
-      'benches:\n  - name: x\n    kind: import\n    format: jmh\n    path: a\n',
+      'benches:\n  - name: x\n    kind: import\n    format: nunit\n    path: a\n',
       { file: 'perfgate.yml' },
     )
     expect(outcome.ok).toBe(false)

@@ -1,7 +1,8 @@
-/** The perfgate command line: dispatches to `run`, `compare`, `ab` and `history`. */
+/** The perfgate command line: dispatches to `run`, `compare`, `ab`, `history` and `import-history`. */
 import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
 import { historyCommand } from './history.js'
+import { importHistoryCommand, type ImportHistoryIo } from './import-history.js'
 import { runCommand, type RunIo } from './run.js'
 import { PERFGATE_VERSION } from '../version.js'
 
@@ -16,12 +17,17 @@ Usage:
   perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR] [--no-confirm]
               [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
   perfgate history HISTORY.json [--bench GLOB] [--format text|markdown|html|json]
+  perfgate import-history data.js [--out history.json]
+               (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
   perfgate --version
   perfgate help [run|compare|ab]  (or perfgate <command> --help)
 `
 
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
-export async function runCli(args: string[], io: RunIo & CompareIo): Promise<number> {
+export async function runCli(
+  args: string[],
+  io: RunIo & CompareIo & ImportHistoryIo,
+): Promise<number> {
   const [command, ...rest] = args
   try {
     switch (command) {
@@ -33,6 +39,8 @@ export async function runCli(args: string[], io: RunIo & CompareIo): Promise<num
         return await compareCommand(rest, io)
       case 'history':
         return await historyCommand(rest, io)
+      case 'import-history':
+        return await importHistoryCommand(rest, io)
       case '--version':
       case '-v':
         io.stdout(`${PERFGATE_VERSION}\n`)

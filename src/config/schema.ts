@@ -5,6 +5,10 @@ import { settingsFields } from './settings.js'
 import { text } from './fields.js'
 import { budgetFields } from './budget.js'
 
+/** Where the schema is published: the raw file on the default branch (docs/editors.md). */
+export const SCHEMA_URL =
+  'https://raw.githubusercontent.com/perfgate/perfgate/main/schema/perfgate.schema.json'
+
 type CheckProblem = { field: string; message: string }
 
 const benchName = text('a non-empty name').meta({
@@ -45,6 +49,7 @@ export const configSchema = z
 export function configJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }),
-    $id: 'https://github.com/perfgate/perfgate/schema/perfgate.schema.json',
+    // A URL that serves the file, so an editor can fetch the schema by its $id.
+    $id: SCHEMA_URL,
   }
 }

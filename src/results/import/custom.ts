@@ -3,11 +3,12 @@ import { z } from 'zod'
 import { ImportFormatError, parseJson, type ImportedBench } from './types.js'
 import { importedMetric, msPer } from './units.js'
 import { validate } from './validate.js'
+import { parseBenchmarkActionCustom } from './benchmark-action-custom.js'
 
 const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' })
 const unit = z.string().min(1, { error: 'must be a unit like ms, ns, s, bytes or ops/s' })
 
-/** The custom format: `{ unit, benches: [{ name, samples | value, unit?, bigger-is-better? }] }`. */
+/** The custom format: `{ unit, benches: [{ name, samples | value, unit?, bigger-is-better? }] }` (or the leading action's `[{ name, unit, value }]`). */
 export const customSchema = z.strictObject({
   $schema: z.string().optional(),
   unit: unit.optional(),
@@ -28,7 +29,10 @@ const WHAT = 'perfgate custom import JSON ({"unit": "ms", "benches": [...]})'
 
 /** Every bench in a custom-format file; times become ms, other units keep their direction. */
 export function parseCustom(text: string, file: string): ImportedBench[] {
-  const data = validate(customSchema, parseJson(text, file, WHAT), file, WHAT)
+  const json = parseJson(text, file, WHAT)
+  // github-action-benchmark's custom shape, a top-level array, is read as it is (smaller is better).
+  if (Array.isArray(json)) return parseBenchmarkActionCustom(text, file, 'smaller')
+  const data = validate(customSchema, json, file, WHAT)
   const seen = new Set<string>()
   return data.benches.map((bench, index): ImportedBench => {
     const where = `benches[${index}] ("${bench.name}")`

@@ -1,7 +1,14 @@
 /** The import formats perfgate reads and each one's parser (criterion reads a folder per bench). */
+import { parseBenchmarkActionCustom } from './benchmark-action-custom.js'
+import { parseBenchmarkDotNet } from './benchmarkdotnet.js'
+import { parseBenchmarkjs } from './benchmarkjs.js'
+import { parseCargo } from './cargo.js'
+import { parseCatch2 } from './catch2.js'
 import { parseCustom } from './custom.js'
 import { parseGoBench } from './go.js'
 import { parseGoogleBenchmark } from './google-benchmark.js'
+import { parseJmh } from './jmh.js'
+import { parseJulia } from './julia.js'
 import { parseHyperfine } from './hyperfine.js'
 import { parsePytestBenchmark } from './pytest-benchmark.js'
 import { parseTinybench } from './tinybench.js'
@@ -18,6 +25,14 @@ export const IMPORT_FORMATS = [
   'vitest',
   'tinybench',
   'custom',
+  'cargo',
+  'catch2',
+  'jmh',
+  'benchmarkdotnet',
+  'benchmarkjs',
+  'julia',
+  'custom-smaller-is-better',
+  'custom-bigger-is-better',
 ] as const
 
 /** One of IMPORT_FORMATS. */
@@ -35,6 +50,14 @@ export const FILE_PARSERS: Record<
   vitest: parseVitest,
   tinybench: parseTinybench,
   custom: parseCustom,
+  cargo: parseCargo,
+  catch2: parseCatch2,
+  jmh: parseJmh,
+  benchmarkdotnet: parseBenchmarkDotNet,
+  benchmarkjs: parseBenchmarkjs,
+  julia: parseJulia,
+  'custom-smaller-is-better': (text, file) => parseBenchmarkActionCustom(text, file, 'smaller'),
+  'custom-bigger-is-better': (text, file) => parseBenchmarkActionCustom(text, file, 'bigger'),
 }
 
 export { parseCriterion, type CriterionFiles } from './criterion.js'

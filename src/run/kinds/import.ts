@@ -23,6 +23,14 @@ const FOLDER_PATTERNS: Record<ImportFormat, string> = {
   vitest: '**/*.json',
   tinybench: '**/*.json',
   custom: '**/*.json',
+  cargo: '**/*.txt',
+  catch2: '**/*.{txt,xml}',
+  jmh: '**/*.json',
+  benchmarkdotnet: '**/*-report-full.json',
+  benchmarkjs: '**/*.txt',
+  julia: '**/*.json',
+  'custom-smaller-is-better': '**/*.json',
+  'custom-bigger-is-better': '**/*.json',
 }
 
 /** Files written this long before `run` started still count as fresh (coarse file-system clocks). */
