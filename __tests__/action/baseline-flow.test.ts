@@ -135,9 +135,7 @@ describe('baselines and the PR comment (bundled action, fake GitHub)', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.verdict).toBe('regression')
     expect(run.outputs.regressions).toBe('1')
-    expect(run.stdout).toContain(
-      'Re-running 1 bench(es) to confirm: tunable',
-    )
+    expect(run.stdout).toContain('Re-running 1 bench(es) to confirm: tunable')
     expect(run.stdout).toMatch(/::error title=perfgate regression::tunable: /)
     const comments = server.comments.filter((c) => c.issue === 7)
     expect(comments).toHaveLength(1)

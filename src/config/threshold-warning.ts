@@ -4,7 +4,7 @@
  * almost always a ratio copied over, so it gets a warning that says what to write instead.
  */
 import type { Config } from './types.js'
-import { formatPercentage } from './units.js'
+import { formatPercentage } from '../format.js'
 
 /** A warning when `threshold` (a fraction, 1.5 for 150%) looks like a ratio, else undefined. */
 export function ratioThresholdWarning(threshold: number, where: string): string | undefined {
