@@ -36,6 +36,7 @@ export const OUTPUT = {
   regressions: 'regressions',
   comparison: 'comparison',
   commentUrl: 'comment-url',
+  budgetsBroken: 'budgets-broken',
 } as const
 
 /** When to post the PR comment. */

@@ -71,7 +71,7 @@ export async function run(deps: Deps): Promise<void> {
         deps,
         ab?.remeasure,
       )
-      const decision = await stage.decide(setup, results, compared, remote, deps)
+      const decision = await stage.decide(setup, results, compared, remote, deps, config)
       const tracked = stage.trackHistory(setup, results, finding, deps)
       const model = stage.reportModel(setup, results, compared, decision, tracked)
       await stage.publishSummary(setup, results, model, compared, decision, tracked, deps)

@@ -66,6 +66,7 @@ export async function commentMode(
   const comment: CommentInput = {
     ...meta.comment,
     charts: [],
+    budgets: '',
     // The marker must match the one the run workflow would have used for this config.
     configPath: meta.configPath,
     runUrl: runUrl(ctx, triggering.id),

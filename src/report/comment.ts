@@ -103,6 +103,10 @@ export function renderComment(
   } else if (model.hiddenMemoryRows > 0) {
     out.push(hiddenMemoryText(model.hiddenMemoryRows), '')
   }
+  if (model.budgets !== '' && used + model.budgets.length <= limit) {
+    out.push(model.budgets, '')
+    used += model.budgets.length
+  }
   const charts = model.charts.map((c) => c.markdown)
   const history = [
     `<details><summary>History of ${model.charts.length === 1 ? 'the flagged bench' : 'the flagged benches'}</summary>`,

@@ -80,6 +80,8 @@ export const commentInputSchema = z.object({
    * this run built it: `mode: comment` drops it from an artifact.
    */
   charts: z.array(z.object({ bench: z.string(), markdown: z.string() })).optional(),
+  /** The budgets and growth sections (perfgate's own markdown; dropped from an artifact too). */
+  budgets: z.string().optional(),
 })
 /** The facts of one run the comment is built from. */
 export type CommentInput = z.infer<typeof commentInputSchema>
@@ -129,6 +131,8 @@ export interface CommentModel {
   footer: Inline[][]
   /** History charts of flagged benches (perfgate's own markdown), shown folded when they fit. */
   charts: { bench: string; markdown: string }[]
+  /** Budgets and growth with data size (perfgate's own markdown), after the tables. */
+  budgets: string
 }
 
 const ORDER: Verdict[] = [
@@ -179,6 +183,7 @@ export function buildCommentModel(input: CommentInput): CommentModel {
     hiddenMemoryRows: rest.length - folded.length,
     footer: footer(input),
     charts: input.charts ?? [],
+    budgets: input.budgets ?? '',
   }
 }
 

@@ -1,4 +1,7 @@
 /** Stage 6: the step's verdict, from the comparison, the benches that failed and the PR's labels. */
+import { growthReport } from '../budgets/index.js'
+import type { GrowthReport } from '../budgets/report.js'
+import type { Config } from '../config/types.js'
 import type { StepVerdict } from '../report/comment.js'
 import type { Deps, GitHubApi } from '../ports.js'
 import type { Results } from '../results/types.js'
@@ -19,6 +22,8 @@ export interface Decision {
   fails: boolean
   /** Inconclusive benches beyond their threshold: counted in the headline, warned about. */
   beyondThreshold: string[]
+  /** Absolute budgets and growth with data size, checked on every run, baseline or not. */
+  growth: GrowthReport
 }
 
 /** Decides the verdict; reads the PR's current labels only when there is a regression to accept. */
@@ -28,6 +33,7 @@ export async function decide(
   compared: Compared,
   remote: Remote,
   deps: Deps,
+  config: Config,
 ): Promise<Decision> {
   const { pr, inputs } = setup
   const errors = results.benches
@@ -35,7 +41,10 @@ export async function decide(
     .map((b) => ({ name: b.name, reason: b.reason ?? 'errored' }))
   const regressions = compared.comparison?.regressions ?? 0
   const beyondThreshold = compared.headline?.beyondThreshold ?? []
-  const failing = compared.headline?.fail ?? false
+  const newest = compared.outcome?.found ? compared.outcome.baselines[0] : undefined
+  const growth = growthReport(config.benches, results.benches, newest?.benches ?? [])
+  // A broken budget or a steeper growth fails the PR even without a baseline.
+  const failing = (compared.headline?.fail ?? false) || growth.failed
   const label = inputs.acknowledgeLabel
   const acknowledged =
     pr &&
@@ -59,6 +68,7 @@ export async function decide(
     gate,
     fails: failing && !acknowledged && gate,
     beyondThreshold,
+    growth,
   }
 }
 

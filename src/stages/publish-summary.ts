@@ -44,6 +44,22 @@ export async function publishSummary(
       step.warning(message, { title: 'perfgate regression since the last baseline' })
     } else step.error(message, { title: 'perfgate regression' })
   }
+  if (decision.beyondThreshold.length > 0) {
+    step.warning(
+      `${decision.beyondThreshold.join(', ')}: beyond the regression threshold, but the evidence is inconclusive (inconclusive: ${setup.inputs.inconclusive})`,
+      { title: 'perfgate inconclusive' },
+    )
+  }
+  for (const check of decision.growth.checks.filter((c) => c.status === 'broken')) {
+    const title = decision.gate ? 'perfgate budget broken' : 'perfgate budget broken (baseline run)'
+    step[decision.gate ? 'error' : 'warning'](
+      `${check.bench}: budget ${check.budget.text} broken`,
+      { title },
+    )
+  }
+  for (const g of decision.growth.growthRegressions) {
+    step[decision.gate ? 'error' : 'warning'](g.reason, { title: 'perfgate growth regression' })
+  }
   for (const e of decision.errors) {
     step.error(`${e.name}: ${e.reason}`, { title: 'perfgate bench failed' })
   }

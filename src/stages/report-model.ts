@@ -40,6 +40,7 @@ export function reportModel(
     acknowledgeLabel: inputs.acknowledgeLabel,
     ...(decision.beyondThreshold.length > 0 ? { beyondThreshold: decision.beyondThreshold } : {}),
     ...chartsOf(results, compared, decision, tracked),
+    ...(decision.growth.markdown !== '' ? { budgets: decision.growth.markdown } : {}),
     ...(compared.thresholdChanges.length > 0
       ? { thresholdChanges: compared.thresholdChanges.map((c) => c.text) }
       : {}),
