@@ -3,43 +3,41 @@ import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { f as formatPercentage, a as formatValue, b as formatP, c as formatChange } from './chunks/format-nSRY5rS4.js';
-import { prepareAb } from './chunks/run-ab-CYXmV3PX.js';
-import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, m as markChanged } from './chunks/changed-benches-ISYm0nsz.js';
-import { r as renderComment } from './chunks/comment-BL_FBzzL.js';
-import { b as buildCommentModel, l as localCommentInput } from './chunks/model-Ghq15pOp.js';
-import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-CA6fgnZ3.js';
+import { prepareAb } from './chunks/run-ab-C_Sz7d16.js';
+import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, m as markChanged } from './chunks/changed-benches-C8VHrrsa.js';
+import { r as renderComment } from './chunks/comment-D4lHGkgP.js';
+import { b as buildCommentModel, l as localCommentInput } from './chunks/model-BVJG5SpP.js';
+import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-BgC1s-lu.js';
 import { C as CompareInputError } from './chunks/units-C0yKQs3w.js';
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-jDNQLsBE.js';
-import { r as readHistory } from './chunks/history-GPIIAtiK.js';
+import { r as readHistory } from './chunks/history-ClP7Evhu.js';
 import { h as htmlReport } from './chunks/html-BngUwLnP.js';
-import { g as globToRegExp, b as benchesProducing } from './chunks/run-benches-Cuyozpbm.js';
-import { f as formatConfigError } from './chunks/load-D79zpSJ6.js';
-import { r as readConfig } from './chunks/read-CdAkLy-L.js';
+import { g as globToRegExp, b as benchesProducing } from './chunks/run-benches-x49O9E9Y.js';
+import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-CQZd401_.js';
+import { m as msPer } from './chunks/pg-notify-C4R92_cz.js';
+import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-BRUAGFw6.js';
+import { P as PERFGATE_VERSION } from './chunks/meta-D4oga0hn.js';
+import { f as formatConfigError } from './chunks/load-BEydz6-R.js';
+import { r as readConfig } from './chunks/read-sqUZ2i9q.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import { r as runSummaryText } from './chunks/run-summary-Cs9qoLBm.js';
-import { runConfig } from './chunks/run-config-5da6SIdY.js';
-import { P as PERFGATE_VERSION } from './chunks/meta-D4oga0hn.js';
+import { runConfig } from './chunks/run-config-BWVHNDqE.js';
 import './chunks/types-CWpGVx7G.js';
 import 'node:crypto';
 import 'node:child_process';
 import 'node:os';
-import './chunks/pg-notify-DsPofxV8.js';
-import './chunks/simple-statistics-Dw7N4kWf.js';
-import './chunks/schemas-TYepb_3n.js';
-import './chunks/js-Dh6HGazh.js';
-import './chunks/units-Stbnh1sW.js';
 import './chunks/scaling-bBRpMboh.js';
 import './chunks/permutation-CwRxd2mz.js';
 import './chunks/random-CRNsGjhb.js';
 import './chunks/escape-DUX7g4yH.js';
 import './chunks/bench-BCpLDQqU.js';
-import './chunks/schema-Bqq7OTuH.js';
 import './chunks/identity-B3jh3Sc_.js';
 import 'node:fs';
 import 'node:http';
 import 'node:https';
 import 'node:events';
 import 'node:url';
+import './chunks/js-g6OoEpet.js';
 import 'fs';
 import 'path';
 import 'url';
@@ -55,6 +53,7 @@ import 'tls';
 import 'pg-cloudflare';
 import 'stream';
 import 'string_decoder';
+import './chunks/XMLParser-Ciolm0c3.js';
 import 'process';
 import 'buffer';
 
@@ -509,6 +508,194 @@ async function historyCommand(args, io) {
 }
 
 /**
+ * github-action-benchmark's gh-pages `data.js` (`window.BENCHMARK_DATA = {...}`) → perfgate's
+ * history.json, so a team that switches keeps its trend. Pure: text in, history and notices out.
+ * Each data.js entry has one value per bench (and sometimes a `range`): it becomes one history
+ * entry with rounds 1, as docs/history-format.md asks of importers.
+ */
+const benchSchema = looseObject({
+    name: string().min(1),
+    value: number(),
+    unit: string(),
+    range: union([string(), number()]).optional(),
+    extra: string().optional(),
+});
+const dataSchema = looseObject({
+    lastUpdate: number().optional(),
+    repoUrl: string().optional(),
+    entries: record(string(), array(looseObject({
+        commit: looseObject({ id: string().optional() }).nullish(),
+        date: number(),
+        tool: string(),
+        benches: array(benchSchema),
+    }))),
+});
+/** data.js could not be read; names the file and what is wrong. */
+class BenchmarkDataError extends Error {
+    constructor(file, detail) {
+        super(`${file}: ${detail}`);
+        this.name = 'BenchmarkDataError';
+    }
+}
+/** The JSON inside data.js: the object after `window.BENCHMARK_DATA =` (or a bare JSON file). */
+function extractBenchmarkData(text, file) {
+    const json = text.replace(/^\s*window\.BENCHMARK_DATA\s*=\s*/, '').replace(/;?\s*$/, '');
+    try {
+        return JSON.parse(json);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new BenchmarkDataError(file, `is not github-action-benchmark's data.js (window.BENCHMARK_DATA = {...}): ${reason}`);
+    }
+}
+/** go's extra metrics are named `<bench> - <unit>` by the leading action; perfgate's go metric names. */
+const GO_METRICS = {
+    'B/op': { metric: 'bytes-per-op', unit: 'bytes', better: 'smaller' },
+    'allocs/op': { metric: 'allocs-per-op', unit: 'allocs', better: 'smaller' },
+    'MB/s': { metric: 'mb-per-s', unit: 'MB/s', better: 'bigger' },
+};
+/** How one data.js bench maps onto a perfgate series, matching what the import parsers produce. */
+function convertBench(name, unit, tool) {
+    const goSuffix = / - (B\/op|allocs\/op|MB\/s)$/.exec(name);
+    if (tool === 'go' && goSuffix) {
+        const go = GO_METRICS[goSuffix[1]];
+        return { bench: name.slice(0, goSuffix.index), ...go, convert: (v) => v };
+    }
+    const [top, bottom] = unit.trim().split('/');
+    // A time per iteration or operation (ns/iter, us/op, ms) is perfgate's `time`, in ms.
+    const timeFactor = bottom === undefined || bottom === 'iter' || bottom === 'op' ? msPer(top) : undefined;
+    if (timeFactor !== undefined) {
+        return {
+            bench: name,
+            metric: 'time',
+            unit: 'ms',
+            better: 'smaller',
+            convert: (v) => v * timeFactor,
+        };
+    }
+    // A rate (benchmark.js ops/sec, JMH ops/s) is turned into the time per operation, as the parsers do.
+    const per = top === 'ops' ? msPer(bottom === 'sec' ? 's' : (bottom ?? '')) : undefined;
+    if (per !== undefined) {
+        return { bench: name, metric: 'time', unit: 'ms', better: 'smaller', convert: (v) => per / v };
+    }
+    const better = tool === 'customBiggerIsBetter' ? 'bigger' : 'smaller';
+    return { bench: name, metric: 'value', unit, better, convert: (v) => v };
+}
+/** The range's half-width around `value`: `± 20` (absolute), `± 1.2%` or `5%` (relative). */
+function halfWidth(range, value) {
+    if (range === undefined)
+        return undefined;
+    const match = /([\d.,]+)\s*(%)?/.exec(String(range));
+    if (!match)
+        return undefined;
+    const amount = Number(match[1].replace(/,/g, ''));
+    if (!Number.isFinite(amount))
+        return undefined;
+    return match[2] === '%' ? (Math.abs(value) * amount) / 100 : amount;
+}
+/** Converts data.js text into perfgate's history (one series per bench and metric, oldest first). */
+function importBenchmarkData(text, file, options) {
+    const parsed = dataSchema.safeParse(extractBenchmarkData(text, file));
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new BenchmarkDataError(file, `${issue.path.join('.') || 'the top level'}: ${issue.message}`);
+    }
+    const suites = Object.entries(parsed.data.entries);
+    const notices = [];
+    const series = new Map();
+    for (const [suite, runs] of suites) {
+        for (const run of runs) {
+            for (const bench of run.benches) {
+                const converted = convertBench(bench.name, bench.unit, run.tool);
+                // One suite: the tool's bench names, as zero-config names them. Several: <suite>/<name>,
+                // as a perfgate.yml with one import bench per suite (named after it) names them.
+                const name = suites.length === 1 ? converted.bench : `${suite}/${converted.bench}`;
+                if (!Number.isFinite(bench.value) || (converted.metric === 'time' && bench.value <= 0)) {
+                    notices.push(`${suite}: skipped ${bench.name} at ${new Date(run.date).toISOString()}: value ${bench.value}`);
+                    continue;
+                }
+                const spread = halfWidth(bench.range, bench.value) ?? 0;
+                const ends = [bench.value - spread, bench.value + spread].map(converted.convert);
+                const centre = converted.convert(bench.value);
+                const entry = {
+                    commit: run.commit?.id ?? null,
+                    date: new Date(run.date).toISOString(),
+                    runId: null,
+                    centre,
+                    low: Math.min(centre, ...ends.filter(Number.isFinite)),
+                    high: Math.max(centre, ...ends.filter(Number.isFinite)),
+                    rounds: 1,
+                    cpuModel: 'unknown',
+                    perfgateVersion: options.perfgateVersion,
+                };
+                const key = `${name}\u0000${converted.metric}`;
+                let target = series.get(key);
+                if (!target) {
+                    target = {
+                        bench: name,
+                        metric: converted.metric,
+                        unit: converted.unit,
+                        better: converted.better,
+                        entries: [],
+                    };
+                    series.set(key, target);
+                }
+                else if (target.unit !== converted.unit) {
+                    notices.push(`${suite}: skipped ${bench.name} at ${entry.date}: unit ${bench.unit} differs from earlier runs`);
+                    continue;
+                }
+                target.entries.push(entry);
+            }
+        }
+    }
+    for (const one of series.values())
+        one.entries.sort((a, b) => a.date.localeCompare(b.date));
+    return { history: { perfgateHistory: HISTORY_VERSION, series: [...series.values()] }, notices };
+}
+
+/** `perfgate import-history data.js [--out history.json]`: github-action-benchmark's history → ours. */
+/** One-line usage. */
+const IMPORT_HISTORY_USAGE = 'usage: perfgate import-history data.js [--out history.json]';
+/** Converts the file and writes history.json; returns the exit code (2 for bad usage or input). */
+async function importHistoryCommand(args, io) {
+    const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { out: { type: 'string', default: 'history.json' } },
+    });
+    if (positionals.length !== 1) {
+        io.stderr(`perfgate import-history: give one data.js file\n${IMPORT_HISTORY_USAGE}\n`);
+        return 2;
+    }
+    const [file] = positionals;
+    let text;
+    try {
+        text = await io.readFile(file);
+    }
+    catch (error) {
+        const code = error.code;
+        io.stderr(`perfgate import-history: cannot read ${file}${code ? ` (${code})` : ''}\n`);
+        return 2;
+    }
+    let imported;
+    try {
+        imported = importBenchmarkData(text, file, { perfgateVersion: PERFGATE_VERSION });
+    }
+    catch (error) {
+        io.stderr(`perfgate import-history: ${error.message}\n`);
+        return 2;
+    }
+    // The format's own schema is the contract: never write a file the reader would reject.
+    const history = historySchema.parse(imported.history);
+    await (io.writeFile ?? writeFile)(values.out, serializeHistory(history));
+    for (const notice of imported.notices)
+        io.stderr(`notice: ${notice}\n`);
+    const entries = history.series.reduce((sum, one) => sum + one.entries.length, 0);
+    io.stdout(`wrote ${values.out}: ${history.series.length} series, ${entries} entries from ${file}\n`);
+    return 0;
+}
+
+/**
  * `perfgate run`: load the config, run the benches with progress, write the results file; with
  * `--baseline`, compare, re-run what regressed to confirm it, and print the comparison.
  */
@@ -622,7 +809,7 @@ async function runCommand(args, io) {
     return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0;
 }
 
-/** The perfgate command line: dispatches to `run`, `compare`, `ab` and `history`. */
+/** The perfgate command line: dispatches to `run`, `compare`, `ab`, `history` and `import-history`. */
 const USAGE = `perfgate ${PERFGATE_VERSION}: catch performance regressions before they merge
 
 Usage:
@@ -634,6 +821,8 @@ Usage:
   perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR] [--no-confirm]
               [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
   perfgate history HISTORY.json [--bench GLOB] [--format text|markdown|html|json]
+  perfgate import-history data.js [--out history.json]
+               (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
   perfgate --version
   perfgate help [run|compare|ab]  (or perfgate <command> --help)
 `;
@@ -650,6 +839,8 @@ async function runCli(args, io) {
                 return await compareCommand(rest, io);
             case 'history':
                 return await historyCommand(rest, io);
+            case 'import-history':
+                return await importHistoryCommand(rest, io);
             case '--version':
             case '-v':
                 io.stdout(`${PERFGATE_VERSION}\n`);
@@ -686,6 +877,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
     isTTY: Boolean(process.stderr.isTTY),
     now: () => new Date(),
     readFile: (file) => readFile(file, 'utf8'),
+    writeFile: (file, text) => writeFile(file, text),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
 });

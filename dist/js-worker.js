@@ -1,7 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
-import { C as CALIBRATION_MODULE } from './chunks/js-Dh6HGazh.js';
-import './chunks/units-Stbnh1sW.js';
-import './chunks/schemas-TYepb_3n.js';
+import { C as CALIBRATION_MODULE } from './chunks/js-g6OoEpet.js';
+import './chunks/schemas-BRUAGFw6.js';
 
 const e = Object.freeze(() => {}), t = globalThis.Event;
 var n = class extends t {
@@ -732,11 +731,13 @@ async function runJob(job) {
     }
     if (names.length === 0)
         return { ok: false, error: 'the module exports no bench functions' };
-    await hook('setup')?.();
+    // A scaled bench's size is the argument of setup and of every call (`scale:` in the config).
+    const args = job.args ?? [];
+    await hook('setup')?.(...args);
     const tasks = [];
     try {
         for (const name of names) {
-            tasks.push(await runOne(name, module[name], job).catch((error) => ({
+            tasks.push(await runOne(name, withArgs(module[name], args), job).catch((error) => ({
                 name,
                 ok: false,
                 error: describe(error),
@@ -747,6 +748,12 @@ async function runJob(job) {
         await hook('teardown')?.();
     }
     return { ok: true, tasks };
+}
+/** `fn` called with `args`; `fn` itself when there are none (so async detection sees it). */
+function withArgs(fn, args) {
+    if (args.length === 0)
+        return fn;
+    return fn.bind(undefined, ...args);
 }
 async function runOne(name, fn, job) {
     const before = heapAfterGc();
