@@ -1,6 +1,6 @@
 /** The action's inputs, read once into a typed object; names are declared once, here. */
 import { parsePercentage } from './config/units.js'
-import { formatForTool, TOOL_NAMES } from './config/zero-config.js'
+import { formatForTool, TOOL_NAMES } from './config/tools.js'
 
 /** Every input name, as in action.yml. */
 export const INPUT = {

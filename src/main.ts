@@ -96,10 +96,14 @@ async function fail(
   deps.step.setOutput(OUTPUT.verdict, 'error')
   deps.step.setFailed(message)
   const { escapeMarkdown } = await import('./report/escape.js')
-  const { runTable } = await import('./stages/publish-summary.js')
-  const { uploadPrResults } = await import('./stages/publish-artifacts.js')
-  const table = after ? `\n${runTable(after.measured.results)}` : ''
+  // The run table and the artifact only when something was measured (and only then loaded).
+  const table = after
+    ? `\n${(await import('./stages/publish-summary.js')).runTable(after.measured.results)}`
+    : ''
   // Failing to write the summary or the artifact must not hide the real error.
   await deps.step.summary(`### perfgate\n\n⚠️ ${escapeMarkdown(message)}\n${table}`).catch(() => {})
-  if (after) await uploadPrResults(after.setup, after.remote, deps).catch(() => {})
+  if (after) {
+    const { uploadPrResults } = await import('./stages/publish-artifacts.js')
+    await uploadPrResults(after.setup, after.remote, deps).catch(() => {})
+  }
 }

@@ -15,28 +15,9 @@ import { parseTinybench } from './tinybench.js'
 import type { ImportedBench } from './types.js'
 import { parseVitest } from './vitest.js'
 
-/** Every tool output format the `import` kind reads. */
-export const IMPORT_FORMATS = [
-  'criterion',
-  'google-benchmark',
-  'pytest-benchmark',
-  'hyperfine',
-  'go',
-  'vitest',
-  'tinybench',
-  'custom',
-  'cargo',
-  'catch2',
-  'jmh',
-  'benchmarkdotnet',
-  'benchmarkjs',
-  'julia',
-  'custom-smaller-is-better',
-  'custom-bigger-is-better',
-] as const
+import { IMPORT_FORMATS, type ImportFormat } from './formats.js'
 
-/** One of IMPORT_FORMATS. */
-export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+export { IMPORT_FORMATS, type ImportFormat }
 
 /** Parsers of the single-file formats: file text (and its path for messages) → benches. */
 export const FILE_PARSERS: Record<
