@@ -103,3 +103,48 @@ describe('history carried from baseline to baseline', () => {
     expect(comment).toMatch(/History of the flagged bench/)
   })
 })
+
+describe('noise-threshold: auto', () => {
+  it('learns the threshold from the base branch history and says where it came from', async () => {
+    const fresh = await startFakeGitHub()
+    const auto = `defaults:\n  noise-threshold: auto\nbenches:\n  - name: parse\n    kind: command\n    command: sleep 0.01\n`
+    // Run-to-run wobble of about ±2% across 12 baseline runs.
+    const wobble = [20, 20.4, 19.7, 20.2, 19.9, 20.5, 19.6, 20.1, 20.3, 19.8, 20, 20.2]
+    try {
+      for (let n = 1; n <= wobble.length; n++) {
+        fresh.mainCommits.push(sha(n))
+        const { deps } = await inProcessDeps({
+          server: fresh,
+          event: 'push',
+          payload: pushPayload(sha(n), sha(n - 1)),
+          sha: sha(n),
+          ref: 'refs/heads/main',
+          runId: 1000 + n,
+          runBenches: fakeRunner(() => wobble[n - 1]),
+          config: auto,
+        })
+        await run(deps)
+        fresh.addRun({ id: 1000 + n, head_sha: sha(n) })
+      }
+      const head = 'c'.repeat(40)
+      fresh.pulls.set(7, { headSha: head, labels: [] })
+      fresh.branchPoints.set(head, sha(wobble.length))
+      const { deps } = await inProcessDeps({
+        server: fresh,
+        event: 'pull_request',
+        payload: prPayload({ number: 7, headSha: head, baseSha: sha(wobble.length) }),
+        sha: 'f'.repeat(40),
+        ref: 'refs/pull/7/merge',
+        runId: 1100,
+        runBenches: fakeRunner(() => 20),
+        config: auto,
+      })
+      await run(deps)
+      const comment = fresh.comments.find((c) => c.issue === 7)?.body ?? ''
+      // Markdown-escaped parentheses, as the renderer writes them.
+      expect(comment).toMatch(/noise threshold [\d.]+% \\\(auto, from 12 runs\\\)/)
+    } finally {
+      await fresh.close()
+    }
+  })
+})

@@ -18,7 +18,11 @@ import {
 } from '../compare/index.js'
 import type { Comparison } from '../compare/types.js'
 import type { Config } from '../config/types.js'
+import { applyAutoThresholds } from '../history/thresholds.js'
+import { readHistory } from '../history/history.js'
+import { describeThreshold, type ResolvedThreshold } from '../history/threshold.js'
 import { OUTPUT } from '../inputs.js'
+import { benchesProducing } from '../run/run-benches.js'
 import type { Deps } from '../ports.js'
 import type { Results } from '../results/types.js'
 import type { BaselineFinding } from './find-baseline.js'
@@ -54,7 +58,12 @@ export async function compareAndConfirm(
   const none = { comparison: null, rerun: false, thresholdChanges: [] }
   if (!outcome?.found) return { ...none, ...(outcome ? { outcome } : {}) }
   const gate = planGate(outcome.baselines, results, inputs, inputs.thresholdsFrom)
-  const judged = gate.judge(results)
+  // `noise-threshold: auto` learns each such bench's threshold from the base branch's history.
+  const history = outcome.historyText ? readHistory(outcome.historyText).history : undefined
+  const isAuto = (name: string) =>
+    benchesProducing(config, [name]).some((b) => b.settings.noiseThresholdAuto === true)
+  const learn = (run: Results) => applyAutoThresholds(run, history, isAuto)
+  const { results: judged, thresholds } = learn(gate.judge(results))
   const changed = finding.match?.changed ?? []
   let comparison: Comparison
   try {
@@ -76,7 +85,9 @@ export async function compareAndConfirm(
   if (names.length > 0) {
     deps.step.info(`Re-running ${names.length} bench(es) to confirm: ${names.join(', ')}`)
     const both = remeasure ? await remeasure(names) : undefined
-    const again = gate.judge(both ? both.head : await deps.runBenches(config, { names }))
+    const again = learn(
+      gate.judge(both ? both.head : await deps.runBenches(config, { names })),
+    ).results
     const baselines = both ? [...outcome.baselines, both.base] : outcome.baselines
     comparison = markChanged(
       confirmRegressions(baselines, judged, again, comparison, options),
@@ -84,6 +95,7 @@ export async function compareAndConfirm(
     )
     rerun = true
   }
+  comparison = noteAutoThresholds(comparison, thresholds, isAuto)
   const file = path.join(setup.outDir, FILES.comparison)
   await deps.files.writeFile(file, `${JSON.stringify(comparison, null, 2)}\n`)
   deps.step.setOutput(OUTPUT.comparison, file)
@@ -97,4 +109,21 @@ export async function compareAndConfirm(
     }),
     thresholdChanges: gate.changes,
   }
+}
+
+/** Each auto bench's row says which noise threshold judged it and where it came from. */
+function noteAutoThresholds(
+  comparison: Comparison,
+  thresholds: Map<string, ResolvedThreshold>,
+  isAuto: (name: string) => boolean,
+): Comparison {
+  const comparisons = comparison.comparisons.map((row) => {
+    const resolved = thresholds.get(row.name)
+    if (!resolved || !isAuto(row.name)) return row
+    return {
+      ...row,
+      notes: [...(row.notes ?? []), `noise threshold ${describeThreshold(resolved)}`],
+    }
+  })
+  return { ...comparison, comparisons }
 }
