@@ -91,7 +91,7 @@ export async function mergeShardRun(
     ...deps,
     // The shards confirmed on their own runners; a bench none of them re-ran keeps its first result.
     runBenches: (_config, select) =>
-      Promise.resolve(confirmedOnly(confirm ?? results, select.names ?? [])),
+      Promise.resolve(confirmedOnly(results, confirm, select.names ?? [])),
   }
   return {
     measured: { results, resultsPath },
@@ -101,7 +101,17 @@ export async function mergeShardRun(
   }
 }
 
-function confirmedOnly(run: Results, names: readonly string[]): Results {
-  const wanted = new Set(names)
-  return { ...run, benches: run.benches.filter((b) => wanted.has(b.name)) }
+/** The shards' re-run of `names`; a bench no shard re-ran answers with its merged result. */
+function confirmedOnly(
+  merged: Results,
+  confirm: Results | undefined,
+  names: readonly string[],
+): Results {
+  const again = new Map((confirm?.benches ?? []).map((b) => [b.name, b]))
+  const first = new Map(merged.benches.map((b) => [b.name, b]))
+  const benches = names.flatMap((name) => {
+    const bench = again.get(name) ?? first.get(name)
+    return bench ? [bench] : []
+  })
+  return { ...(confirm ?? merged), benches }
 }
