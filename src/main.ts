@@ -58,6 +58,28 @@ export async function run(deps: Deps): Promise<void> {
     const stage = await loadStages()
     const config = await stage.loadConfig(setup, deps)
     if (!config) return
+    if (setup.inputs.shard) {
+      const { shardJob } = await import('./stages/shard.js')
+      await shardJob(setup, config, setup.inputs.shard, remote, deps)
+      return
+    }
+    if (setup.inputs.mode === 'merge') {
+      const { mergeShardRun } = await import('./stages/merge-shards.js')
+      const merged = await mergeShardRun(setup, config, remote, deps)
+      measured = merged.measured
+      const { results } = measured
+      const { finding } = merged
+      const compared = await stage.compareAndConfirm(setup, config, results, finding, merged.deps)
+      compared.comparison?.warnings.push(...merged.problems)
+      const decision = await stage.decide(setup, results, compared, remote, deps)
+      const tracked = stage.trackHistory(setup, results, finding, deps)
+      const model = stage.reportModel(setup, results, compared, decision, tracked)
+      await stage.publishSummary(setup, results, model, compared, decision, tracked, deps)
+      await stage.publishArtifacts(setup, results, model, finding, tracked, remote, deps)
+      await stage.publishPrComment(setup, model, remote, deps)
+      stage.publishOutcome(setup, compared.comparison, decision, deps)
+      return
+    }
     const ab = setup.ab ? await stage.measureAb(setup, setup.ab, deps) : undefined
     try {
       measured = ab ? ab.measured : await stage.measure(setup, config, deps)
