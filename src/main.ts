@@ -63,36 +63,30 @@ export async function run(deps: Deps): Promise<void> {
       await shardJob(setup, config, setup.inputs.shard, remote, deps)
       return
     }
-    if (setup.inputs.mode === 'merge') {
-      const { mergeShardRun } = await import('./stages/merge-shards.js')
-      const merged = await mergeShardRun(setup, config, remote, deps)
-      measured = merged.measured
-      const { results } = measured
-      const { finding } = merged
-      const compared = await stage.compareAndConfirm(setup, config, results, finding, merged.deps)
-      compared.comparison?.warnings.push(...merged.problems)
-      const decision = await stage.decide(setup, results, compared, remote, deps)
-      const tracked = stage.trackHistory(setup, results, finding, deps)
-      const model = stage.reportModel(setup, results, compared, decision, tracked)
-      await stage.publishSummary(setup, results, model, compared, decision, tracked, deps)
-      await stage.publishArtifacts(setup, results, model, finding, tracked, remote, deps)
-      await stage.publishPrComment(setup, model, remote, deps)
-      stage.publishOutcome(setup, compared.comparison, decision, deps)
-      return
-    }
-    const ab = setup.ab ? await stage.measureAb(setup, setup.ab, deps) : undefined
+    // Where this run's numbers come from: a merge of shard jobs, an A/B pair, or a measurement.
+    const merged =
+      setup.inputs.mode === 'merge'
+        ? await (
+            await import('./stages/merge-shards.js')
+          ).mergeShardRun(setup, config, remote, deps)
+        : undefined
+    const ab = !merged && setup.ab ? await stage.measureAb(setup, setup.ab, deps) : undefined
     try {
-      measured = ab ? ab.measured : await stage.measure(setup, config, deps)
+      measured = merged?.measured ?? ab?.measured ?? (await stage.measure(setup, config, deps))
       const { results } = measured
-      const finding = ab ? ab.finding : await stage.findBaseline(setup, results, remote, deps)
+      const finding =
+        merged?.finding ?? ab?.finding ?? (await stage.findBaseline(setup, results, remote, deps))
+      // A merge job re-measures nothing: its "re-run" answers from the shards' own re-runs.
+      const compareDeps = merged?.deps ?? deps
       const compared = await stage.compareAndConfirm(
         setup,
         config,
         results,
         finding,
-        deps,
+        compareDeps,
         ab?.remeasure,
       )
+      compared.comparison?.warnings.push(...(merged?.problems ?? []))
       const decision = await stage.decide(setup, results, compared, remote, deps, config)
       const tracked = stage.trackHistory(setup, results, finding, deps)
       const model = stage.reportModel(setup, results, compared, decision, tracked)
