@@ -55,13 +55,8 @@ export function filterBenches(config: Config, filter: string | undefined): Bench
   return config.benches.filter((bench) => regexes.some((re) => re.test(bench.name)))
 }
 
-/** The config's benches that produced any of these result names (`json` for `json/parse`). */
-export function benchesProducing(config: Config, names: readonly string[]): BenchConfig[] {
-  const wanted = new Set(names)
-  return config.benches.filter(
-    (bench) => wanted.has(bench.name) || names.some((name) => name.startsWith(`${bench.name}/`)),
-  )
-}
+// Kept here too for the runner's callers; the selection itself is pure config logic.
+export { benchesProducing } from '../config/select.js'
 
 /** A bench-name glob as a RegExp: `*` within a segment, `**` across, `?` one character. */
 export function globToRegExp(glob: string): RegExp {

@@ -44,8 +44,8 @@ async function baselineSource(
   deps: Deps,
 ): Promise<BaselineSource | undefined> {
   const { inputs, ctx, pr } = setup
-  if (inputs.baseline && !/^base-ref(:|$)/.test(inputs.baseline.trim())) {
-    return fileSource(path.resolve(setup.workdir, inputs.baseline), inputs.baseline)
+  if (setup.baselineFile) {
+    return fileSource(path.resolve(setup.workdir, setup.baselineFile), setup.baselineFile)
   }
   if (!pr && !setup.baselinePush) return undefined
   const common = {

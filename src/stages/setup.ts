@@ -18,6 +18,8 @@ export interface Setup {
   pr?: PullRequestContext
   /** A push to a baseline branch: records the baseline and never fails on a regression. */
   baselinePush: boolean
+  /** The `baseline` input when it names a results file (not `base-ref`). */
+  baselineFile?: string
   /** Same-runner A/B on this pull request (`baseline: base-ref`): the base commit to measure. */
   ab?: { baseRef: string }
 }
@@ -47,15 +49,19 @@ export async function readSetup(deps: Deps): Promise<Setup> {
     ...(ctx.pullRequest ? { pr: ctx.pullRequest } : {}),
     baselinePush:
       ctx.eventName === 'push' && ctx.branch !== undefined && baselineBranches.includes(ctx.branch),
-    ...abMode(inputs.baseline, ctx.pullRequest),
+    ...baselineMode(inputs.baseline, ctx.pullRequest),
   }
 }
 
-/** `baseline: base-ref[:REF]` on a pull request: the PR's base commit (or REF) is measured here too. */
-function abMode(baseline: string | undefined, pr: PullRequestContext | undefined) {
-  const match = baseline === undefined ? null : /^base-ref(?::(.+))?$/.exec(baseline.trim())
-  if (!match || !pr) return {}
-  return { ab: { baseRef: match[1]?.trim() || pr.baseSha } }
+/**
+ * The `baseline` input: a results file, or `base-ref[:REF]` — on a pull request the PR's base
+ * commit (or REF) is measured here too; on other events the artifact baseline applies.
+ */
+function baselineMode(baseline: string | undefined, pr: PullRequestContext | undefined) {
+  if (baseline === undefined) return {}
+  const match = /^base-ref(?::(.+))?$/.exec(baseline.trim())
+  if (!match) return { baselineFile: baseline }
+  return pr ? { ab: { baseRef: match[1]?.trim() || pr.baseSha } } : {}
 }
 
 /** The remote side for this run's token, loaded lazily and once. */
