@@ -9,6 +9,14 @@
  * never tuned on it. Its neighbour is `yes > /dev/null` pinned to one core with taskset (the
  * other core is left to the bench), and every round records the machine's 1-minute load average,
  * since a shared development machine is noisier than a CI runner.
+ *
+ * `RECORD_SET=heldout-2` records a second held-out corpus the same way (__fixtures__/heldout-2/),
+ * taken on an otherwise idle machine: the first held-out corpus was recorded while eight other
+ * agents shared the machine (load 4.5–22.8), which is not the "quiet" a CI runner gives.
+ *
+ * `RECORD_SET=ab-hog` records the A/B corpus (__fixtures__/ab-hog/): every round next to the
+ * pinned `yes`, which runs for the whole recording, and no pause between rounds, as the
+ * processes of one A/B job follow each other (bench/ab.ts replays it).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, openSync, writeFileSync } from 'node:fs'
@@ -22,8 +30,10 @@ const ROUNDS = Number(process.env.RECORD_ROUNDS ?? 60)
 /** Cap per round and workload, so the fixtures stay small. */
 const MAX_SAMPLES = 300
 /** Pause between rounds, so rounds spread over several minutes of changing machine load. */
-const PAUSE_MS = 2500
-const SET = process.env.RECORD_SET === 'heldout' ? 'heldout' : 'recorded'
+const PAUSE_MS = process.env.RECORD_SET === 'ab-hog' ? 0 : 2500
+const SETS = ['recorded', 'heldout', 'heldout-2', 'ab-hog'] as const
+const SET: (typeof SETS)[number] =
+  SETS.find((name) => name === process.env.RECORD_SET) ?? 'recorded'
 const OUT_DIR = fileURLToPath(new URL(`../__fixtures__/${SET}/`, import.meta.url))
 
 type Workload = { name: string; fn: () => unknown }
@@ -100,9 +110,10 @@ function neighbour() {
 async function parent(): Promise<void> {
   const byWorkload = new Map<string, RecordedRound[]>()
   const script = fileURLToPath(import.meta.url)
+  const steadyHog = SET === 'ab-hog' ? neighbour() : undefined
   for (let round = 0; round < ROUNDS; round++) {
-    const condition = round % 2 === 0 ? 'quiet' : 'noisy'
-    const hog = condition === 'noisy' ? neighbour() : undefined
+    const condition = SET === 'ab-hog' || round % 2 === 1 ? 'noisy' : 'quiet'
+    const hog = condition === 'noisy' && !steadyHog ? neighbour() : undefined
     const startedAt = new Date().toISOString()
     const load = Math.round(os.loadavg()[0] * 100) / 100
     const result = spawnSync(process.execPath, ['--import', 'tsx', script, '--child'], {
@@ -114,12 +125,13 @@ async function parent(): Promise<void> {
     const parsed = JSON.parse(result.stdout) as Record<string, number[]>
     for (const [name, samples] of Object.entries(parsed)) {
       const list = byWorkload.get(name) ?? []
-      list.push({ round, condition, startedAt, ...(SET === 'heldout' ? { load } : {}), samples })
+      list.push({ round, condition, startedAt, ...(SET !== 'recorded' ? { load } : {}), samples })
       byWorkload.set(name, list)
     }
     process.stderr.write(`round ${round + 1}/${ROUNDS} (${condition}) done\n`)
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS))
   }
+  steadyHog?.kill()
   mkdirSync(OUT_DIR, { recursive: true })
   for (const [name, rounds] of byWorkload) {
     const body = { workload: name, unit: 'ms', cpus: 2, rounds }
