@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import Ajv from 'ajv'
+import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { compareRuns } from '../../src/compare/index.js'
+import { parseConfig } from '../../src/config/load.js'
 import { configFromTool } from '../../src/config/zero-config.js'
 import { parseIaiCallgrind } from '../../src/results/import/iai-callgrind.js'
 import type { ImportedBench } from '../../src/results/import/types.js'
@@ -399,5 +401,53 @@ describe('iai-callgrind through the import kind and the comparison', () => {
     expect(verdict('instructions')).toMatchObject({ verdict: 'unchanged' })
     expect(verdict('instructions').reason).toMatch(/within the 1% noise threshold/)
     expect(verdict('l1-hits').verdict).toBe('slower')
+  })
+})
+
+describe('docs/import.md on iai-callgrind, as GitHub renders it', () => {
+  const gfm = (markdown: string): string =>
+    spawnSync('cmark-gfm', ['-e', 'table', '-e', 'autolink'], { input: markdown, encoding: 'utf8' })
+      .stdout
+  const html = gfm(readFileSync('docs/import.md', 'utf8'))
+  const start = html.indexOf('<h2>iai-callgrind (Rust, instruction counts)</h2>')
+  const section = html.slice(start, html.indexOf('<h2>', start + 4))
+  const unescape = (code: string): string =>
+    code
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+
+  it('has the section the README links to, whose config example is a valid bench', () => {
+    expect(start).toBeGreaterThan(0)
+    // GitHub's anchor for that heading, as README.md links it.
+    expect(readFileSync('README.md', 'utf8')).toContain(
+      'docs/import.md#iai-callgrind-rust-instruction-counts',
+    )
+    const yamls = [...section.matchAll(/<code class="language-yaml">([\s\S]*?)<\/code>/g)].map(
+      (m) => unescape(m[1]),
+    )
+    const bench = yamls.find((yaml) => yaml.includes('format: iai-callgrind'))!
+    const outcome = parseConfig(`benches:\n${bench}`, { file: path.join(DIR, 'perfgate.yml') })
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors))
+    expect(outcome.config.benches[0].spec).toMatchObject({
+      format: 'iai-callgrind',
+      paths: ['iai.txt'],
+    })
+  })
+
+  it('names every metric it promises the way the parser names them', () => {
+    const named = [...section.matchAll(/<code>([a-z0-9-]+)<\/code>/g)].map((m) => m[1])
+    const parsed = new Set(
+      ['all-metrics.txt', 'grid-threads-dhat.txt']
+        .flatMap(parse)
+        .flatMap((b) => b.metrics.map((m) => m.name)),
+    )
+    const promised = named.filter((name) =>
+      /-(hits|rate|cycles|bytes|write)$|^instructions$|^dr$|^i1mr$/.test(name),
+    )
+    expect(promised.length).toBeGreaterThanOrEqual(8)
+    for (const name of promised)
+      expect({ name, parsed: parsed.has(name) }).toEqual({ name, parsed: true })
   })
 })
