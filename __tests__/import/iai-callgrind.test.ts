@@ -201,6 +201,14 @@ describe('iai-callgrind console output', () => {
     expect(parseIaiCallgrind(coloured, 'c.txt')).toEqual(parseIaiCallgrind(plain, 'p.txt'))
   })
 
+  it('--save-baseline=1: the `Baselines:` line is not a metric, even when the names are numbers', () => {
+    // format.rs writes `Baselines:` like a metric (field, value, `|`, other value) before the counts.
+    const lines = text('quickstart-changed.txt').split('\n')
+    lines.splice(1, 0, `  ${'Baselines:'.padEnd(21)}${'1'.padStart(20)}|1 (old)`)
+    const [short] = parseIaiCallgrind(lines.join('\n'), 'b.txt')
+    expect(short.metrics.map((m) => m.name)).toEqual(CALLGRIND_DEFAULT)
+  })
+
   it('names the file when it holds no iai-callgrind bench', () => {
     expect(() => parseIaiCallgrind('running 0 tests\n\ntest result: ok.\n', 'bench.txt')).toThrow(
       /bench\.txt: has no iai-callgrind benchmark/,
