@@ -152,6 +152,16 @@ describe('iai-callgrind console output', () => {
     expect(values(bench)).toMatchObject({ instructions: 851, 'estimated-cycles': 3528 })
   })
 
+  it('--nocapture output that looks like a headline is still the bench’s output', () => {
+    // The bench may print anything; the `- end of stdout/stderr` footer says where it stops.
+    const lines = text('nocapture.txt').split('\n')
+    expect(lines[1]).toBe('Output to stdout: 20')
+    lines.splice(2, 0, 'my_crate::parser::Token printed by the bench')
+    const [bench] = parseIaiCallgrind(lines.join('\n'), 'n.txt')
+    expect(bench.id).toBe('my_benchmark::my_group::bench_library some_id')
+    expect(values(bench).instructions).toBe(851)
+  })
+
   it("a regressed run: counts, and iai-callgrind's own regression kept in details", () => {
     const benches = parse('regressed.txt')
     expect(benches.map((b) => b.id)).toEqual([

@@ -18,6 +18,8 @@ const METRIC_LINE = /^([A-Za-z][\w +\-./]*?):\s+([-+]?\d+(?:\.\d+)?)\|/
 /** `======= CALLGRIND =====...`: several tools ran, their metrics follow in sections. */
 const TOOL_HEADLINE = /^=+ ([A-Z][A-Z0-9-]*) =+$/
 const REGRESSED = /^Performance has regressed:/
+/** Ends the bench's own output under --nocapture (`=stdout`, `=stderr`). */
+const NOCAPTURE_FOOTER = /^- end of (stdout\/stderr|stdout|stderr)$/
 /** Lines in the metric layout that are not metrics (a baseline may well be named `1`). */
 const NOT_METRICS = new Set(['Baselines', 'Command', 'Details'])
 
@@ -58,50 +60,73 @@ export function parseIaiCallgrindConsole(text: string, file: string): ImportedBe
     seen.add(current.id)
     benches.push(toBench(current))
   }
+  // Headlines seen since the last bench took its counts. With --nocapture the bench's own output
+  // sits between its headline and a `- end of stdout/stderr` footer, and may look like a
+  // headline: then the first one is the bench. Without the footer nothing is printed between
+  // headline and counts, so the last one is.
+  let candidates: Pending[] = []
+  const take = (which: 'first' | 'last'): Pending | undefined => {
+    if (current === undefined && candidates.length > 0) {
+      current = which === 'first' ? candidates[0] : candidates[candidates.length - 1]
+      candidates = []
+    }
+    return current
+  }
   const lines = text.replace(ANSI, '').split(/\r?\n/)
   lines.forEach((raw, index) => {
     const headline = HEADLINE.exec(raw.trimEnd())
     if (headline) {
-      // A headline without counts after it was not a bench (a line the bench printed, say).
-      finish()
-      current = newBench(headline[1], headline[2])
+      if (current !== undefined) {
+        finish()
+        current = undefined
+        candidates = []
+      }
+      candidates.push(newBench(headline[1], headline[2]))
       tool = 'callgrind'
       skipping = false
       return
     }
-    if (current === undefined) return
+    if (NOCAPTURE_FOOTER.test(raw.trim())) {
+      take('first')
+      return
+    }
+    if (current === undefined && candidates.length === 0) return
     if (REGRESSED.test(raw)) {
-      current.regressions.push(raw.trim())
+      take('last')?.regressions.push(raw.trim())
       return
     }
     // The grid (`show_grid`) puts `| `, `|-` or `|=` before each line; the plain layout indents.
     const line = raw.replace(/^\|[-=]?/, '').trim()
     const section = TOOL_HEADLINE.exec(line)
     if (section) {
+      take('last')
       tool = section[1].toLowerCase()
       skipping = false
       return
     }
     if (line.startsWith('## ')) {
+      take('last')
       skipping = line !== '## Total'
       return
     }
     if (line.startsWith('Comparison with ')) {
+      take('last')
       skipping = true
       return
     }
     if (skipping || raw === line) return
     const metric = METRIC_LINE.exec(line)
     if (!metric || NOT_METRICS.has(metric[1])) return
+    const bench = take('last')!
     const label = metric[1]
     const { name } = metricShape(tool, label)
-    if (current.values.has(name)) {
+    if (bench.values.has(name)) {
       throw new ImportFormatError(
         file,
-        `line ${index + 1}: benchmark "${current.id}" prints ${label} twice outside a part or comparison`,
+        `line ${index + 1}: benchmark "${bench.id}" prints ${label} twice outside a part or comparison`,
       )
     }
-    current.values.set(name, { label, tool, value: Number(metric[2]) })
+    bench.values.set(name, { label, tool, value: Number(metric[2]) })
   })
   finish()
   if (benches.length === 0) {
