@@ -1,6 +1,7 @@
 /** Config text → a validated Config, or every problem found, each located. Pure: no file access. */
 import path from 'node:path'
 import { LineCounter, parseDocument } from 'yaml'
+import { DETERMINISTIC_FORMATS } from '../results/import/formats.js'
 import { CALIBRATION_GROUP, CALIBRATION_MODULE } from './kinds/js.js'
 import { KINDS, type KindName } from './kinds/index.js'
 import { locate, type IssuePath } from './locate.js'
@@ -103,7 +104,7 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     if (definition.concurrency !== true) settings.concurrency = []
     // Instruction counts barely move: their own 1% noise threshold unless the bench sets one.
     const own = bench['noise-threshold']
-    if ((bench as { measure?: string }).measure === 'instructions' && typeof own !== 'number')
+    if (countsInstructions(bench) && typeof own !== 'number')
       settings.noiseThreshold = INSTRUCTIONS_NOISE_THRESHOLD
     const spec = definition.toSpec(bench as never, { configDir: dir })
     const budgets = budgetList(bench.budget)
@@ -143,6 +144,15 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     })
   }
   return { ok: true, config: { file, dir, benches } }
+}
+
+/** True for benches whose samples are instruction (event) counts, deterministic run to run. */
+function countsInstructions(bench: RawBench): boolean {
+  const { measure, format } = bench as { measure?: string; format?: string }
+  if (measure === 'instructions') return true
+  return (
+    bench.kind === 'import' && (DETERMINISTIC_FORMATS as readonly string[]).includes(format ?? '')
+  )
 }
 
 /** A config error as one line: `perfgate.yml:14 bench "x": noise-threshold must be ...`. */

@@ -16,9 +16,16 @@ export const IMPORT_FORMATS = [
   'benchmarkdotnet',
   'benchmarkjs',
   'julia',
+  'iai-callgrind',
   'custom-smaller-is-better',
   'custom-bigger-is-better',
 ] as const
 
 /** One of IMPORT_FORMATS. */
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+
+/**
+ * Formats whose values are event counts, deterministic run to run: their benches get the small
+ * noise threshold of `measure: instructions` unless they set their own.
+ */
+export const DETERMINISTIC_FORMATS: readonly ImportFormat[] = ['iai-callgrind']

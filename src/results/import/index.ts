@@ -10,14 +10,15 @@ import { parseGoogleBenchmark } from './google-benchmark.js'
 import { parseJmh } from './jmh.js'
 import { parseJulia } from './julia.js'
 import { parseHyperfine } from './hyperfine.js'
+import { parseIaiCallgrind } from './iai-callgrind.js'
 import { parsePytestBenchmark } from './pytest-benchmark.js'
 import { parseTinybench } from './tinybench.js'
 import type { ImportedBench } from './types.js'
 import { parseVitest } from './vitest.js'
 
-import { IMPORT_FORMATS, type ImportFormat } from './formats.js'
+import { DETERMINISTIC_FORMATS, IMPORT_FORMATS, type ImportFormat } from './formats.js'
 
-export { IMPORT_FORMATS, type ImportFormat }
+export { DETERMINISTIC_FORMATS, IMPORT_FORMATS, type ImportFormat }
 
 /** Parsers of the single-file formats: file text (and its path for messages) → benches. */
 export const FILE_PARSERS: Record<
@@ -37,6 +38,7 @@ export const FILE_PARSERS: Record<
   benchmarkdotnet: parseBenchmarkDotNet,
   benchmarkjs: parseBenchmarkjs,
   julia: parseJulia,
+  'iai-callgrind': parseIaiCallgrind,
   'custom-smaller-is-better': (text, file) => parseBenchmarkActionCustom(text, file, 'smaller'),
   'custom-bigger-is-better': (text, file) => parseBenchmarkActionCustom(text, file, 'bigger'),
 }

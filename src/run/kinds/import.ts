@@ -29,6 +29,8 @@ const FOLDER_PATTERNS: Record<ImportFormat, string> = {
   benchmarkdotnet: '**/*-report-full.json',
   benchmarkjs: '**/*.txt',
   julia: '**/*.json',
+  // target/iai holds a summary.json per bench with --save-summary; console output is saved as text.
+  'iai-callgrind': '**/{summary.json,*.txt}',
   'custom-smaller-is-better': '**/*.json',
   'custom-bigger-is-better': '**/*.json',
 }
