@@ -84,7 +84,7 @@ export async function run(deps: Deps): Promise<void> {
         results,
         finding,
         compareDeps,
-        ab?.remeasure,
+        merged?.remeasure ?? ab?.remeasure,
       )
       compared.comparison?.warnings.push(...(merged?.problems ?? []))
       const decision = await stage.decide(setup, results, compared, remote, deps, config)
