@@ -2,6 +2,7 @@
 // verdicts one job gives on the same samples. The bench runner returns the same samples for a
 // bench on the same call of its job, so the single job and the shards measure identical numbers.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import {
   fakeRunner,
@@ -51,6 +52,16 @@ function prJob(runId: number, runBenches: BenchRunner, inputs: Record<string, st
 /** A runner the merge job must never call: it measures nothing. */
 const never: BenchRunner = () => Promise.reject(new Error('the merge job measured'))
 
+/** The comment as GitHub renders it (cmark-gfm), entities decoded for matching text. */
+function gfm(markdown: string): string {
+  const out = spawnSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'autolink'], {
+    input: markdown,
+    encoding: 'utf8',
+  })
+  if (out.status !== 0) throw new Error(`cmark-gfm failed: ${out.stderr}`)
+  return out.stdout.replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+}
+
 const rows = async (log: StepLog) =>
   (JSON.parse(await readFile(log.outputs.comparison, 'utf8')) as Comparison).comparisons.map(
     (c) => ({
@@ -81,7 +92,7 @@ beforeAll(async () => {
 })
 afterAll(async () => server.close())
 
-describe('4 shard jobs + merge against one job, on the same samples', () => {
+describe('4 shard jobs + merge, in-process', () => {
   it('gives the same verdicts, changes, confirmations and outputs, in one comment', async () => {
     const singleCalls: string[][] = []
     const single = await prJob(200, fakeRunner(PR, singleCalls))
@@ -116,5 +127,32 @@ describe('4 shard jobs + merge against one job, on the same samples', () => {
     expect(comments).toHaveLength(1)
     const table = (body: string) => body.split('\n').filter((line) => line.startsWith('|'))
     expect(table(comments[0].body)).toEqual(table(singleComment))
+  })
+
+  it('names a lost shard in the comment also when there is no baseline to compare with', async () => {
+    // PR 6 branches from M1, before the first baseline (M2): nothing to compare with.
+    const P2 = sha('b')
+    server.branchPoints.set(P2, M1)
+    server.pulls.set(6, { headSha: P2, labels: [] })
+    const pr6 = (runBenches: BenchRunner, inputs: Record<string, string>) =>
+      job({
+        event: 'pull_request',
+        payload: prPayload({ number: 6, headSha: P2, baseSha: M1 }),
+        sha: sha('e'),
+        ref: 'refs/pull/6/merge',
+        runId: 301,
+        runBenches,
+        inputs,
+      })
+    for (const index of [1, 2, 4]) await pr6(fakeRunner(PR), { shard: `${index}/4` })
+    const merge = await pr6(never, { mode: 'merge' })
+    expect(merge.outputs.verdict).toBe('error')
+    const body = server.comments.find((c) => c.issue === 6)?.body ?? ''
+    const html = gfm(body)
+    expect(html).toMatch(/Why:<\/strong> no successful run of the workflow/)
+    // The shard itself is named as a warning, not only its benches' errors.
+    expect(html).toMatch(/\[!WARNING\]\nshard 3\/4 produced no results \(run 301 has no artifact/)
+    expect(html).toMatch(/\[!WARNING\]\nmissing benches: b\d/)
+    expect(html).toContain('not measured: shard 3/4 produced no results')
   })
 })
