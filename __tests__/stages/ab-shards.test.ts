@@ -155,6 +155,15 @@ describe('baseline: base-ref with shard: i/n, then mode: merge', () => {
         expect(rowOf(comparison.comparisons, bench.name)?.base).toBe(rowOf(own, bench.name)?.base)
       }
     }
+
+    // A merge job without baseline: base-ref over A/B shards compares the way they measured, and says so.
+    const plain = await job(901, { mode: 'merge', baseline: '' })
+    expect(plain.outputs.verdict).toBe('regression')
+    expect(
+      plain.annotations.filter((a) => a.title === 'perfgate shards').map((a) => a.message),
+    ).toEqual([
+      `the shards measured base ${base} beside the head (baseline: base-ref); compared A/B, as they measured, though this merge job has no baseline: base-ref`,
+    ])
     expect(git('worktree', 'list').split('\n')).toHaveLength(1)
   }, 180_000)
 })

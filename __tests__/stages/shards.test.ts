@@ -127,6 +127,19 @@ describe('4 shard jobs + merge, in-process', () => {
     expect(comments).toHaveLength(1)
     const table = (body: string) => body.split('\n').filter((line) => line.startsWith('|'))
     expect(table(comments[0].body)).toEqual(table(singleComment))
+
+    // A merge job given baseline: base-ref over shards that measured no base side says so and
+    // compares with the artifact baseline, as its shards did.
+    const mismatched = await prJob(201, never, { mode: 'merge', baseline: 'base-ref' })
+    expect(mismatched.annotations.filter((a) => a.title === 'perfgate shards')).toEqual([
+      {
+        level: 'warning',
+        title: 'perfgate shards',
+        message:
+          'this merge job has baseline: base-ref but no shard measured a base side; compared with the artifact baseline instead (give the shard jobs the same baseline input)',
+      },
+    ])
+    expect(await rows(mismatched)).toEqual(expected)
   })
 
   it('names a lost shard in the comment also when there is no baseline to compare with', async () => {
