@@ -84,12 +84,18 @@ export async function run(deps: Deps): Promise<void> {
         results,
         finding,
         compareDeps,
-        ab?.remeasure,
+        merged?.remeasure ?? ab?.remeasure,
       )
-      compared.comparison?.warnings.push(...(merged?.problems ?? []))
+      const problems = merged?.problems ?? []
+      compared.comparison?.warnings.push(...problems)
       const decision = await stage.decide(setup, results, compared, remote, deps, config)
       const tracked = stage.trackHistory(setup, results, finding, deps)
-      const model = stage.reportModel(setup, results, compared, decision, tracked)
+      const built = stage.reportModel(setup, results, compared, decision, tracked)
+      // Without a comparison (no baseline yet) the comment still names a lost or duplicated shard.
+      const model =
+        compared.comparison || problems.length === 0
+          ? built
+          : { ...built, baselineWarnings: [...built.baselineWarnings, ...problems] }
       await stage.publishSummary(setup, results, model, compared, decision, tracked, deps)
       await stage.publishArtifacts(setup, results, model, finding, tracked, remote, deps)
       await stage.publishPrComment(setup, model, remote, deps)

@@ -1,7 +1,7 @@
 // Shard artifacts through the real ArtifactStore (@actions/artifact) and REST client against the
 // local GitHub fake: four shard jobs of one run upload, the merge job lists and downloads them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { runtimeToken } from '../../__fixtures__/github/action.js'
@@ -82,6 +82,13 @@ async function uploadShard(
   await store.upload(`perfgate-results-shard-${index}-of-${count}`, dir)
 }
 
+/** Uploads `dir` as artifact `name` of run `runId` (another run than RUN: through the fake's seed). */
+async function uploadDir(runId: number, name: string, dir: string): Promise<void> {
+  const files: Record<string, Buffer> = {}
+  for (const file of await readdir(dir)) files[file] = await readFile(path.join(dir, file))
+  server.seedArtifact(runId, name, makeZip(files))
+}
+
 const summary = (fetched: ShardFetch[]) =>
   fetched.map((f) =>
     f.status === 'ok'
@@ -148,6 +155,61 @@ describe('shard artifacts of one run (real artifact client, fake GitHub)', () =>
     expect(again?.benches.map((b) => [b.name, b.metrics[0].samples, b.machine?.cpuModel])).toEqual([
       ['e', [4, 5, 6], 'Test CPU @ 2.0GHz'],
     ])
+  })
+
+  it("carries an A/B shard's base side and its re-run, and refuses one that lost its base side", async () => {
+    const run = 4444
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'perfgate-shard-test-'))
+    const side = (commit: string, names: string[], samples: number[]) =>
+      makeResults({ benches: names.map((name) => ({ name, samples })), meta: { commit } })
+    await writeShardArtifact(dir, {
+      results: side('head1', ['a', 'b'], [1, 2, 3]),
+      confirm: side('head1', ['b'], [4, 5, 6]),
+      shard: { index: 1, count: 2 },
+      planned: ['a', 'b'],
+      configDigest: 'sha256:whole-config',
+      ab: {
+        baseRef: 'main',
+        baseSha: 'base1',
+        base: side('base1', ['a', 'b'], [7, 8, 9]),
+        confirmBase: side('base1', ['b'], [10, 11, 12]),
+      },
+    })
+    const upload = (index: number, from: string) =>
+      uploadDir(run, `perfgate-results-shard-${index}-of-2`, from)
+    await upload(1, dir)
+    // Shard 2 says it is A/B but its base side is gone: unreadable, never compared with nothing.
+    const broken = await mkdtemp(path.join(os.tmpdir(), 'perfgate-shard-test-'))
+    await writeShardArtifact(broken, {
+      results: side('head1', ['c'], [1, 2, 3]),
+      shard: { index: 2, count: 2 },
+      planned: ['c'],
+      configDigest: 'sha256:whole-config',
+      ab: { baseRef: 'main', baseSha: 'base1', base: side('base1', ['c'], [1, 2, 3]) },
+    })
+    await rm(path.join(broken, 'base-results.json'))
+    await upload(2, broken)
+    const [first, second] = await fetchShardArtifacts({
+      api,
+      store,
+      runId: run,
+      artifactName: 'perfgate-results',
+      count: 2,
+    })
+    if (first.status !== 'ok') throw new Error(`shard 1: ${first.problem}`)
+    expect(first.ab?.baseRef).toBe('main')
+    expect(first.ab?.baseSha).toBe('base1')
+    expect(first.ab?.base.benches.map((b) => [b.name, b.metrics[0].samples])).toEqual([
+      ['a', [7, 8, 9]],
+      ['b', [7, 8, 9]],
+    ])
+    expect(first.ab?.confirmBase?.benches.map((b) => b.name)).toEqual(['b'])
+    expect(first.confirm?.benches.map((b) => b.name)).toEqual(['b'])
+    expect(second).toEqual({
+      shard: { index: 2, count: 2 },
+      status: 'unreadable',
+      problem: 'perfgate-results-shard-2-of-2 lacks base-results.json',
+    })
   })
 
   it('reports a missing and a broken shard without throwing', async () => {

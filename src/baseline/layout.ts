@@ -18,6 +18,10 @@ export const FILES = {
   shard: 'perfgate-shard.json',
   /** In a shard artifact: the shard's confirming re-run of its flagged benches (PRs only). */
   shardConfirm: 'confirm-results.json',
+  /** In an A/B shard artifact (`baseline: base-ref`): the base side of the shard's benches. */
+  shardBase: 'base-results.json',
+  /** In an A/B shard artifact: the base side of the confirming re-run. */
+  shardConfirmBase: 'confirm-base-results.json',
 } as const
 
 /** The metadata file: what `mode: comment` needs to post the comment from another workflow. */

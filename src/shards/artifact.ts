@@ -9,7 +9,7 @@ import type { GitHubApi } from '../github/api.js'
 import type { Shard } from '../inputs.js'
 import { parseResults, serializeResults } from '../results/schema.js'
 import type { Results } from '../results/types.js'
-import type { ShardFetch } from './merge.js'
+import type { ShardAbSide, ShardFetch } from './merge.js'
 import { shardLabel } from './split.js'
 
 /** perfgate-shard.json: which shard the artifact is and what it planned to run. */
@@ -21,6 +21,11 @@ export interface ShardInfo {
   planned: string[]
   /** configDigest of the whole config (the shard's results carry its subset's digest). */
   configDigest: string
+  /**
+   * Set when the shard measured A/B (`baseline: base-ref`): the base it measured beside the head
+   * (baseSha null when its share was empty and nothing was checked out).
+   */
+  ab?: { baseRef: string; baseSha: string | null }
 }
 
 const shardInfoSchema = z.object({
@@ -29,6 +34,7 @@ const shardInfoSchema = z.object({
   count: z.int().min(1),
   planned: z.array(z.string()),
   configDigest: z.string(),
+  ab: z.object({ baseRef: z.string(), baseSha: z.string().nullable() }).optional(),
 })
 
 /** Writes a shard artifact's files into `dir` (created if needed), ready for ArtifactStore.upload. */
@@ -42,9 +48,11 @@ export async function writeShardArtifact(
     configDigest: string
     /** The shard's confirming re-run of its flagged benches (same machine as `results`). */
     confirm?: Results
+    /** A/B: the base side measured beside `results` (and beside `confirm`). */
+    ab?: ShardAbSide
   },
 ): Promise<void> {
-  const { results, shard, planned, configDigest, confirm } = shardRun
+  const { results, shard, planned, configDigest, confirm, ab } = shardRun
   await mkdir(dir, { recursive: true })
   const info: ShardInfo = {
     perfgateShard: 1,
@@ -52,9 +60,16 @@ export async function writeShardArtifact(
     count: shard.count,
     planned: [...planned],
     configDigest,
+    ...(ab ? { ab: { baseRef: ab.baseRef, baseSha: ab.baseSha } } : {}),
   }
   await writeFile(path.join(dir, FILES.results), serializeResults(results))
   if (confirm) await writeFile(path.join(dir, FILES.shardConfirm), serializeResults(confirm))
+  if (ab) {
+    await writeFile(path.join(dir, FILES.shardBase), serializeResults(ab.base))
+    if (ab.confirmBase) {
+      await writeFile(path.join(dir, FILES.shardConfirmBase), serializeResults(ab.confirmBase))
+    }
+  }
   await writeFile(path.join(dir, FILES.shard), `${JSON.stringify(info, null, 2)}\n`)
 }
 
@@ -112,16 +127,16 @@ async function fetchOne(
         problem: `${source} says it is shard ${info.index}/${info.count}`,
       }
     }
-    const confirmText = await readFile(path.join(dir, FILES.shardConfirm), 'utf8').catch(
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return undefined
-        throw error
-      },
-    )
-    const confirm =
-      confirmText === undefined
-        ? undefined
-        : parseResults(confirmText, `${source} (${FILES.shardConfirm})`)
+    const confirm = await readOptional(dir, FILES.shardConfirm, source)
+    // An A/B shard's base side is required: without it its benches would have nothing to compare with.
+    const ab: ShardAbSide | undefined = info.ab && {
+      ...info.ab,
+      base: parseResults(
+        await readFile(path.join(dir, FILES.shardBase), 'utf8'),
+        `${source} (${FILES.shardBase})`,
+      ),
+    }
+    const confirmBase = ab && (await readOptional(dir, FILES.shardConfirmBase, source))
     return {
       shard,
       status: 'ok',
@@ -129,6 +144,7 @@ async function fetchOne(
       planned: info.planned,
       configDigest: info.configDigest,
       ...(confirm ? { confirm } : {}),
+      ...(ab ? { ab: { ...ab, ...(confirmBase ? { confirmBase } : {}) } } : {}),
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -138,6 +154,21 @@ async function fetchOne(
         : (error as Error).message
     return { shard, status: 'unreadable', problem: detail }
   }
+}
+
+/** A results file the artifact may lack (a shard that confirmed nothing has no re-run). */
+async function readOptional(
+  dir: string,
+  file: string,
+  source: string,
+): Promise<Results | undefined> {
+  const text = await readFile(path.join(dir, file), 'utf8').catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined
+      throw error
+    },
+  )
+  return text === undefined ? undefined : parseResults(text, `${source} (${file})`)
 }
 
 function parseShardInfo(text: string, source: string): ShardInfo {

@@ -19,8 +19,21 @@ export type ShardFetch =
       configDigest: string
       /** The shard's confirming re-run of the benches its own comparison flagged, if any. */
       confirm?: Results
+      /** Set when the shard measured A/B (`baseline: base-ref`): its base side. */
+      ab?: ShardAbSide
     }
   | { shard: Shard; status: 'missing' | 'unreadable'; problem: string }
+
+/** An A/B shard's base side: measured interleaved with its head, on the same runner. */
+export interface ShardAbSide {
+  baseRef: string
+  /** Null when the shard's share was empty (it checked nothing out). */
+  baseSha: string | null
+  /** The base side of the shard's benches. */
+  base: Results
+  /** The base side of the shard's confirming re-run, if it re-ran anything. */
+  confirmBase?: Results
+}
 
 /** The merged run, and everything that did not add up. */
 export interface MergeOutcome {
@@ -30,6 +43,8 @@ export interface MergeOutcome {
   problems: string[]
   /** Config benches no shard measured, each with why. */
   missing: { bench: string; reason: string }[]
+  /** For each result name kept, the index of the shard whose result was kept. */
+  keptFrom: Map<string, number>
 }
 
 /**
@@ -126,7 +141,8 @@ export function mergeShards(options: {
     problems.push(`missing benches: ${missing.map((m) => m.bench).join(', ')}`)
   }
 
-  if (arrived.length === 0) return { results: undefined, problems, missing }
+  const keptFrom = new Map([...kept].map(([name, k]) => [name, k.shard.index]))
+  if (arrived.length === 0) return { results: undefined, problems, missing, keptFrom }
   const first = arrived[0].results
   for (const fetch of arrived.slice(1)) {
     const meta = fetch.results.meta
@@ -144,10 +160,6 @@ export function mergeShards(options: {
     }
   }
 
-  const configIndex = (name: string) => {
-    const owner = ownerOf(name)
-    return owner === undefined ? benches.length : benches.findIndex((b) => b.name === owner)
-  }
   const results = [...kept.values()].map((k) => k.result)
   const missingResults: BenchResult[] = missing.map(({ bench, reason }) => {
     const config = benches.find((b) => b.name === bench)!
@@ -162,29 +174,112 @@ export function mergeShards(options: {
       metrics: [],
     }
   })
-  // Config order, as one job would have written them (stable within a config bench's results).
-  const ordered = [...results, ...missingResults]
+  return {
+    results: oneRun(
+      arrived.map((f) => f.results),
+      inConfigOrder([...results, ...missingResults], benches),
+      options.configDigest,
+    ),
+    problems,
+    missing,
+    keptFrom,
+  }
+}
+
+/**
+ * The A/B shards' base sides as one base run, merged as mergeShards merged their heads: a result
+ * comes from the shard whose head result was kept (`keptFrom`), so a bench measured twice keeps
+ * one pair from one runner; a base-only result from the first shard that has it. Undefined when
+ * no arrived shard measured A/B. Problems name shards without a base side and differing bases.
+ */
+export function mergeBaseSides(options: {
+  fetched: readonly ShardFetch[]
+  keptFrom: ReadonlyMap<string, number>
+  benches: readonly BenchConfig[]
+  configDigest: string
+}): { base: Results; baseRef: string; baseSha: string; problems: string[] } | undefined {
+  const arrived = options.fetched.flatMap((f) => (f.status === 'ok' ? [f] : []))
+  // A shard whose share was empty is A/B too, but measured no base: it adds nothing here.
+  const measuredSides = arrived.flatMap((f) =>
+    f.ab && f.ab.baseSha !== null ? [{ shard: f.shard, ab: f.ab, baseSha: f.ab.baseSha }] : [],
+  )
+  if (measuredSides.length === 0) return undefined
+  const problems: string[] = []
+  const without = arrived.filter((f) => !f.ab && f.results.benches.length > 0)
+  if (without.length > 0) {
+    problems.push(
+      `${without.map((f) => `shard ${shardLabel(f.shard)}`).join(', ')} measured no base side (A/B); run every shard job with the same baseline input: their benches are compared with nothing`,
+    )
+  }
+  const [reference] = measuredSides
+  for (const { shard, baseSha } of measuredSides.slice(1)) {
+    if (baseSha !== reference.baseSha) {
+      problems.push(
+        `shard ${shardLabel(shard)} measured base ${baseSha}, shard ${shardLabel(reference.shard)} ${reference.baseSha}; every shard job must measure the same base commit`,
+      )
+    }
+  }
+  const taken = new Set<string>()
+  const results: BenchResult[] = []
+  for (const { shard, ab } of measuredSides) {
+    const machine = machineOf(ab.base)
+    for (const result of ab.base.benches) {
+      const from = options.keptFrom.get(result.name)
+      if (from === undefined ? taken.has(result.name) : from !== shard.index) continue
+      taken.add(result.name)
+      results.push({ ...result, machine: result.machine ?? machine })
+    }
+  }
+  return {
+    base: oneRun(
+      measuredSides.map((s) => s.ab.base),
+      inConfigOrder(results, options.benches),
+      options.configDigest,
+    ),
+    baseRef: reference.ab.baseRef,
+    baseSha: reference.baseSha,
+    problems,
+  }
+}
+
+/** The A/B shards' base sides of their confirming re-runs as one Results, like mergeConfirmRuns. */
+export function mergeConfirmBaseRuns(fetched: readonly ShardFetch[]): Results | undefined {
+  return mergeConfirmRuns(
+    fetched.flatMap((f) =>
+      f.status === 'ok' && f.ab?.confirmBase ? [{ ...f, confirm: f.ab.confirmBase }] : [],
+    ),
+  )
+}
+
+/** Results in config order, as one job would have written them (stable within a config bench). */
+function inConfigOrder(results: readonly BenchResult[], benches: readonly BenchConfig[]) {
+  const names = benches.map((b) => b.name)
+  const configIndex = (name: string) => {
+    const owner = ownerBench(names, name)
+    return owner === undefined ? names.length : names.indexOf(owner)
+  }
+  return results
     .map((result, position) => ({ result, position }))
     .sort(
       (a, b) => configIndex(a.result.name) - configIndex(b.result.name) || a.position - b.position,
     )
     .map((x) => x.result)
+}
 
-  const cpus = [...new Set(arrived.map((f) => f.results.meta.cpuModel))]
-  const timestamps = arrived.map((f) => f.results.meta.timestamp).sort()
+/** One run's Results from the shards' runs: the first one's meta, every CPU, the earliest start. */
+function oneRun(runs: readonly Results[], benches: BenchResult[], digest: string): Results {
+  const [first] = runs
+  const cpus = [...new Set(runs.map((run) => run.meta.cpuModel))]
+  const timestamps = runs.map((run) => run.meta.timestamp).sort()
   return {
-    results: {
-      schemaVersion: first.schemaVersion,
-      meta: {
-        ...first.meta,
-        cpuModel: cpus.join(' / '),
-        timestamp: timestamps[0],
-        configDigest: options.configDigest,
-      },
-      benches: ordered,
+    schemaVersion: first.schemaVersion,
+    meta: {
+      ...first.meta,
+      cpuModel: cpus.join(' / '),
+      timestamp: timestamps[0],
+      configDigest: digest,
     },
-    problems,
-    missing,
+    benches,
   }
 }
 

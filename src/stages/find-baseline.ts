@@ -28,12 +28,33 @@ export async function findBaseline(
   remote: Remote,
   deps: Deps,
 ): Promise<BaselineFinding> {
+  return matchLoaded(await loadBaseline(setup, remote, deps), results)
+}
+
+/**
+ * Loads the baseline as recorded, before any run exists to match it with (a shard job needs its
+ * recorded durations to know what to run); undefined when this kind of run looks for none.
+ */
+export async function loadBaseline(
+  setup: Setup,
+  remote: Remote,
+  deps: Deps,
+): Promise<BaselineOutcome | undefined> {
   const source = await baselineSource(setup, remote, deps)
-  if (!source) return {}
+  if (!source) return undefined
   deps.step.startGroup('Baseline')
   const loaded = await source.load()
   deps.step.endGroup()
   for (const notice of loaded.notices) deps.step.notice(notice, { title: 'perfgate baseline' })
+  return loaded
+}
+
+/** The finding for `results` from a baseline already loaded (loadBaseline). */
+export function matchLoaded(
+  loaded: BaselineOutcome | undefined,
+  results: Results,
+): BaselineFinding {
+  if (!loaded) return {}
   const { outcome, match } = matchBenches(loaded, results)
   return { loaded, comparable: outcome, match }
 }

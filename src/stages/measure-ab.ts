@@ -11,24 +11,30 @@ import type { AbSession, Deps } from '../ports.js'
 import { serializeResults } from '../results/schema.js'
 import type { Results } from '../results/types.js'
 import type { BaselineFinding } from './find-baseline.js'
-import { matchBenches } from '../baseline/source.js'
+import { matchBenches, type BaselineFound } from '../baseline/source.js'
 import type { Measured } from './measure.js'
 import type { Setup } from './setup.js'
 
 /** Both sides measured, the base as the baseline found, and how to re-measure both to confirm. */
 export interface MeasuredAb {
   measured: Measured
+  /** The base side as measured (the baseline of `finding`, before its gate is recorded). */
+  base: Results
+  /** The base commit measured, and the ref it was given as. */
+  side: { baseSha: string; baseRef: string }
   finding: BaselineFinding
   /** Re-measures `names` on both sides, interleaved (the confirmation). */
   remeasure: (names: string[]) => Promise<{ base: Results; head: Results }>
   close: () => Promise<void>
 }
 
-/** Prepares both trees, measures them interleaved and writes both results files. */
+/** Prepares both trees, measures them (or the benches producing `names`) interleaved and writes both results files. */
 export async function measureAb(
   setup: Setup,
   ab: { baseRef: string },
   deps: Deps,
+  /** A shard's share of the config benches; all of them when undefined. */
+  names?: readonly string[],
 ): Promise<MeasuredAb> {
   const { inputs } = setup
   const session: AbSession = await deps.abSession({
@@ -41,7 +47,7 @@ export async function measureAb(
   })
   try {
     const gate = { threshold: inputs.threshold, failOnRegression: inputs.failOnRegression }
-    const both = await session.measure()
+    const both = await session.measure(names)
     const results = recordGate(both.head, gate)
     await deps.files.mkdir(setup.outDir)
     const resultsPath = path.join(setup.outDir, FILES.results)
@@ -51,22 +57,11 @@ export async function measureAb(
       serializeResults(both.base),
     )
     deps.step.setOutput(OUTPUT.results, resultsPath)
-    const loaded = {
-      found: true as const,
-      baselines: [recordGate(both.base, gate)],
-      info: {
-        source: 'base-ref' as const,
-        commit: session.baseSha,
-        branch: session.baseRef,
-        runs: 1,
-      },
-      warnings: [],
-      notices: [],
-    }
-    const { outcome, match } = matchBenches(loaded, results)
     return {
       measured: { results, resultsPath },
-      finding: { loaded, comparable: outcome, match },
+      base: both.base,
+      side: { baseSha: session.baseSha, baseRef: session.baseRef },
+      finding: abFinding(recordGate(both.base, gate), results, session),
       remeasure: (names) => session.measure(names),
       close: session.close,
     }
@@ -74,4 +69,24 @@ export async function measureAb(
     await session.close()
     throw error
   }
+}
+
+/**
+ * The base side as the baseline of `head`: one run from `base-ref`, as the comment names it
+ * ("A/B on this runner against …"). A merge job builds it from its shards' base sides too.
+ */
+export function abFinding(
+  base: Results,
+  head: Results,
+  side: { baseSha: string; baseRef: string },
+): BaselineFinding {
+  const loaded: BaselineFound = {
+    found: true,
+    baselines: [base],
+    info: { source: 'base-ref', commit: side.baseSha, branch: side.baseRef, runs: 1 },
+    warnings: [],
+    notices: [],
+  }
+  const { outcome, match } = matchBenches(loaded, head)
+  return { loaded, comparable: outcome, match }
 }

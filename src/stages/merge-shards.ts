@@ -1,4 +1,7 @@
-/** Merge job (`mode: merge`): the shard artifacts of this run as one run's results, never re-measured. */
+/**
+ * Merge job (`mode: merge`): the shard artifacts of this run as one run's results, never
+ * re-measured; A/B shards' heads and bases merged apart and compared as one A/B job compares.
+ */
 import path from 'node:path'
 import { FILES } from '../baseline/layout.js'
 import { recordGate } from '../compare/base-gate.js'
@@ -9,10 +12,16 @@ import { serializeResults } from '../results/schema.js'
 import type { Results } from '../results/types.js'
 import { configDigest } from '../run/meta.js'
 import { fetchShardArtifacts } from '../shards/artifact.js'
-import { mergeConfirmRuns, mergeShards } from '../shards/merge.js'
-import type { BaselineFinding } from './find-baseline.js'
+import {
+  mergeBaseSides,
+  mergeConfirmBaseRuns,
+  mergeConfirmRuns,
+  mergeShards,
+} from '../shards/merge.js'
+import { loadBaseline, matchLoaded, type BaselineFinding } from './find-baseline.js'
 import type { Measured } from './measure.js'
-import { loadBaselineFirst, matchLoaded, planFor } from './shard.js'
+import { abFinding } from './measure-ab.js'
+import { planFor } from './shard.js'
 import { filterBenches } from '../run/run-benches.js'
 import type { Remote, Setup } from './setup.js'
 
@@ -24,6 +33,8 @@ export interface MergedShards {
   problems: string[]
   /** Deps whose runBenches answers from the shards' confirming re-runs instead of measuring. */
   deps: Deps
+  /** A/B shards: the confirmation answers both sides from the shards' interleaved re-runs. */
+  remeasure?: (names: string[]) => Promise<{ base: Results; head: Results }>
 }
 
 /** The number of shards, from this run's `<artifact-name>-shard-i-of-n` artifacts (the largest n). */
@@ -56,7 +67,7 @@ export async function mergeShardRun(
       `mode: merge found no ${inputs.artifactName}-shard-i-of-n artifact in run ${ctx.runId}; did the shard jobs (shard: i/n) run before this job (needs:) with the same artifact-name?`,
     )
   }
-  const loaded = await loadBaselineFirst(setup, remote, deps)
+  const loaded = await loadBaseline(setup, remote, deps)
   const { plan } = planFor(setup, config, count, loaded)
   const fetched = await fetchShardArtifacts({
     api,
@@ -66,21 +77,22 @@ export async function mergeShardRun(
     count,
   })
   const digest = configDigest(config)
-  const merged = mergeShards({
-    count,
-    fetched,
-    plan,
-    benches: filterBenches(config, inputs.filter),
-    configDigest: digest,
-  })
+  const benches = filterBenches(config, inputs.filter)
+  const merged = mergeShards({ count, fetched, plan, benches, configDigest: digest })
   if (!merged.results) {
     throw new Error(`no shard of run ${ctx.runId} produced results: ${merged.problems.join('; ')}`)
   }
-  for (const problem of merged.problems) deps.step.warning(problem, { title: 'perfgate shards' })
-  const results = recordGate(merged.results, {
-    threshold: inputs.threshold,
-    failOnRegression: inputs.failOnRegression,
+  // A/B shards (`baseline: base-ref`): the heads and the bases merged apart, as one job's pair.
+  const sides = mergeBaseSides({
+    fetched,
+    keptFrom: merged.keptFrom,
+    benches,
+    configDigest: digest,
   })
+  const problems = [...merged.problems, ...(sides?.problems ?? []), ...modeProblems(setup, sides)]
+  for (const problem of problems) deps.step.warning(problem, { title: 'perfgate shards' })
+  const gate = { threshold: inputs.threshold, failOnRegression: inputs.failOnRegression }
+  const results = recordGate(merged.results, gate)
   await deps.files.mkdir(setup.outDir)
   const resultsPath = path.join(setup.outDir, FILES.results)
   await deps.files.writeFile(resultsPath, serializeResults(results))
@@ -93,12 +105,35 @@ export async function mergeShardRun(
     runBenches: (_config, select) =>
       Promise.resolve(confirmedOnly(results, confirm, select.names ?? [])),
   }
+  const common = { measured: { results, resultsPath }, problems, deps: replay }
+  if (!sides) return { ...common, finding: matchLoaded(loaded, results) }
+
+  await deps.files.writeFile(path.join(setup.outDir, FILES.shardBase), serializeResults(sides.base))
+  const confirmBase = mergeConfirmBaseRuns(fetched)
   return {
-    measured: { results, resultsPath },
-    finding: matchLoaded(loaded, results),
-    problems: merged.problems,
-    deps: replay,
+    ...common,
+    finding: abFinding(recordGate(sides.base, gate), results, sides),
+    remeasure: (names) =>
+      Promise.resolve({
+        head: confirmedOnly(results, confirm, names),
+        base: confirmedOnly(sides.base, confirmBase, names),
+      }),
   }
+}
+
+/** The merge job's own `baseline` input disagreeing with what its shards measured. */
+function modeProblems(setup: Setup, sides: { baseSha: string } | undefined): string[] {
+  if (setup.ab && !sides) {
+    return [
+      'this merge job has baseline: base-ref but no shard measured a base side; compared with the artifact baseline instead (give the shard jobs the same baseline input)',
+    ]
+  }
+  if (!setup.ab && sides) {
+    return [
+      `the shards measured base ${sides.baseSha} beside the head (baseline: base-ref); compared A/B, as they measured, though this merge job has no baseline: base-ref`,
+    ]
+  }
+  return []
 }
 
 /** The shards' re-run of `names`; a bench no shard re-ran answers with its merged result. */

@@ -1,48 +1,30 @@
 /**
  * Sharded matrix (issue 15). A shard job (`shard: i/n`) measures its share of the benches, split
  * on the baseline's recorded durations, confirms its own flagged benches on its own runner, and
- * uploads `<artifact-name>-shard-i-of-n` — no comment, no verdict. The merge job (`mode: merge`)
- * fans the shard artifacts of this run back into one Results for the normal pipeline.
+ * uploads `<artifact-name>-shard-i-of-n` — no comment, no verdict. With `baseline: base-ref` on a
+ * pull request it measures both sides of its share, interleaved, and uploads both. The merge job
+ * (`mode: merge`) fans the shard artifacts of this run back into one Results for the pipeline.
  */
 import os from 'node:os'
 import path from 'node:path'
 import { mkdtemp } from 'node:fs/promises'
 import { FILES, shardArtifactName } from '../baseline/layout.js'
-import { matchBenches, type BaselineOutcome } from '../baseline/source.js'
+import type { BaselineOutcome } from '../baseline/source.js'
 import { recordGate } from '../compare/base-gate.js'
 import type { Config } from '../config/types.js'
 import { OUTPUT, type Shard } from '../inputs.js'
 import type { Deps } from '../ports.js'
+import { serializeResults } from '../results/schema.js'
 import type { Results } from '../results/types.js'
 import { filterBenches } from '../run/run-benches.js'
 import { configDigest } from '../run/meta.js'
 import { writeShardArtifact } from '../shards/artifact.js'
+import type { ShardAbSide } from '../shards/merge.js'
 import { benchDurations, benchesOfShard, planShards, type ShardPlan } from '../shards/split.js'
 import { compareAndConfirm } from './compare.js'
-import { findBaseline, type BaselineFinding } from './find-baseline.js'
-import { serializeResults } from '../results/schema.js'
+import { loadBaseline, matchLoaded } from './find-baseline.js'
+import { measureAb } from './measure-ab.js'
 import type { Remote, Setup } from './setup.js'
-
-/** The baseline as loaded, before any run exists to match it with (the split needs it first). */
-export async function loadBaselineFirst(
-  setup: Setup,
-  remote: Remote,
-  deps: Deps,
-): Promise<BaselineOutcome | undefined> {
-  // matchBenches only reads the head's config digest and benches: nothing to match yet.
-  const nothing = { meta: { configDigest: '' }, benches: [] } as unknown as Results
-  return (await findBaseline(setup, nothing, remote, deps)).loaded
-}
-
-/** The finding findBaseline would have returned for `results`, from a baseline already loaded. */
-export function matchLoaded(
-  loaded: BaselineOutcome | undefined,
-  results: Results,
-): BaselineFinding {
-  if (!loaded) return {}
-  const { outcome, match } = matchBenches(loaded, results)
-  return { loaded, comparable: outcome, match }
-}
 
 /** Every shard's benches, as each job of the matrix computes them from the same inputs. */
 export function planFor(
@@ -56,6 +38,13 @@ export function planFor(
   return { names, plan: planShards(names, count, benchDurations(names, baselines)) }
 }
 
+/** What a shard job measured: its head results, the confirming re-run, and the base side (A/B). */
+interface ShardRun {
+  results: Results
+  confirm?: Results
+  ab?: ShardAbSide
+}
+
 /** A shard job: measure this share, confirm on this runner, upload the shard artifact. */
 export async function shardJob(
   setup: Setup,
@@ -65,44 +54,18 @@ export async function shardJob(
   deps: Deps,
 ): Promise<void> {
   const { inputs } = setup
-  const loaded = await loadBaselineFirst(setup, remote, deps)
+  // The baseline's recorded durations decide the split, also in A/B mode (by count without one).
+  const loaded = await loadBaseline(setup, remote, deps)
   const { plan } = planFor(setup, config, shard.count, loaded)
   const share = benchesOfShard(plan, shard)
   deps.step.info(`Shard ${shard.index}/${shard.count}: ${share.join(', ') || '(no benches)'}`)
   const digest = configDigest(config)
-  const measured = share.length > 0 ? await deps.runBenches(config, { names: share }) : undefined
-  const base = measured ?? (await deps.runBenches(config, { names: [] }))
-  const results = recordGate(
-    { ...base, meta: { ...base.meta, configDigest: digest } },
-    { threshold: inputs.threshold, failOnRegression: inputs.failOnRegression },
-  )
-  await deps.files.mkdir(setup.outDir)
-  const resultsPath = path.join(setup.outDir, FILES.results)
-  await deps.files.writeFile(resultsPath, serializeResults(results))
-  deps.step.setOutput(OUTPUT.results, resultsPath)
-
-  // The confirming re-run happens here, on the runner that measured: the merge job measures nothing.
-  let confirm: Results | undefined
-  const capture: Deps = {
-    ...deps,
-    runBenches: async (c, select) => {
-      const again = await deps.runBenches(c, select)
-      confirm = { ...again, meta: { ...again.meta, configDigest: digest } }
-      return again
-    },
-  }
-  if (setup.pr && share.length > 0) {
-    await compareAndConfirm(setup, config, results, matchLoaded(loaded, results), capture)
-  }
+  const measured = setup.ab
+    ? await measureShareAb(setup, config, setup.ab, share, digest, deps)
+    : await measureShare(setup, config, share, digest, loaded, deps)
 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'perfgate-shard-'))
-  await writeShardArtifact(dir, {
-    results,
-    shard,
-    planned: share,
-    configDigest: digest,
-    ...(confirm ? { confirm } : {}),
-  })
+  await writeShardArtifact(dir, { ...measured, shard, planned: share, configDigest: digest })
   const name = shardArtifactName(inputs.artifactName, shard)
   try {
     const store = await remote.store()
@@ -112,4 +75,93 @@ export async function shardJob(
     throw new Error(`Could not upload the shard artifact ${name}: ${(error as Error).message}`)
   }
   deps.step.info(`Uploaded ${name}; the merge job compares and comments.`)
+}
+
+/** The share measured on this runner and, on a pull request, compared and confirmed here too. */
+async function measureShare(
+  setup: Setup,
+  config: Config,
+  share: string[],
+  digest: string,
+  loaded: BaselineOutcome | undefined,
+  deps: Deps,
+): Promise<ShardRun> {
+  const measured = share.length > 0 ? await deps.runBenches(config, { names: share }) : undefined
+  const base = measured ?? (await deps.runBenches(config, { names: [] }))
+  const results = recordGate(withDigest(base, digest), gateOf(setup))
+  await writeResults(setup, results, deps)
+
+  // The confirming re-run happens here, on the runner that measured: the merge job measures nothing.
+  let confirm: Results | undefined
+  const capture: Deps = {
+    ...deps,
+    runBenches: async (c, select) => {
+      const again = await deps.runBenches(c, select)
+      confirm = withDigest(again, digest)
+      return again
+    },
+  }
+  if (setup.pr && share.length > 0) {
+    await compareAndConfirm(setup, config, results, matchLoaded(loaded, results), capture)
+  }
+  return { results, ...(confirm ? { confirm } : {}) }
+}
+
+/**
+ * A/B share: both sides of the share measured interleaved on this runner (the A/B stage), compared
+ * and confirmed here on both sides; the merge job compares the merged head with the merged base.
+ */
+async function measureShareAb(
+  setup: Setup,
+  config: Config,
+  ab: { baseRef: string },
+  share: string[],
+  digest: string,
+  deps: Deps,
+): Promise<ShardRun> {
+  if (share.length === 0) {
+    // Nothing to check out or build: an empty run, still marked A/B so the merge sees one mode.
+    const empty = recordGate(
+      withDigest(await deps.runBenches(config, { names: [] }), digest),
+      gateOf(setup),
+    )
+    await writeResults(setup, empty, deps)
+    return { results: empty, ab: { baseRef: ab.baseRef, baseSha: null, base: empty } }
+  }
+  const both = await measureAb(setup, ab, deps, share)
+  try {
+    const results = withDigest(both.measured.results, digest)
+    let confirm: { base: Results; head: Results } | undefined
+    await compareAndConfirm(setup, config, results, both.finding, deps, async (names) => {
+      confirm = await both.remeasure(names)
+      return confirm
+    })
+    return {
+      results,
+      ...(confirm ? { confirm: withDigest(confirm.head, digest) } : {}),
+      ab: {
+        ...both.side,
+        base: withDigest(both.base, digest),
+        ...(confirm ? { confirmBase: withDigest(confirm.base, digest) } : {}),
+      },
+    }
+  } finally {
+    await both.close()
+  }
+}
+
+function gateOf(setup: Setup) {
+  return { threshold: setup.inputs.threshold, failOnRegression: setup.inputs.failOnRegression }
+}
+
+/** The whole config's digest, as the merge job checks it (a subset run carries its own). */
+function withDigest(results: Results, digest: string): Results {
+  return { ...results, meta: { ...results.meta, configDigest: digest } }
+}
+
+async function writeResults(setup: Setup, results: Results, deps: Deps): Promise<void> {
+  await deps.files.mkdir(setup.outDir)
+  const resultsPath = path.join(setup.outDir, FILES.results)
+  await deps.files.writeFile(resultsPath, serializeResults(results))
+  deps.step.setOutput(OUTPUT.results, resultsPath)
 }
