@@ -11,6 +11,7 @@ import { markChanged } from '../compare/changed-benches.js'
 import { headline, type Headline } from '../compare/headline.js'
 import {
   benchesToConfirm,
+  comparePaired,
   compareRuns,
   CompareInputError,
   confirmRegressions,
@@ -57,6 +58,9 @@ export async function compareAndConfirm(
   const outcome = finding.comparable
   const none = { comparison: null, rerun: false, thresholdChanges: [] }
   if (!outcome?.found) return { ...none, ...(outcome ? { outcome } : {}) }
+  // Same-runner A/B: base and head rounds were measured in pairs, so they are compared in pairs.
+  const paired = outcome.info.source === 'base-ref'
+  const compare = paired ? comparePaired : compareRuns
   const gate = planGate(outcome.baselines, results, inputs, inputs.thresholdsFrom)
   // `noise-threshold: auto` learns each such bench's threshold from the base branch's history.
   const history = outcome.historyText ? readHistory(outcome.historyText).history : undefined
@@ -67,7 +71,7 @@ export async function compareAndConfirm(
   const changed = finding.match?.changed ?? []
   let comparison: Comparison
   try {
-    comparison = markChanged(compareRuns(outcome.baselines, judged, options), changed)
+    comparison = markChanged(compare(outcome.baselines, judged, options), changed)
   } catch (error) {
     // A baseline that passed the schema but holds impossible numbers degrades to no baseline.
     if (!(error instanceof CompareInputError)) throw error
@@ -90,7 +94,7 @@ export async function compareAndConfirm(
     ).results
     const baselines = both ? [...outcome.baselines, both.base] : outcome.baselines
     comparison = markChanged(
-      confirmRegressions(baselines, judged, again, comparison, options),
+      confirmRegressions(baselines, judged, again, comparison, options, paired),
       changed,
     )
     rerun = true
