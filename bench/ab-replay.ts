@@ -11,15 +11,16 @@
  * R rounds per side uses 2R processes of samples·5/R each (a seeded random subsample of each
  * recorded process), so both sides together measure 2× a single-side run's samples.
  *
- * The corpus is split in time: the first half of the processes was used to choose R and the
- * paired rule (held-in, bench/ab-tune.ts), the second half was not (held-out); both are printed.
+ * The corpus is split in time: the first half of the processes was used to choose R and to
+ * reject a paired test (held-in, bench/ab-tune.ts), the second half was not (held-out); both are
+ * printed. The comparison is perfgate's (compareRuns and confirmRegressions, as the action runs
+ * them in A/B mode).
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import {
   benchesToConfirm,
-  comparePaired,
   compareRuns,
   confirmRegressions,
   seededRandom,
@@ -65,11 +66,10 @@ export function loadCorpus(set: string): Corpus {
   }
 }
 
-/** A rule under evaluation: rounds per side and how the two sides are compared. */
+/** A/B as evaluated: rounds per side (each process subsampled to keep 2× a single side's samples). */
 export interface Setup {
   label: string
   rounds: number
-  paired: boolean
 }
 
 /** A random `fraction` of `samples` (without replacement; recorded samples are sorted, so keep order). */
@@ -133,10 +133,8 @@ function judge(
   gate: number,
   random: Random,
 ): Outcome {
-  const compare = setup.paired ? comparePaired : compareRuns
-  const options = OPTS
   const first = job(corpus, start, setup.rounds, change, gate, random)
-  const comparison: Comparison = compare([first.base], first.head, options)
+  const comparison: Comparison = compareRuns([first.base], first.head, OPTS)
   const verdicts = (c: Comparison) => c.comparisons.map((row) => row.verdict)
   // The default `inconclusive: rerun` policy re-runs regressions and inconclusive benches
   // beyond their threshold alike.
@@ -149,8 +147,7 @@ function judge(
     first.head,
     again.head,
     comparison,
-    options,
-    setup.paired,
+    OPTS,
   )
   return { first: verdicts(comparison), confirmed: verdicts(confirmed) }
 }
@@ -218,9 +215,8 @@ export function replay(
 
 /** The rules compared on the replay. */
 export const SETUPS: Setup[] = [
-  { label: 'unpaired, 5 rounds (earlier A/B rule)', rounds: 5, paired: false },
-  { label: 'unpaired, 10 rounds of half the samples', rounds: 10, paired: false },
-  { label: 'paired, 10 rounds of half the samples', rounds: 10, paired: true },
+  { label: 'A/B before: 5 rounds per side', rounds: 5 },
+  { label: 'A/B now: 10 rounds of half the samples', rounds: 10 },
 ]
 
 /** Prints the replay tables for both halves of the corpus (first verdict / after confirmation). */
@@ -246,7 +242,7 @@ export function printReplay(set: string, draws: number): void {
   }
   const halves = [
     {
-      title: 'first half (held-in: R and the paired rule were chosen here)',
+      title: 'first half (held-in: the rounds and the rule were chosen here)',
       from: 0,
       to: count >> 1,
     },

@@ -13,14 +13,12 @@
  * machine, pooled; the head runs on another machine, and a flagged bench is re-run on the head's
  * machine (the confirmation; default `inconclusive: rerun`). With `normalize: calibration` every
  * run also has perfgate/calibration (with its own per-bench factor) and head times are divided
- * by its ratio. A/B mode: one machine, both sides of a round share its drift (ABBA); 2 × 5
- * rounds per side of half the samples, compared in pairs (comparePaired), the confirmation
- * another interleaved measurement on the same machine. "ab, unpaired" is the earlier A/B rule
- * (5 rounds per side, compareRuns) for comparison.
+ * by its ratio. A/B mode: one machine, both sides of a round share its drift (ABBA), the
+ * confirmation another interleaved measurement on the same machine; "ab, 5 rounds" is A/B as it
+ * was, "ab, 10 rounds" as it is now (each configured round split in two, half the samples each).
  */
 import {
   benchesToConfirm,
-  comparePaired,
   compareRuns,
   confirmRegressions,
   seededRandom,
@@ -85,7 +83,7 @@ function run(
 }
 
 /** The modes compared. */
-export type Mode = 'artifact' | 'artifact+calibration' | 'ab, unpaired (5 rounds)' | 'ab, paired'
+export type Mode = 'artifact' | 'artifact+calibration' | 'ab, 5 rounds' | 'ab, 10 rounds'
 
 /** Verdicts of the benches of one PR, first and after confirmation. */
 function trial(
@@ -114,9 +112,7 @@ function trial(
     const confirmed = confirmRegressions(baselines, head, rerun, first, options)
     return { first: verdicts(first.comparisons), confirmed: verdicts(confirmed.comparisons) }
   }
-  const paired = mode === 'ab, paired'
-  const rounds = paired ? 10 : 5
-  const compare = paired ? comparePaired : compareRuns
+  const rounds = mode === 'ab, 10 rounds' ? 10 : 5
   const machine = newMachine(random)
   const both = () => {
     // ABBA: both sides of a round share that round's drift.
@@ -127,19 +123,12 @@ function trial(
     }
   }
   const one = both()
-  const first = compare([one.base], one.head, OPTS)
+  const first = compareRuns([one.base], one.head, OPTS)
   if (benchesToConfirm(first, true).length === 0) {
     return { first: verdicts(first.comparisons), confirmed: verdicts(first.comparisons) }
   }
   const again = both()
-  const confirmed = confirmRegressions(
-    [one.base, again.base],
-    one.head,
-    again.head,
-    first,
-    OPTS,
-    paired,
-  )
+  const confirmed = confirmRegressions([one.base, again.base], one.head, again.head, first, OPTS)
   return { first: verdicts(first.comparisons), confirmed: verdicts(confirmed.comparisons) }
 }
 
@@ -179,12 +168,7 @@ export function printCrossRunner(trials: number): void {
     '| mode | false alarms (10% gate) | caught +12% (10% gate) | false alarms (5% gate) | caught +8% (5% gate) |',
   )
   console.log('|---|---|---|---|---|')
-  const modes: Mode[] = [
-    'artifact',
-    'artifact+calibration',
-    'ab, unpaired (5 rounds)',
-    'ab, paired',
-  ]
+  const modes: Mode[] = ['artifact', 'artifact+calibration', 'ab, 5 rounds', 'ab, 10 rounds']
   for (const [index, mode] of modes.entries()) {
     const seed = 1000 + index
     console.log(

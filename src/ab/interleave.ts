@@ -22,9 +22,10 @@ export function roundOrder(rounds: number): Side[][] {
 
 /**
  * A/B splits each configured round in two: a side runs 2 × `rounds` rounds, each with half a
- * round's samples and time, so a side measures for as long as a normal run while the paired
- * test gets twice the round pairs (with 5 pairs a sign-flip test cannot reach p < 0.05; the
- * evaluation behind the choice is in docs/ab.md).
+ * round's samples and time, so a side measures as many samples as a normal run. On this kind of
+ * machine whole processes run ~1.45× slow at random (4 in 10 next to a CPU hog); the comparison
+ * keeps each side's fastest rounds, and with 10 rounds there are more undisturbed ones to keep:
+ * +12% caught 87% against 75% with 6 rounds on the tuning half of the replay (docs/ab.md).
  */
 export const AB_ROUND_SPLIT = 2
 

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { noiseReport } from '../ab/noise.js'
 import { prepareAb } from '../ab/run-ab.js'
-import { benchesToConfirm, comparePaired, confirmRegressions } from '../compare/index.js'
+import { benchesToConfirm, compareRuns, confirmRegressions } from '../compare/index.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { serializeResults } from '../results/schema.js'
 import { progressObserver } from './progress.js'
@@ -76,8 +76,7 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
       io.stderr(`perfgate ab: no bench matches --filter ${values.filter ?? ''}\n`)
       return 2
     }
-    // Round r of each side ran back to back: compare them in pairs (docs/ab.md).
-    let comparison = comparePaired([first.base], first.head)
+    let comparison = compareRuns([first.base], first.head)
     const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison)
     let rerunBase = undefined
     if (flagged.length > 0) {
@@ -85,14 +84,7 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
       const rerun = await session.measure(flagged)
       rerunBase = rerun.base
       // The re-run measured the base again too: both base runs are the baseline.
-      comparison = confirmRegressions(
-        [first.base, rerun.base],
-        first.head,
-        rerun.head,
-        comparison,
-        {},
-        true,
-      )
+      comparison = confirmRegressions([first.base, rerun.base], first.head, rerun.head, comparison)
     }
     const dir = values['out-dir']
     await mkdir(path.resolve(dir), { recursive: true })

@@ -8,7 +8,6 @@ import type { BenchResult, Results } from '../results/types.js'
 import { formatPercent } from '../format.js'
 import { compareRuns, type CompareOptions } from './compare-runs.js'
 import { isBeyondThreshold } from './headline.js'
-import { comparePaired } from './paired.js'
 import type { Comparison, MetricComparison } from './types.js'
 
 /**
@@ -53,8 +52,6 @@ const NOT_REMEASURED =
  * regression; the re-run is the evidence that settles a shared shift, so it is not discounted
  * here. Otherwise the row takes the pooled verdict (a regression turning inconclusive), marked
  * `confirmed: false`. Benches the re-run did not re-measure keep their first verdict, unconfirmed.
- * With `paired` (A/B mode) baselines[k] is the base measured with the k-th head run (the last
- * with the re-run), and both comparisons pair them round by round (comparePaired).
  */
 export function confirmRegressions(
   baselines: readonly Results[],
@@ -62,7 +59,6 @@ export function confirmRegressions(
   rerun: Results,
   first: Comparison,
   options: CompareOptions = {},
-  paired = false,
 ): Comparison {
   const firstBenches = new Map(head.benches.map((b) => [b.name, b]))
   const stale = new Set(
@@ -81,11 +77,8 @@ export function confirmRegressions(
   }
   const settled = { ...options, sharedShift: false }
   const any = measured.benches.length > 0
-  const compare = paired ? comparePaired : compareRuns
-  // Paired, the re-run alone is judged against the base measured with it.
-  const aloneBase = paired ? baselines.slice(-1) : baselines
-  const pooled = any ? compare(baselines, [pooledHead, measured], settled) : null
-  const alone = any ? compare(aloneBase, measured, settled) : null
+  const pooled = any ? compareRuns(baselines, [pooledHead, measured], settled) : null
+  const alone = any ? compareRuns(baselines, measured, settled) : null
   const pooledRows = new Map((pooled?.comparisons ?? []).map((c) => [key(c), c]))
   const aloneRows = new Map((alone?.comparisons ?? []).map((c) => [key(c), c]))
   const askedFor = new Set(rerun.benches.map((b) => b.name))

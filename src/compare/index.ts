@@ -1,6 +1,5 @@
 /** Public API of the statistics engine. */
 export { compareRuns, type CompareOptions } from './compare-runs.js'
-export { comparePaired } from './paired.js'
 export { confirmRegressions, benchesToConfirm } from './confirm.js'
 export { CALIBRATION_BENCH, calibrationRatio } from './calibration.js'
 export { CompareInputError } from './errors.js'

@@ -11,7 +11,6 @@ import { markChanged } from '../compare/changed-benches.js'
 import { headline, type Headline } from '../compare/headline.js'
 import {
   benchesToConfirm,
-  comparePaired,
   compareRuns,
   CompareInputError,
   confirmRegressions,
@@ -58,9 +57,6 @@ export async function compareAndConfirm(
   const outcome = finding.comparable
   const none = { comparison: null, rerun: false, thresholdChanges: [] }
   if (!outcome?.found) return { ...none, ...(outcome ? { outcome } : {}) }
-  // Same-runner A/B: base and head rounds were measured in pairs, so they are compared in pairs.
-  const paired = outcome.info.source === 'base-ref'
-  const compare = paired ? comparePaired : compareRuns
   const gate = planGate(outcome.baselines, results, inputs, inputs.thresholdsFrom)
   // `noise-threshold: auto` learns each such bench's threshold from the base branch's history.
   const history = outcome.historyText ? readHistory(outcome.historyText).history : undefined
@@ -71,7 +67,7 @@ export async function compareAndConfirm(
   const changed = finding.match?.changed ?? []
   let comparison: Comparison
   try {
-    comparison = markChanged(compare(outcome.baselines, judged, options), changed)
+    comparison = markChanged(compareRuns(outcome.baselines, judged, options), changed)
   } catch (error) {
     // A baseline that passed the schema but holds impossible numbers degrades to no baseline.
     if (!(error instanceof CompareInputError)) throw error
@@ -94,7 +90,7 @@ export async function compareAndConfirm(
     ).results
     const baselines = both ? [...outcome.baselines, both.base] : outcome.baselines
     comparison = markChanged(
-      confirmRegressions(baselines, judged, again, comparison, options, paired),
+      confirmRegressions(baselines, judged, again, comparison, options),
       changed,
     )
     rerun = true
