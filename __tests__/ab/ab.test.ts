@@ -18,8 +18,9 @@ const git = (...args: string[]): string =>
   execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim()
 
 // Big slowdowns (about 3×) against a 25% gate: the test is about wiring, and 2 busy cores.
+// rounds: 4 is 8 A/B rounds per side (each configured round split in two).
 const CONFIG = `defaults:
-  rounds: 6
+  rounds: 4
   warmup: 2
   regression-threshold: 25%
   build: psql "$DATABASE_URL" -q -v ON_ERROR_STOP=1 -f schema.sql
@@ -140,13 +141,13 @@ describe('perfgate ab', () => {
     )
     expect(result.code).toBe(0)
     expect(regressions(result.stdout)).toEqual(['cmd-changed', 'js/changed', 'sql-changed'])
-    // Both sides are normal results files, stamped with their own commit; rounds were 6 each.
+    // Both sides are normal results files, stamped with their own commit; rounds were 8 each.
     const base = parseResults(await readFile(path.join(out, 'base.json'), 'utf8'), 'base.json')
     const head = parseResults(await readFile(path.join(out, 'head.json'), 'utf8'), 'head.json')
     expect(base.meta.commit).toBe(git('rev-parse', 'main'))
     expect(head.meta.commit).toBe(git('rev-parse', 'HEAD'))
     const steady = head.benches.find((b) => b.name === 'cmd-steady')
-    expect(steady?.metrics[0].rounds).toHaveLength(6)
+    expect(steady?.metrics[0].rounds).toHaveLength(8)
     // The side databases are gone and the URL never reached the files.
     expect(JSON.stringify([base, head])).not.toContain(db.url)
     const left = await db.sql<{ datname: string }>(

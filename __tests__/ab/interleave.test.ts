@@ -1,6 +1,6 @@
 /** The pure parts of A/B mode: round order, one-round benches, merging rounds, the noise report. */
 import { describe, expect, it } from '@jest/globals'
-import { mergeRounds, oneRound, roundOrder } from '../../src/ab/interleave.js'
+import { abRounds, mergeRounds, oneRound, roundOrder } from '../../src/ab/interleave.js'
 import { noiseReport, roundsFor } from '../../src/ab/noise.js'
 import { parseConfig } from '../../src/config/load.js'
 import { makeMetric } from '../../src/results/summary.js'
@@ -31,7 +31,7 @@ describe('roundOrder', () => {
 })
 
 describe('oneRound', () => {
-  it('gives one round its share of samples and time, and keeps the leak check to round 0', () => {
+  it('splits each configured round in two: half its samples and time, the leak check in round 0 only', () => {
     const parsed = parseConfig(
       'benches:\n  - {name: j, kind: js, module: x.mjs, samples: 10, rounds: 4, time: 2s, leak-check: true}\n',
       { file: 'perfgate.yml' },
@@ -39,7 +39,9 @@ describe('oneRound', () => {
     if (!parsed.ok) throw new Error('config')
     const [bench] = parsed.config.benches
     const first = oneRound(bench, 0)
-    expect(first.settings).toMatchObject({ rounds: 1, samples: 3, time: 500 })
+    // 4 rounds configured: 8 A/B rounds per side, each ceil(10 / 8) samples and 2 s / 8.
+    expect(abRounds(bench.settings)).toBe(8)
+    expect(first.settings).toMatchObject({ rounds: 1, samples: 2, time: 250 })
     expect(first.spec).toMatchObject({ leakCheck: true })
     expect(oneRound(bench, 1).spec).toMatchObject({ leakCheck: false })
   })

@@ -3,7 +3,7 @@
 // are measured here in alternating rounds, and only the bench the head slowed is flagged.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { inProcessDeps } from '../../__fixtures__/github/in-process.js'
@@ -84,6 +84,12 @@ describe('baseline: base-ref (same-runner A/B)', () => {
       log.annotations.filter((a) => a.level === 'error').map((a) => a.message.split(':')[0]),
     ).toEqual(['changed'])
     expect(git('worktree', 'list').split('\n')).toHaveLength(1)
+    // 4 configured rounds are 8 A/B rounds per side; the confirmation measured 8 more of each.
+    const comparison = JSON.parse(await readFile(log.outputs.comparison, 'utf8')) as {
+      comparisons: { name: string; verdict: string; confirmed?: boolean; headRounds?: number }[]
+    }
+    const changed = comparison.comparisons.find((c) => c.name === 'changed')
+    expect(changed).toMatchObject({ verdict: 'regression', confirmed: true, headRounds: 16 })
   }, 120_000)
 
   it('a base commit the checkout does not have is a clear error naming fetch-depth', async () => {

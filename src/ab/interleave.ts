@@ -21,11 +21,27 @@ export function roundOrder(rounds: number): Side[][] {
 }
 
 /**
- * `bench` as one round of its configured measurement: a share of the samples and time, and
+ * A/B splits each configured round in two: a side runs 2 × `rounds` rounds, each with half a
+ * round's samples and time, so a side measures as many samples as a normal run. Next to a CPU
+ * hog whole processes run ~1.45× slow at random (3 to 5 in 10 on the replay's tuning half); the
+ * comparison keeps each side's fastest rounds, and with 10 rounds more undisturbed ones are left
+ * to keep: +12% confirmed 87% of the time there against 68% with 5 rounds (docs/ab.md). The
+ * price is twice the processes, so twice their start-up and warm-up.
+ */
+export const AB_ROUND_SPLIT = 2
+
+/** Rounds per side in A/B mode for a bench configured with `settings.rounds`. */
+export function abRounds(settings: { rounds: number }): number {
+  return settings.rounds * AB_ROUND_SPLIT
+}
+
+/**
+ * `bench` as one of its A/B rounds (abRounds of them): a share of the samples and time, and
  * (for `js`) the leak check only in the first round, where a normal run does it too.
  */
 export function oneRound(bench: BenchConfig, round: number): BenchConfig {
   const { settings } = bench
+  const rounds = abRounds(settings)
   const spec =
     bench.spec.kind === 'js' && round > 0
       ? ({ ...bench.spec, leakCheck: false } satisfies JsSpec)
@@ -36,9 +52,9 @@ export function oneRound(bench: BenchConfig, round: number): BenchConfig {
     settings: {
       ...settings,
       rounds: 1,
-      samples: Math.ceil(settings.samples / settings.rounds),
-      time: settings.time / settings.rounds,
-      ...(settings.duration === undefined ? {} : { duration: settings.duration / settings.rounds }),
+      samples: Math.ceil(settings.samples / rounds),
+      time: settings.time / rounds,
+      ...(settings.duration === undefined ? {} : { duration: settings.duration / rounds }),
     },
   }
 }

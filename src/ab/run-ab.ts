@@ -26,7 +26,7 @@ import {
   resolveCommit,
   type Checkout,
 } from './git.js'
-import { mergeRounds, oneRound, roundOrder, type Side } from './interleave.js'
+import { abRounds, mergeRounds, oneRound, roundOrder, type Side } from './interleave.js'
 
 /** What an A/B session needs. */
 export interface AbOptions {
@@ -167,7 +167,7 @@ async function measureInterleaved(
       base: configs.base.benches.find((b) => b.name === headBench.name),
     }
     const perRound: Record<Side, BenchResult[][]> = { base: [], head: [] }
-    for (const [round, order] of roundOrder(headBench.settings.rounds).entries()) {
+    for (const [round, order] of roundOrder(abRounds(headBench.settings)).entries()) {
       for (const side of order) {
         const bench = pair[side]
         if (bench === undefined) continue
