@@ -3,22 +3,22 @@ import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { f as formatPercentage, a as formatValue, b as formatP, c as formatChange } from './chunks/format-D0xDIPJR.js';
-import { prepareAb } from './chunks/run-ab-CGmvvd4o.js';
-import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, m as markChanged } from './chunks/changed-benches-DSA8aqY6.js';
-import { r as renderComment } from './chunks/comment-DOD_saBM.js';
-import { b as buildCommentModel, l as localCommentInput } from './chunks/model-BfkuJ1Mu.js';
-import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-Cb0sQx1s.js';
+import { prepareAb } from './chunks/run-ab-ANxFEp_A.js';
+import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-B12s1ObZ.js';
+import { r as renderComment } from './chunks/comment-CDCFkQNw.js';
+import { b as buildCommentModel, l as localCommentInput } from './chunks/model-DpcGegC4.js';
+import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-BsTnE9bS.js';
 import { C as CompareInputError } from './chunks/units-C0yKQs3w.js';
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-jDNQLsBE.js';
-import { r as readHistory } from './chunks/history-CqejrRA7.js';
+import { r as readHistory } from './chunks/history-BqzaIpKr.js';
 import { h as htmlReport } from './chunks/html-BngUwLnP.js';
-import { g as globToRegExp } from './chunks/run-benches-CLJKWQw2.js';
-import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dn53-Niy.js';
-import { m as msPer } from './chunks/pg-notify-CdTGnANK.js';
-import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-DV3ev3NB.js';
+import { g as globToRegExp } from './chunks/run-benches-CAV1CUzG.js';
+import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
+import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
+import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
-import { f as formatConfigError } from './chunks/load-7U8TlS6K.js';
-import { r as readConfig } from './chunks/read-DhxpXikI.js';
+import { f as formatConfigError } from './chunks/load-BzSIyEi9.js';
+import { r as readConfig } from './chunks/read-BIG5n6a8.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
 import 'node:child_process';
@@ -28,10 +28,10 @@ import 'node:http';
 import 'node:https';
 import 'node:events';
 import 'node:url';
-import './chunks/js-DAoYX6DO.js';
+import './chunks/js-CMTW58QX.js';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import { r as runSummaryText } from './chunks/run-summary-BcSVle4e.js';
-import { runConfig } from './chunks/run-config-xTAaqUNE.js';
+import { runConfig } from './chunks/run-config-B2Qf92CQ.js';
 import './chunks/redact-UBQc50TO.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/scaling-bBRpMboh.js';
@@ -58,7 +58,7 @@ import 'string_decoder';
 import './chunks/XMLParser-Ciolm0c3.js';
 import 'process';
 import 'buffer';
-import './chunks/formats-1A7RHUR4.js';
+import './chunks/formats-B8atlvjM.js';
 import './chunks/units-CFo0x0PP.js';
 
 /** z(97.5%) + z(80%): a two-sided 5% test that catches a change of the threshold 4 times in 5. */
@@ -347,7 +347,7 @@ async function abCommand(args, io) {
  * a report. File access comes in through `io`, so the command is testable and wiring-agnostic.
  */
 /** One-line usage, printed with usage errors. */
-const COMPARE_USAGE = 'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration] [--config perfgate.yml]';
+const COMPARE_USAGE = 'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration] [--tail p75] [--config perfgate.yml]';
 /** The full help of `perfgate compare --help`. */
 const COMPARE_HELP = `${COMPARE_USAGE}
 
@@ -359,6 +359,7 @@ Options:
                                (docs/results-format.md)
   --fail-on-regression         exit 1 when something regressed
   --normalize calibration      divide out the runner speed measured by the calibration bench
+  --tail p75                   also compare each time metric's tail (per-round p75 over its p10)
   --config PATH                the config named in the markdown heading (default perfgate.yml)
   -h, --help                   show this help
 `;
@@ -392,6 +393,7 @@ async function compareCommand(args, io) {
                 format: { type: 'string', default: 'text' },
                 'fail-on-regression': { type: 'boolean', default: false },
                 normalize: { type: 'string' },
+                tail: { type: 'string' },
                 config: { type: 'string', default: 'perfgate.yml' },
                 help: { type: 'boolean', short: 'h', default: false },
             },
@@ -407,6 +409,9 @@ async function compareCommand(args, io) {
         if (values.normalize !== undefined && values.normalize !== 'calibration') {
             throw new UsageError(`--normalize only supports "calibration", not "${values.normalize}"`);
         }
+        if (values.tail !== undefined && values.tail !== 'p75') {
+            throw new UsageError(`--tail only supports "p75", not "${values.tail}"`);
+        }
         if (positionals.length < 2) {
             throw new UsageError('compare needs at least one baseline file and one head file');
         }
@@ -416,6 +421,7 @@ async function compareCommand(args, io) {
         const head = runs.pop();
         const comparison = compareRuns(runs, head, {
             ...(values.normalize === 'calibration' ? { normalize: 'calibration' } : {}),
+            ...(values.tail === 'p75' ? { tail: DEFAULT_TAIL } : {}),
         });
         io.stdout(renderReport(comparison, format, {
             configPath: values.config,

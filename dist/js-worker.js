@@ -1,7 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
-import { C as CALIBRATION_MODULE } from './chunks/js-DAoYX6DO.js';
+import { C as CALIBRATION_MODULE } from './chunks/js-CMTW58QX.js';
 import './chunks/units-CFo0x0PP.js';
-import './chunks/schemas-DV3ev3NB.js';
+import './chunks/schemas-CtpLbXv5.js';
 
 const e = Object.freeze(() => {}), t = globalThis.Event;
 var n = class extends t {

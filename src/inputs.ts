@@ -20,6 +20,7 @@ export const INPUT = {
   maxBaselineAge: 'max-baseline-age',
   confirm: 'confirm',
   normalize: 'normalize',
+  tail: 'tail',
   comment: 'comment',
   acknowledgeLabel: 'acknowledge-label',
   tool: 'tool',
@@ -69,6 +70,8 @@ export interface Inputs {
   confirm: boolean
   /** Divide head times by the calibration bench's ratio (`calibration: true` in the config). */
   normalize: 'none' | 'calibration'
+  /** A tail row (per-round p75 beside the centre) for every time metric, or none. */
+  tail: 'off' | 'p75'
   comment: CommentPolicy
   acknowledgeLabel: string
   /** Zero-config: the harness that wrote `outputFilePath` (github-action-benchmark's names or ours). */
@@ -151,6 +154,7 @@ export function readInputs(get: (name: string) => string): Inputs {
     maxBaselineAgeDays: readDays(get, INPUT.maxBaselineAge, 30),
     confirm: readBoolean(get, INPUT.confirm, true),
     normalize: readChoice(get, INPUT.normalize, ['none', 'calibration'], 'none'),
+    tail: readChoice(get, INPUT.tail, ['off', 'p75'], 'off'),
     comment: readChoice(get, INPUT.comment, ['always', 'on-regression', 'never'], 'always'),
     thresholdsFrom: readChoice(get, INPUT.thresholdsFrom, ['base', 'head'], 'base'),
     inconclusive: readChoice(get, INPUT.inconclusive, ['fail', 'warn', 'rerun'], 'rerun'),

@@ -22,6 +22,7 @@ describe('action inputs', () => {
       maxBaselineAgeDays: 30,
       confirm: true,
       normalize: 'none',
+      tail: 'off',
       comment: 'always',
       acknowledgeLabel: 'perfgate:accept',
       thresholdsFrom: 'base',

@@ -91,3 +91,40 @@ describe('perfgate compare', () => {
     expect(readFileSync(base, 'utf8')).toContain('"schemaVersion": 1')
   })
 })
+
+describe('perfgate compare --tail p75', () => {
+  // Five rounds of 20 samples; in the head, 30% of each round's calls take 1.5× as long.
+  const tailRun = (slowShare: number) => {
+    const samples: number[] = []
+    LEVELS.forEach((level) => {
+      for (let i = 0; i < 20; i++) {
+        const jitter = 1 + ((i * 7) % 5) / 500
+        samples.push(level * jitter * (i >= 20 * (1 - slowShare) ? 1.5 : 1))
+      }
+    })
+    return serializeResults(
+      makeResults({ benches: [{ name: 'api', samples, rounds: LEVELS.map(() => 20) }] }),
+    )
+  }
+  const tailBase = write('tail-base.json', tailRun(0))
+  const tailHead = write('tail-head.json', tailRun(0.3))
+
+  it('adds a tail row that flags slower calls the centre does not see', async () => {
+    const { code, stdout } = await cli([tailBase, tailHead, '--tail', 'p75', '--format', 'json'])
+    expect(code).toBe(0)
+    const rows = (JSON.parse(stdout) as { comparisons: { metric: string; verdict: string }[] })
+      .comparisons
+    expect(rows.find((r) => r.metric === 'time')?.verdict).toBe('unchanged')
+    expect(rows.find((r) => r.metric === 'time p75')?.verdict).toBe('regression')
+    const plain = JSON.parse((await cli([tailBase, tailHead, '--format', 'json'])).stdout) as {
+      comparisons: { metric: string }[]
+    }
+    expect(plain.comparisons.map((r) => r.metric)).toEqual(['time'])
+  })
+
+  it('refuses other tails by name', async () => {
+    const { code, stderr } = await cli([tailBase, tailHead, '--tail', 'p99'])
+    expect(code).toBe(2)
+    expect(stderr).toContain('--tail only supports "p75"')
+  })
+})

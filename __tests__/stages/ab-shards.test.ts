@@ -120,9 +120,10 @@ describe('baseline: base-ref with shard: i/n, then mode: merge', () => {
         baseSha: base,
       })
     }
-    // Interleaved: every bench of either side has the 4 rounds of the config.
+    // Interleaved: every bench of either side has the 4 configured rounds, each split in two
+    // half-size rounds (AB_ROUND_SPLIT), as a single A/B job measures.
     for (const results of [...heads, ...bases]) {
-      for (const bench of results.benches) expect(bench.metrics[0].rounds).toHaveLength(4)
+      for (const bench of results.benches) expect(bench.metrics[0].rounds).toHaveLength(8)
     }
     // The shard that had `changed` confirmed it on both sides; the other re-ran nothing.
     const owner = heads.findIndex((h) => names(h).includes('changed'))

@@ -3,7 +3,7 @@
  * a report. File access comes in through `io`, so the command is testable and wiring-agnostic.
  */
 import { parseArgs } from 'node:util'
-import { compareRuns, CompareInputError } from '../compare/index.js'
+import { compareRuns, CompareInputError, DEFAULT_TAIL } from '../compare/index.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { parseResults, ResultsFormatError } from '../results/schema.js'
 import type { Results } from '../results/types.js'
@@ -17,7 +17,7 @@ export interface CompareIo {
 
 /** One-line usage, printed with usage errors. */
 export const COMPARE_USAGE =
-  'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration] [--config perfgate.yml]'
+  'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration] [--tail p75] [--config perfgate.yml]'
 
 /** The full help of `perfgate compare --help`. */
 export const COMPARE_HELP = `${COMPARE_USAGE}
@@ -30,6 +30,7 @@ Options:
                                (docs/results-format.md)
   --fail-on-regression         exit 1 when something regressed
   --normalize calibration      divide out the runner speed measured by the calibration bench
+  --tail p75                   also compare each time metric's tail (per-round p75 over its p10)
   --config PATH                the config named in the markdown heading (default perfgate.yml)
   -h, --help                   show this help
 `
@@ -66,6 +67,7 @@ export async function compareCommand(args: string[], io: CompareIo): Promise<num
         format: { type: 'string', default: 'text' },
         'fail-on-regression': { type: 'boolean', default: false },
         normalize: { type: 'string' },
+        tail: { type: 'string' },
         config: { type: 'string', default: 'perfgate.yml' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -81,6 +83,9 @@ export async function compareCommand(args: string[], io: CompareIo): Promise<num
     if (values.normalize !== undefined && values.normalize !== 'calibration') {
       throw new UsageError(`--normalize only supports "calibration", not "${values.normalize}"`)
     }
+    if (values.tail !== undefined && values.tail !== 'p75') {
+      throw new UsageError(`--tail only supports "p75", not "${values.tail}"`)
+    }
     if (positionals.length < 2) {
       throw new UsageError('compare needs at least one baseline file and one head file')
     }
@@ -89,6 +94,7 @@ export async function compareCommand(args: string[], io: CompareIo): Promise<num
     const head = runs.pop() as Results
     const comparison = compareRuns(runs, head, {
       ...(values.normalize === 'calibration' ? { normalize: 'calibration' as const } : {}),
+      ...(values.tail === 'p75' ? { tail: DEFAULT_TAIL } : {}),
     })
     io.stdout(
       renderReport(comparison, format, {

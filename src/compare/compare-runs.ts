@@ -56,6 +56,17 @@ export interface TailOptions {
   regressionThreshold: number
 }
 
+/**
+ * The tail settings evaluated in bench/detect.ts: per-round p75 relative to the round's centre,
+ * 15% noise and 30% regression thresholds (chosen on the tuned-on corpus; p90 had 12–18% false
+ * alarms there, its rounds' upper tails swing too much between processes).
+ */
+export const DEFAULT_TAIL: TailOptions = {
+  quantile: 0.75,
+  noiseThreshold: 0.15,
+  regressionThreshold: 0.3,
+}
+
 /** The name of the tail row of the time metric, e.g. `time p90`. */
 export function tailMetricName(quantile: number): string {
   return `time p${Math.round(quantile * 100)}`

@@ -7,7 +7,7 @@ export { mannWhitneyU, smallestPossibleP, type UTestResult } from './mann-whitne
 export { benjaminiHochberg } from './multiple-testing.js'
 export { seededRandom, type Random } from './random.js'
 export type { Comparison, MetricComparison, Verdict } from './types.js'
-export { tailMetricName, type TailOptions } from './compare-runs.js'
+export { DEFAULT_TAIL, tailMetricName, type TailOptions } from './compare-runs.js'
 export {
   planGate,
   recordGate,

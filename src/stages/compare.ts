@@ -14,6 +14,7 @@ import {
   compareRuns,
   CompareInputError,
   confirmRegressions,
+  DEFAULT_TAIL,
   type CompareOptions,
 } from '../compare/index.js'
 import type { Comparison } from '../compare/types.js'
@@ -52,8 +53,10 @@ export async function compareAndConfirm(
   remeasure?: (names: string[]) => Promise<{ base: Results; head: Results }>,
 ): Promise<Compared> {
   const { inputs } = setup
-  const options: CompareOptions =
-    inputs.normalize === 'calibration' ? { normalize: 'calibration' } : {}
+  const options: CompareOptions = {
+    ...(inputs.normalize === 'calibration' ? { normalize: 'calibration' as const } : {}),
+    ...(inputs.tail === 'p75' ? { tail: DEFAULT_TAIL } : {}),
+  }
   const outcome = finding.comparable
   const none = { comparison: null, rerun: false, thresholdChanges: [] }
   if (!outcome?.found) return { ...none, ...(outcome ? { outcome } : {}) }
