@@ -17,6 +17,8 @@ import { runConfig } from '../../src/run/run-config.js'
 let repo: string
 let port: number
 let pidsFile: string
+/** Every server pid the tests saw start. */
+const seen = new Set<number>()
 
 const git = (...args: string[]): string =>
   execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim()
@@ -122,6 +124,8 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
+  // A server perfgate failed to stop must not outlive the test (nor keep jest waiting on it).
+  for (const pid of seen) if (alive(pid)) process.kill(pid, 'SIGKILL')
   if (repo) await rm(repo, { recursive: true, force: true })
   if (pidsFile) await rm(pidsFile, { force: true })
 })
@@ -150,13 +154,15 @@ async function ab(args: string[]) {
 /** The servers started since the pids file was last cleared: pid and folder. */
 async function started(): Promise<{ pid: number; cwd: string }[]> {
   const text = await readFile(pidsFile, 'utf8').catch(() => '')
-  return text
+  const servers = text
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => {
       const [pid, ...cwd] = line.split(' ')
       return { pid: Number(pid), cwd: cwd.join(' ') }
     })
+  for (const server of servers) seen.add(server.pid)
+  return servers
 }
 
 function alive(pid: number): boolean {
