@@ -1,12 +1,17 @@
-/** `measure: instructions`: a real C program under real valgrind; an extra loop is counted exactly. */
+/**
+ * `measure: instructions`: a real C program under real valgrind (an extra loop is counted exactly),
+ * and real `perf stat` output and runs (this VM's kernel exposes no hardware counters).
+ */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { compareRuns } from '../../src/compare/index.js'
 import { parseConfig, formatConfigError } from '../../src/config/load.js'
 import { parseInstructionRefs } from '../../src/run/instructions.js'
+import { countWithPerf, parsePerfStat, probePerf } from '../../src/run/perf-stat.js'
 import { runConfig } from '../../src/run/run-config.js'
 
 let dir: string
@@ -85,5 +90,88 @@ describe('measure: instructions', () => {
   it('reads the I refs total of a cachegrind log', () => {
     expect(parseInstructionRefs('==12== \n==12== I   refs:      1,234,567\n')).toBe(1234567)
     expect(parseInstructionRefs('no summary')).toBeUndefined()
+  })
+})
+
+const FIXTURES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../__fixtures__/perf',
+)
+const perfInstalled = spawnSync('perf', ['--version']).status === 0
+
+describe('perf stat', () => {
+  it('reads the counts of real perf stat -x, output, and <not supported>', async () => {
+    const fixture = (name: string) => readFile(path.join(FIXTURES, name), 'utf8')
+    const [clock] = parsePerfStat(await fixture('task-clock.csv'))
+    expect(clock).toMatchObject({ event: 'task-clock', unit: 'msec' })
+    expect(clock.value).toBeGreaterThan(0)
+    expect(parsePerfStat(await fixture('instructions-not-supported.csv'))).toEqual([
+      { event: 'instructions:u', value: null, status: '<not supported>', unit: '' },
+    ])
+    expect(parsePerfStat(await fixture('mixed.csv')).map((c) => [c.event, c.value])).toEqual([
+      ['task-clock', 0.65],
+      ['instructions:u', null],
+      ['page-faults', 63],
+    ])
+  })
+
+  // An event every kernel counts (a software one), through the same wrapper instructions use.
+  ;(perfInstalled ? it : it.skip)(
+    'counts a real command with perf stat, children included',
+    async () => {
+      const shell = { cwd: dir, env: process.env, signal: new AbortController().signal }
+      const run = await countWithPerf('sh -c "./loop 3000000"', shell, 'task-clock')
+      expect(run.code).toBe(0)
+      expect(run.count).toBeGreaterThan(1)
+      const failed = await countWithPerf('exit 3', shell, 'task-clock')
+      expect(failed.code).toBe(3)
+    },
+  )
+
+  it('counter: perf works where the kernel counts instructions, and is a clear error where not', async () => {
+    const probe = await probePerf()
+    const parsed = parseConfig(
+      'benches:\n  - {name: loop, kind: command, command: ./loop 1000, measure: instructions, counter: perf, samples: 2, rounds: 1}\n',
+      { file: path.join(dir, 'perfgate.yml') },
+    )
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatConfigError).join('\n'))
+    const [bench] = (await runConfig(parsed.config, { env: process.env, now: () => new Date() }))
+      .benches
+    if (probe.ok) {
+      expect(bench.status).toBe('ok')
+      expect(bench.details?.measure).toContain('perf stat')
+    } else {
+      // This VM: perf is installed but the kernel has no hardware counters for it.
+      expect(bench.status).toBe('error')
+      expect(bench.reason).toMatch(/^counter: perf cannot count instructions here: /)
+      expect(bench.reason).toContain(probe.reason)
+      expect(bench.reason).toContain('use counter: valgrind')
+    }
+  }, 60_000)
+
+  it('counter: auto uses perf where it counts, else valgrind, and says which', async () => {
+    const probe = await probePerf()
+    const parsed = parseConfig(
+      'benches:\n  - {name: loop, kind: command, command: ./loop 1000, measure: instructions, samples: 2, rounds: 1}\n',
+      { file: path.join(dir, 'perfgate.yml') },
+    )
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatConfigError).join('\n'))
+    expect(parsed.config.benches[0].spec).toMatchObject({ counter: 'auto' })
+    const [bench] = (await runConfig(parsed.config, { env: process.env, now: () => new Date() }))
+      .benches
+    expect(bench.status).toBe('ok')
+    expect(bench.details?.measure).toContain(probe.ok ? 'perf stat' : 'valgrind')
+  }, 60_000)
+
+  it('names the bench and field of counter without measure: instructions', () => {
+    const parsed = parseConfig(
+      'benches:\n  - {name: loop, kind: command, command: ./loop, counter: perf}\n',
+      { file: 'perfgate.yml' },
+    )
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    expect(parsed.errors.map(formatConfigError)).toEqual([
+      'perfgate.yml:2 bench "loop": counter only applies with measure: instructions, got "perf"',
+    ])
   })
 })

@@ -80,6 +80,10 @@ describe('baseline: base-ref (same-runner A/B)', () => {
     const comment = server.comments.find((c) => c.issue === 1)?.body ?? ''
     expect(comment).toMatch(/A\/B on this runner against/)
     expect(comment).toMatch(/changed/)
+    // The details carry each bench's noise, with the base measured against itself.
+    expect(comment).toMatch(/<details><summary>Noise: /)
+    expect(comment).toContain('| bench | rounds × samples | round-to-round spread | base vs base |')
+    expect(comment).toMatch(/\| steady \| 4 × \d+ \| \d+\.\d% \| [+-]?\d+\.\d% \|/)
     expect(
       log.annotations.filter((a) => a.level === 'error').map((a) => a.message.split(':')[0]),
     ).toEqual(['changed'])

@@ -12,6 +12,8 @@ export interface BenchNoise {
   metric: string
   /** Rounds the head measured. */
   rounds: number
+  /** Samples the head measured, over all rounds. */
+  samples: number
   /** Coefficient of variation of the per-round medians (null with fewer than 2 rounds). */
   roundSpread: number | null
   /** A/B only: the base's even rounds against its odd rounds, as a fraction (null without). */
@@ -44,13 +46,14 @@ export function noiseReport(head: Results, base?: Results): BenchNoise[] {
         name: bench.name,
         metric: metric.name,
         rounds: medians.length,
+        samples: metric.samples.length,
         roundSpread,
         baseVsBase: baseMetric === undefined ? null : halvesChange(roundMedians(baseMetric)),
         threshold,
         roundsNeeded,
       }
       if (roundsNeeded !== null && roundsNeeded > medians.length) {
-        noise.hint = `too noisy for its ${percent(threshold)} threshold with ${medians.length} rounds: needs ≥ ${roundsNeeded} rounds to see ${percent(threshold)} (round-to-round spread ${percent(roundSpread ?? 0)})`
+        noise.hint = `too noisy for its ${percent(threshold)} threshold with ${medians.length} rounds (${metric.samples.length} samples): needs ≥ ${roundsNeeded} rounds to see ${percent(threshold)} (round-to-round spread ${percent(roundSpread ?? 0)})`
       }
       return noise
     })

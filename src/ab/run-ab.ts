@@ -10,6 +10,7 @@ import type { BenchConfig, Config } from '../config/types.js'
 import { redact } from '../results/redact.js'
 import { RESULTS_SCHEMA_VERSION, type BenchResult, type Results } from '../results/types.js'
 import { collectMeta } from '../run/meta.js'
+import { createServers, type Servers } from '../run/serve.js'
 import {
   benchesProducing,
   filterBenches,
@@ -159,6 +160,38 @@ async function measureInterleaved(
 ): Promise<AbResults> {
   const started = options.now()
   const collected: Record<Side, BenchResult[]> = { base: [], head: [] }
+  // One server up at a time: a side's server runs for that side's consecutive rounds (ABBA
+  // keeps it up across the pair), then gives way to the other side's.
+  const servers = createServers()
+  try {
+    await measurePairs(benches, configs, env, options, servers, collected)
+  } finally {
+    await servers.stop()
+  }
+  const results = (side: Side): Results =>
+    redact(
+      {
+        schemaVersion: RESULTS_SCHEMA_VERSION,
+        meta: {
+          ...collectMeta(configs[side], { ...options.env, GITHUB_SHA: commits[side] }, started),
+          // Both sides share one config: the same digest tells a reader they are comparable.
+          configDigest: collectMeta(configs.head, options.env, started).configDigest,
+        },
+        benches: collected[side],
+      },
+      secrets,
+    )
+  return { base: results('base'), head: results('head') }
+}
+
+async function measurePairs(
+  benches: readonly BenchConfig[],
+  configs: Record<Side, Config>,
+  env: Record<Side, Record<string, string | undefined>>,
+  options: AbOptions & { secret(value: string): void },
+  servers: Servers,
+  collected: Record<Side, BenchResult[]>,
+): Promise<void> {
   for (const [index, headBench] of benches.entries()) {
     options.observer?.benchStarted?.(headBench, index, benches.length)
     const pair: Record<Side, BenchConfig | undefined> = {
@@ -178,6 +211,8 @@ async function measureInterleaved(
             configDir: configs[side].dir,
             observer: { log: (b, line) => options.observer?.log?.(b, `${side}: ${line}`) },
             secret: (value) => options.secret(value),
+            servers,
+            side,
           }),
         )
       }
@@ -187,18 +222,4 @@ async function measureInterleaved(
     collected.base.push(...mergeRounds(perRound.base))
     options.observer?.benchFinished?.(headBench, head)
   }
-  const results = (side: Side): Results =>
-    redact(
-      {
-        schemaVersion: RESULTS_SCHEMA_VERSION,
-        meta: {
-          ...collectMeta(configs[side], { ...options.env, GITHUB_SHA: commits[side] }, started),
-          // Both sides share one config: the same digest tells a reader they are comparable.
-          configDigest: collectMeta(configs.head, options.env, started).configDigest,
-        },
-        benches: collected[side],
-      },
-      secrets,
-    )
-  return { base: results('base'), head: results('head') }
 }

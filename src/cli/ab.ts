@@ -22,7 +22,8 @@ Measures BASE_REF (default: the merge base of HEAD with origin/HEAD or main) and
 work tree on this machine, bench by bench in alternating rounds (base, head, head, base, ...),
 and compares them. The base is checked out into a temporary git worktree; the clone needs its
 commit (actions/checkout with fetch-depth: 0). Each bench's \`build\` command runs once per side;
-sql and pg-notify benches get a database per side on the DATABASE_URL server.
+sql and pg-notify benches get a database per side on the DATABASE_URL server; http and e2e
+benches with \`serve\` get each side's own server, one side's at a time.
 Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab).
 `
 

@@ -10,6 +10,7 @@ import { configSchema } from './schema.js'
 import { budgetFields, budgetList, type Budget, type ScaleConfig } from './budget.js'
 import { scaledName, scalePoints, scaleProblem, specAtSize } from './scale.js'
 import { mergeSettings, settingsFields, BUILT_IN_SETTINGS, type SettingsInput } from './settings.js'
+import { SERVE_KINDS, toServeSpec } from './serve.js'
 import type { BenchConfig, ConfigError, ConfigOutcome } from './types.js'
 
 /** Default noise threshold of `measure: instructions` benches (counts vary by well under 1%). */
@@ -80,6 +81,13 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     if (KINDS[kind as KindName].concurrency === true) return
     at(['benches', index, 'concurrency'], concurrencyUnsupported(kind))
   })
+  rawBenchKinds(raw).forEach(({ kind, serve }, index) => {
+    if (serve === undefined || !(kind in KINDS) || SERVE_KINDS.includes(kind)) return
+    at(
+      ['benches', index, 'serve'],
+      `is not supported by ${kind} benches: perfgate starts a server only for the benches that send it requests (${SERVE_KINDS.join(', ')})`,
+    )
+  })
   if (!parsed.success || errors.length > 0) return { ok: false, errors: sortByLine(errors) }
 
   const config = parsed.data as {
@@ -107,6 +115,23 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     if (countsInstructions(bench) && typeof own !== 'number')
       settings.noiseThreshold = INSTRUCTIONS_NOISE_THRESHOLD
     const spec = definition.toSpec(bench as never, { configDir: dir })
+    // `serve` in defaults applies to the kinds that send requests; its folder is the config's.
+    const serve = bench.serve ?? config.defaults?.serve
+    if (serve !== undefined && SERVE_KINDS.includes(bench.kind)) {
+      settings.serve = toServeSpec(serve, dir)
+      if (
+        settings.serve.health === undefined &&
+        (spec as { health?: unknown }).health === undefined
+      ) {
+        at(
+          ['benches', index, bench.serve === undefined ? 'kind' : 'serve'],
+          'needs a health check to know when the server is up: add `health: {url: /health}` to the bench, or `health:` under `serve`',
+          undefined,
+          'serve',
+        )
+        return
+      }
+    }
     const budgets = budgetList(bench.budget)
     if (bench.scale === undefined) {
       benches.push({ name: bench.name, settings, spec, budgets })
@@ -179,12 +204,12 @@ function rawBenches(raw: unknown): string[] {
   })
 }
 
-function rawBenchKinds(raw: unknown): { kind: string; concurrency: unknown }[] {
+function rawBenchKinds(raw: unknown): { kind: string; concurrency: unknown; serve: unknown }[] {
   const benches = (raw as { benches?: unknown } | null)?.benches
   if (!Array.isArray(benches)) return []
   return benches.map((bench: unknown) => {
-    const { kind, concurrency } = (bench ?? {}) as { kind?: unknown; concurrency?: unknown }
-    return { kind: typeof kind === 'string' ? kind : '', concurrency }
+    const { kind, concurrency, serve } = (bench ?? {}) as Record<string, unknown>
+    return { kind: typeof kind === 'string' ? kind : '', concurrency, serve }
   })
 }
 

@@ -1,6 +1,7 @@
 /** The measurement settings every bench has, settable in `defaults:` and per bench. */
 import { z } from 'zod'
 import { count, duration, envName, percentage, text, warmup, type Warmup } from './fields.js'
+import { serveField, type ServeInput, type ServeSpec } from './serve.js'
 
 /** Fields shared by `defaults:` and every bench (all optional; merged bench > defaults > built-in). */
 export const settingsFields = {
@@ -45,6 +46,7 @@ export const settingsFields = {
     description:
       "A/B mode: shell command run once in each checkout (base and head) before measuring, e.g. `npm ci && npm run build`; with a database, DATABASE_URL points at that side's own database (run migrations here).",
   }),
+  serve: serveField(),
 }
 
 /** The effective settings of one bench after merging defaults. */
@@ -69,6 +71,8 @@ export interface Settings {
   duration?: number
   /** A/B mode: shell command that prepares a checkout (run once per side and distinct command). */
   build?: string
+  /** http/e2e: the server perfgate starts (and stops) for the bench; set by the loader. */
+  serve?: ServeSpec
 }
 
 /** Built-in settings, used where neither the bench nor `defaults:` set a value. */
@@ -101,6 +105,7 @@ export type SettingsInput = {
   concurrency?: number[]
   duration?: number
   build?: string
+  serve?: ServeInput
 }
 
 /** Merges one bench's settings over the defaults over the built-ins (first defined wins). */

@@ -1,6 +1,7 @@
 /** The PR comment (and job summary) body: renders a `CommentModel`, escaping every text it holds. */
 import { codeSpan, escapeMarkdown } from './escape.js'
 import type { CommentModel, CommentRow, Inline, StepVerdict } from './model.js'
+import type { NoiseSection } from './noise.js'
 
 export type { BaselineInfo, CommentInput, CommentModel, StepVerdict } from './model.js'
 export { buildCommentModel, changeText, headline } from './model.js'
@@ -103,6 +104,11 @@ export function renderComment(
   } else if (model.hiddenMemoryRows > 0) {
     out.push(hiddenMemoryText(model.hiddenMemoryRows), '')
   }
+  if (model.noise) {
+    const noise = noiseLines(model.noise, limit - used)
+    out.push(...noise)
+    used += size(noise)
+  }
   if (model.budgets !== '' && used + model.budgets.length <= limit) {
     out.push(model.budgets, '')
     used += model.budgets.length
@@ -119,6 +125,59 @@ export function renderComment(
   if (charts.length > 0 && used + size(history) <= limit) out.push(...history)
   out.push(...foot)
   return out.join('\n')
+}
+
+/**
+ * The folded noise section: hints first (they say what to do), then the table, each cut to fit
+ * in `room` characters; nothing at all when not even its frame fits.
+ */
+function noiseLines(noise: NoiseSection, room: number): string[] {
+  const close = ['', '</details>', '']
+  // The summary is perfgate's own words and numbers; inside HTML an escape would show.
+  const lines = [`<details><summary>${noise.summary}</summary>`, '']
+  const head = noise.baseVsBase
+    ? [
+        '| bench | rounds × samples | round-to-round spread | base vs base | threshold | rounds needed |',
+        '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ]
+    : [
+        '| bench | rounds × samples | round-to-round spread | threshold | rounds needed |',
+        '| --- | ---: | ---: | ---: | ---: |',
+      ]
+  const note = [
+    '',
+    `Spread: the coefficient of variation of the per-round medians${noise.baseVsBase ? '; base vs base: the base side’s even rounds against its odd rounds (an A/A comparison in this job)' : ''}. Rounds needed: per side, to see the threshold through that spread (two-sided 5% test, 80% power).`,
+  ]
+  // Room kept for the frame, the table's head and note, and the "more not shown" lines.
+  let used = size(lines) + size(close) + size(head) + size(note) + 200
+  if (used > room) return []
+  // The lines that fit, in order, stopping at the first that does not.
+  const fitting = (items: string[]): string[] => {
+    const out: string[] = []
+    for (const line of items) {
+      if (used + line.length + 1 > room) break
+      used += line.length + 1
+      out.push(line)
+    }
+    return out
+  }
+  const hints = noise.hints.map((h) => `- ${escapeMarkdown(h.bench)}: ${escapeMarkdown(h.hint)}`)
+  const shownHints = fitting(hints)
+  lines.push(...shownHints)
+  if (shownHints.length < hints.length)
+    lines.push('', `… ${hints.length - shownHints.length} more too noisy (the comment size limit).`)
+  if (hints.length > 0) lines.push('')
+  const rows = noise.rows.map((row) => {
+    const cells = [escapeMarkdown(row.bench), row.rounds, row.spread]
+    if (noise.baseVsBase) cells.push(row.baseVsBase)
+    cells.push(row.threshold, row.needed)
+    return `| ${cells.join(' | ')} |`
+  })
+  const table = fitting(rows)
+  if (table.length > 0) lines.push(...head, ...table, ...note)
+  if (table.length < noise.rows.length)
+    lines.push('', `… ${noise.rows.length - table.length} more not shown (the comment size limit).`)
+  return [...lines, ...close]
 }
 
 const TABLE_HEAD = '| bench | baseline | head | change (CI) | verdict | reason |'

@@ -14,6 +14,7 @@ import {
   type Verdict,
 } from '../compare/types.js'
 import { formatPercent, formatPercentage, formatValue } from '../format.js'
+import { benchNoiseSchema, noiseSection, type NoiseSection } from './noise.js'
 
 /** The step's overall verdict (the `verdict` output). */
 export const stepVerdictSchema = z.enum(['pass', 'regression', 'no-baseline', 'error'])
@@ -82,6 +83,8 @@ export const commentInputSchema = z.object({
   charts: z.array(z.object({ bench: z.string(), markdown: z.string() })).optional(),
   /** The budgets and growth sections (perfgate's own markdown; dropped from an artifact too). */
   budgets: z.string().optional(),
+  /** Each bench's measured noise (src/ab/noise.ts): shown in the details. */
+  noise: z.array(benchNoiseSchema).optional(),
 })
 /** The facts of one run the comment is built from. */
 export type CommentInput = z.infer<typeof commentInputSchema>
@@ -133,6 +136,8 @@ export interface CommentModel {
   charts: { bench: string; markdown: string }[]
   /** Budgets and growth with data size (perfgate's own markdown), after the tables. */
   budgets: string
+  /** Each bench's spread and the rounds it would need, folded; undefined without noise facts. */
+  noise?: NoiseSection
 }
 
 const ORDER: Verdict[] = [
@@ -184,7 +189,13 @@ export function buildCommentModel(input: CommentInput): CommentModel {
     footer: footer(input),
     charts: input.charts ?? [],
     budgets: input.budgets ?? '',
+    ...noiseOf(input),
   }
+}
+
+function noiseOf(input: CommentInput): { noise?: NoiseSection } {
+  const noise = noiseSection(input.noise ?? [])
+  return noise === undefined ? {} : { noise }
 }
 
 /** A memory metric whose verdict is unchanged: it did not move beyond its resolution or noise. */

@@ -6,6 +6,7 @@ import { benchIdentity } from '../config/identity.js'
 import { formatDuration } from '../format.js'
 import { RUNNERS } from './kinds/index.js'
 import { BenchError, BenchSkipped, type MeasuredBench, type RunContext } from './outcome.js'
+import { createServers, type Servers } from './serve.js'
 
 /** Hears about progress, for the log or a live display. */
 export interface RunObserver {
@@ -22,6 +23,13 @@ export interface RunOptions {
   secret?(value: string): void
   /** The config file's folder: paths under it are stored relative in each bench's identity. */
   configDir?: string
+  /**
+   * The keeper of `serve` servers, when the caller runs benches in several calls (A/B mode);
+   * without one, runBenches starts each server once and stops it before returning.
+   */
+  servers?: Servers
+  /** A/B mode: the side these benches measure (named in server errors). */
+  side?: string
 }
 
 /** Runs `benches` (already filtered) and returns one or more results per bench. */
@@ -30,16 +38,21 @@ export async function runBenches(
   options: RunOptions,
 ): Promise<BenchResult[]> {
   const results: BenchResult[] = []
-  for (const [index, bench] of benches.entries()) {
-    options.observer?.benchStarted?.(bench, index, benches.length)
-    const started = performance.now()
-    const measured = await runOne(bench, options)
-    // One config bench may yield several results; they share its wall time so sums stay right.
-    const durationMs = Math.round((performance.now() - started) / Math.max(1, measured.length))
-    const configDir = options.configDir ?? process.cwd()
-    const finished = measured.map((m) => ({ ...toResult(bench, m, configDir), durationMs }))
-    options.observer?.benchFinished?.(bench, finished)
-    results.push(...finished)
+  const servers = options.servers ?? createServers()
+  try {
+    for (const [index, bench] of benches.entries()) {
+      options.observer?.benchStarted?.(bench, index, benches.length)
+      const started = performance.now()
+      const measured = await runOne(bench, options, servers)
+      // One config bench may yield several results; they share its wall time so sums stay right.
+      const durationMs = Math.round((performance.now() - started) / Math.max(1, measured.length))
+      const configDir = options.configDir ?? process.cwd()
+      const finished = measured.map((m) => ({ ...toResult(bench, m, configDir), durationMs }))
+      options.observer?.benchFinished?.(bench, finished)
+      results.push(...finished)
+    }
+  } finally {
+    if (options.servers === undefined) await servers.stop()
   }
   return results
 }
@@ -78,7 +91,11 @@ export function globToRegExp(glob: string): RegExp {
   )
 }
 
-async function runOne(bench: BenchConfig, options: RunOptions): Promise<MeasuredBench[]> {
+async function runOne(
+  bench: BenchConfig,
+  options: RunOptions,
+  servers: Servers,
+): Promise<MeasuredBench[]> {
   const missing = bench.settings.requires.filter((name) => !options.env[name])
   if (missing.length > 0) {
     const reason = `requires ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not set`
@@ -100,11 +117,19 @@ async function runOne(bench: BenchConfig, options: RunOptions): Promise<Measured
       )
     }, bench.settings.timeout)
   })
+  const measure = async (): Promise<MeasuredBench[]> => {
+    // The server's start-up counts against the bench's timeout, and is never a sample.
+    await servers.ensure(bench, { ...ctx, ...(options.side ? { side: options.side } : {}) })
+    return RUNNERS[bench.spec.kind](bench, ctx)
+  }
   try {
-    return await Promise.race([RUNNERS[bench.spec.kind](bench, ctx), timeout])
+    return await Promise.race([measure(), timeout])
   } catch (error) {
     if (error instanceof BenchSkipped) return [skipOrFail(bench, error.message)]
-    return [{ name: bench.name, status: 'error', reason: describeError(error), metrics: [] }]
+    // Requests failing because the server died say so, with the server's last words.
+    const died = bench.settings.serve === undefined ? undefined : servers.exitNote()
+    const reason = describeError(error) + (died === undefined ? '' : `; ${died}`)
+    return [{ name: bench.name, status: 'error', reason, metrics: [] }]
   } finally {
     clearTimeout(timer)
     controller.abort()

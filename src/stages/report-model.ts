@@ -1,4 +1,5 @@
 /** Stage 7: the report model — everything the comment and the job summary show, as plain data. */
+import { noiseReport } from '../ab/noise.js'
 import { runUrl } from '../github/context.js'
 import type { CommentInput } from '../report/comment.js'
 import { findSeries, runValue } from '../history/history.js'
@@ -44,7 +45,19 @@ export function reportModel(
     ...(compared.thresholdChanges.length > 0
       ? { thresholdChanges: compared.thresholdChanges.map((c) => c.text) }
       : {}),
+    ...noiseOf(results, compared),
   }
+}
+
+/**
+ * Each bench's spread between the rounds of this run; in A/B mode also the base against itself
+ * (a baseline from another run and machine says nothing about this job's noise).
+ */
+function noiseOf(results: Results, { outcome }: Compared) {
+  const base =
+    outcome?.found && outcome.info.source === 'base-ref' ? outcome.baselines[0] : undefined
+  const noise = noiseReport(results, base)
+  return noise.length > 0 ? { noise } : {}
 }
 
 function noBaseline(setup: Setup, { comparison, outcome }: Compared) {

@@ -2,6 +2,11 @@
 import { z } from 'zod'
 import { envName, percentage, text } from '../fields.js'
 
+/** How `measure: instructions` counts: perf stat, valgrind, or whichever works here. */
+export const COUNTERS = ['auto', 'perf', 'valgrind'] as const
+/** How `measure: instructions` counts. */
+export type Counter = (typeof COUNTERS)[number]
+
 /** Fields of a `command` bench. */
 export const commandFields = {
   kind: z.literal('command'),
@@ -26,7 +31,14 @@ export const commandFields = {
     .optional()
     .meta({
       description:
-        'What a sample is: wall time (default), or instructions executed, counted under valgrind (deterministic; default noise threshold 1%).',
+        'What a sample is: wall time (default), or instructions executed (deterministic; default noise threshold 1%), counted as `counter` says.',
+    }),
+  counter: z
+    .enum(COUNTERS, { error: `must be ${COUNTERS.join(', ')}` })
+    .optional()
+    .meta({
+      description:
+        'measure: instructions: how to count them. `perf` (perf stat, hardware counters; not in most VMs), `valgrind` (cachegrind; works everywhere, 20-50x slower), or `auto` (default: perf when this machine can count with it, else valgrind).',
     }),
   'memory-threshold': percentage()
     .optional()
@@ -45,6 +57,17 @@ export interface CommandSpec {
   memory: boolean
   /** `instructions`: each sample is the instruction count under valgrind, not wall time. */
   measure: 'time' | 'instructions'
+  /** `measure: instructions` only: the counter asked for. */
+  counter?: Counter
   /** Regression threshold (fraction) of `peak-rss`. */
   memoryThreshold: number
+}
+
+/** `counter` only means something when instructions are counted. */
+export function checkCommand(raw: { measure?: string; counter?: string }): {
+  field: string
+  message: string
+}[] {
+  if (raw.counter === undefined || raw.measure === 'instructions') return []
+  return [{ field: 'counter', message: 'only applies with measure: instructions' }]
 }

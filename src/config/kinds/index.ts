@@ -1,7 +1,7 @@
 /** Every bench kind perfgate knows, by name. Add a kind here and in run/kinds. */
 import path from 'node:path'
 import { defineKind } from './define.js'
-import { commandFields, type CommandSpec } from './command.js'
+import { checkCommand, commandFields, type CommandSpec } from './command.js'
 import { e2eFields, type E2eSpec } from './e2e.js'
 import { httpFields, toHealthSpec, toRequestSpec, type HttpSpec } from './http.js'
 import { jsFields, type JsSpec } from './js.js'
@@ -34,8 +34,11 @@ export const KINDS = {
       env: raw.env ?? {},
       memory: raw.memory ?? true,
       measure: raw.measure ?? 'time',
+      // Only on counting benches, so the identity of a timed bench does not change.
+      ...(raw.measure === 'instructions' ? { counter: raw.counter ?? 'auto' } : {}),
       memoryThreshold: raw['memory-threshold'] ?? 0.1,
     }),
+    check: checkCommand,
   }),
   http: defineKind({
     fields: httpFields,

@@ -6,7 +6,7 @@ import { createPeakRssProbe, NO_GNU_TIME } from '../memory.js'
 import { BenchError, type KindRunner } from '../outcome.js'
 import { lastLines, runShell, type CommandRun, type ShellOptions } from '../process.js'
 import { measureThroughput, throughputOptions } from '../throughput.js'
-import { countInstructions } from '../instructions.js'
+import { chooseCounter, countInstructions } from '../instructions.js'
 
 /** Runs a `command` bench: warm-up runs, then timed runs in rounds until samples and time are met. */
 export const runCommandBench: KindRunner = async (bench, ctx) => {
@@ -18,10 +18,12 @@ export const runCommandBench: KindRunner = async (bench, ctx) => {
     signal: ctx.signal,
   }
   if (spec.measure === 'instructions') {
+    const chosen = await chooseCounter(spec.counter ?? 'auto')
+    ctx.log(chosen.description)
     const once = async (): Promise<number> => {
       if (spec.prepare !== undefined)
         check(spec.prepare, 'prepare', await runShell(spec.prepare, shell))
-      const run = await countInstructions(spec.command, shell)
+      const run = await countInstructions(spec.command, shell, chosen.counter)
       check(spec.command, 'command', run)
       return run.instructions
     }
@@ -35,7 +37,7 @@ export const runCommandBench: KindRunner = async (bench, ctx) => {
         name: bench.name,
         status: 'ok',
         metrics: [makeMetric({ name: 'instructions', unit: 'count', samples, rounds })],
-        details: { measure: 'instructions counted by valgrind --tool=cachegrind' },
+        details: { measure: chosen.description },
       },
     ]
   }
