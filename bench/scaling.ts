@@ -5,8 +5,8 @@
  * synthetic (modelled on recorded runs), the recorded rounds in __fixtures__/recorded (what the
  * rule is tuned on) and, reported separately, __fixtures__/heldout and __fixtures__/heldout-2; plus
  * real js functions of known complexity through the real runner. Usage: `npm run bench:scaling`
- * (SCALING_TRIALS=200 by default; SCALING_REAL=0 skips the real runs, SCALING_SYNTHETIC=0 the
- * simulated ones).
+ * (SCALING_TRIALS=200 by default; SCALING_ROUNDS=5 rounds per size; SCALING_REAL=0 skips the real
+ * runs, SCALING_SYNTHETIC=0 the simulated ones).
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -26,7 +26,7 @@ import { noisySamples, timeRow } from '../__tests__/budgets/helpers.js'
 
 const TRIALS = Number(process.env.SCALING_TRIALS ?? 200)
 const SIZES = [1000, 10000, 100000]
-const ROUNDS = 5
+const ROUNDS = Number(process.env.SCALING_ROUNDS ?? 5)
 const PER_ROUND = 30
 
 /** True curves: milliseconds at size n, with a small fixed per-call overhead. */
@@ -102,7 +102,9 @@ type Column = Map<string, string>
 
 function evaluate(label: string, noise: Noise): Column {
   const column: Column = new Map()
-  console.log(`\n## ${label} noise, sizes ${SIZES.join('/')}, ${TRIALS} seeded runs each`)
+  console.log(
+    `\n## ${label} noise, sizes ${SIZES.join('/')}, ${ROUNDS} rounds × ${PER_ROUND} samples, ${TRIALS} seeded runs each`,
+  )
   for (const [name, law] of Object.entries(LAWS)) {
     let right = 0
     let ambiguous = 0
