@@ -279,3 +279,45 @@ export function growthHtml(entries: readonly GrowthEntry[]): string {
     ...sections,
   ].join('\n')
 }
+
+/**
+ * Budgets and growth as plain text for a terminal (`perfgate run`): one line per budget check and
+ * per curve, the sizes' levels on it; '' when there is neither.
+ */
+export function growthText(
+  checks: readonly BudgetCheck[],
+  entries: readonly GrowthEntry[],
+): string {
+  const lines: string[] = []
+  if (checks.length > 0) lines.push('Budgets:')
+  for (const check of checks) {
+    const unit = check.budget.unit
+    const measured =
+      check.value === null || check.interval === null
+        ? check.reason
+        : `${formatValue(check.value, unit)} (${formatValue(check.interval[0], unit)} … ${formatValue(check.interval[1], unit)}), headroom ${((check.headroom ?? 0) * 100).toFixed(1)}%`
+    lines.push(`  ${check.bench}: ${check.budget.text}: ${STATUS[check.status]}, ${measured}`)
+  }
+  if (entries.length > 0)
+    lines.push('Growth with data size (level = fastest round, 10th percentile):')
+  for (const { head, change, crossings } of entries) {
+    const levels = head.points
+      .map((point) => `${head.param}=${point.size} ${formatValue(point.value, 'ms')}`)
+      .join(', ')
+    lines.push(
+      `  ${head.bench}: grows as ${growthLabel(head.fit)} (log–log slope ${head.fit.slope.toFixed(2)}, R² ${head.fit.r2.toFixed(3)}): ${levels}`,
+    )
+    if (change) lines.push(`    ${change.regression ? 'GROWTH REGRESSION: ' : ''}${change.reason}`)
+    for (const crossing of crossings ?? []) {
+      if (crossing.measured.length > 0)
+        lines.push(
+          `    budget ${crossing.budget.text} broken at ${crossing.measured.map((size) => `${head.param}=${size}`).join(', ')}`,
+        )
+      else if (crossing.extrapolated !== undefined)
+        lines.push(
+          `    budget ${crossing.budget.text}: the fitted curve reaches it at about ${head.param}=${crossing.extrapolated}`,
+        )
+    }
+  }
+  return lines.join('\n')
+}
