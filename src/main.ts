@@ -97,7 +97,16 @@ export async function run(deps: Deps): Promise<void> {
           ? built
           : { ...built, baselineWarnings: [...built.baselineWarnings, ...problems] }
       await stage.publishSummary(setup, results, model, compared, decision, tracked, deps)
-      await stage.publishArtifacts(setup, results, model, finding, tracked, remote, deps)
+      await stage.publishArtifacts(
+        setup,
+        results,
+        model,
+        finding,
+        tracked,
+        remote,
+        deps,
+        decision.growth.growth,
+      )
       await stage.publishPrComment(setup, model, remote, deps)
       stage.publishOutcome(setup, compared.comparison, decision, deps)
     } finally {

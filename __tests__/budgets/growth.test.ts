@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseBudget, type Budget } from '../../src/config/budget.js'
 import { budgetCrossing, compareGrowth, growthCurves } from '../../src/budgets/curves.js'
-import { fitGrowth, GROWTH_CLASSES } from '../../src/budgets/growth.js'
+import { fitGrowth, growthLabel, GROWTH_CLASSES } from '../../src/budgets/growth.js'
+import { sizeLevel } from '../../src/budgets/level.js'
 import { growthMarkdown, growthMermaid, growthSvg } from '../../src/budgets/render.js'
 import { growthReport } from '../../src/budgets/report.js'
 import type { BenchResult } from '../../src/results/types.js'
@@ -32,6 +33,8 @@ describe('fitGrowth', () => {
     for (const growth of GROWTH_CLASSES) {
       const fit = fitGrowth(SIZES.map((size) => ({ size, value: laws[growth](size) })))
       expect(fit.best.growth).toBe(growth)
+      // Exact points leave no doubt: one class, not "n or n log n".
+      expect(fit.classes).toEqual([growth])
     }
     const square = fitGrowth(SIZES.map((size) => ({ size, value: size * size })))
     expect(square.slope).toBeCloseTo(2, 6)
@@ -49,7 +52,8 @@ describe('growth curves of noisy runs', () => {
     for (const [growth, ms] of Object.entries(laws)) {
       let right = 0
       for (let seed = 1; seed <= 40; seed++) {
-        if (growthCurves(rows(ms, seed))[0].fit.best.growth === growth) right++
+        // Right means one class, the true one: an ambiguous "n or n log n" does not count.
+        if (growthLabel(growthCurves(rows(ms, seed))[0].fit) === growth) right++
       }
       expect(`${growth}: ${right}/40`).toBe(
         `${growth}: ${right >= 38 ? right : 'fewer than 38'}/40`,
@@ -105,13 +109,15 @@ describe('growth rendering', () => {
     expect(html).toContain('grows faster with tasks')
     expect(html).toContain('broken at tasks=100000')
     expect(html).toContain('<code class="language-mermaid">xychart-beta')
-    expect(html).toMatch(/<th align="right">baseline median<\/th>/)
+    expect(html).toMatch(/<th align="right">baseline level<\/th>/)
+    expect(html).toContain("Level of a size: its fastest round's 10th percentile")
     const mermaid = growthMermaid(report.growth[0].head, report.growth[0].base)
     expect(mermaid).toContain('x-axis "tasks" ["1K", "10K", "100K"]')
     expect(mermaid.match(/ {4}line \[/g)).toHaveLength(2)
     const svg = growthSvg(report.growth[0].head, report.growth[0].base)
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
     expect(svg.match(/<polyline /g)).toHaveLength(2)
+    expect(svg.match(/<circle class="growth-point"/g)).toHaveLength(6)
     expect(growthMarkdown([])).toBe('')
   })
 })
@@ -124,5 +130,48 @@ describe('fitGrowth with two sizes', () => {
     ])
     expect(fit.best.growth).toBe('n²')
     expect(fit.slope).toBeCloseTo(2, 6)
+  })
+})
+
+describe('sizeLevel: one size of a curve', () => {
+  it('is set by the fastest round: three of five processes 1.5× slow leave it, unlike the median', () => {
+    const fast = noisySamples(1, 7, 2, 30)
+    const slow = noisySamples(1.5, 8, 3, 30)
+    const mixed = timeRow('b', [...slow.slice(0, 60), ...fast, ...slow.slice(60)], 5)
+    const clean = timeRow('b', noisySamples(1, 9, 5, 30), 5)
+    const level = sizeLevel(mixed.metrics[0])
+    const reference = sizeLevel(clean.metrics[0])
+    expect(Math.abs(level.value / reference.value - 1)).toBeLessThan(0.05)
+    expect(level.interval[0]).toBeLessThanOrEqual(level.value)
+    expect(level.interval[1]).toBeGreaterThanOrEqual(level.value)
+    // Resampling rounds sometimes draws only slow ones: the interval reaches up towards 1.5×.
+    expect(level.interval[1] / level.value).toBeGreaterThan(1.2)
+    expect(reference.interval[1] / reference.value).toBeLessThan(1.1)
+    // The median of all samples moves by more than a third with the three slow rounds.
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+    expect(median(mixed.metrics[0].samples) / median(clean.metrics[0].samples)).toBeGreaterThan(1.3)
+  })
+
+  it('keeps a one-round metric: the 10th percentile with an interval from its samples', () => {
+    const row = timeRow('b', noisySamples(2, 3, 1, 60), 1)
+    const level = sizeLevel(row.metrics[0])
+    expect(level.value).toBeGreaterThan(1.7)
+    expect(level.value).toBeLessThan(2.1)
+    expect(level.interval[1]).toBeGreaterThan(level.interval[0])
+  })
+})
+
+describe('fitGrowth: an honest "n or n log n"', () => {
+  it('names both when the points are too noisy to tell them apart, one when they are not', () => {
+    const nlogn = (n: number) => 0.02 + n * Math.log(n) * 1e-6
+    const points = (spread: number) => SIZES.map((size) => ({ size, value: nlogn(size), spread }))
+    // At 1% spread the curvature of n log n is clear; at 30% it is within the noise.
+    expect(fitGrowth(points(0.01), { floor: 0.01 }).classes).toEqual(['n log n'])
+    const vague = fitGrowth(points(0.3), { floor: 0.01 })
+    expect(vague.classes).toEqual(['n', 'n log n'])
+    expect(growthLabel(vague)).toBe('n or n log n')
+    // Quadratic stays alone even at that spread: nothing else bends that fast.
+    const square = SIZES.map((size) => ({ size, value: 0.02 + size * size * 1e-9, spread: 0.3 }))
+    expect(fitGrowth(square, { floor: 0.01 }).classes).toEqual(['n²'])
   })
 })

@@ -1,20 +1,32 @@
 /** Growth curves of scaled benches from result rows, and the change of growth baseline → head. Pure. */
-import type { Budget, BudgetStatistic } from '../config/budget.js'
+import type { Budget } from '../config/budget.js'
 import { seededRandom } from '../compare/random.js'
 import type { BenchResult } from '../results/types.js'
-import { fitGrowth, logLogLine, predict, type GrowthClass, type GrowthFit } from './growth.js'
-import { estimate, statisticOf } from './statistic.js'
+import {
+  fitGrowth,
+  growthLabel,
+  logLogLine,
+  predict,
+  type GrowthClass,
+  type GrowthFit,
+} from './growth.js'
+import { sizeLevel } from './level.js'
+import { statisticOf } from './statistic.js'
 
-const MEDIAN: BudgetStatistic = { kind: 'quantile', q: 0.5 }
+/**
+ * Least relative spread a size's level is given in the fit, however tight its own interval: five
+ * rounds cannot show every way a machine drifts between processes. Tuned on recorded noise.
+ */
+export const SPREAD_FLOOR = 0.01
 
-/** One size of a curve: the median time there and its 95% interval, in ms. */
+/** One size of a curve: its time level (see sizeLevel) and the level's 95% interval, in ms. */
 export interface CurvePoint {
   size: number
   value: number
   interval: [number, number]
 }
 
-/** The median time of one scaled bench against its size, and the fitted growth. */
+/** The time level of one scaled bench against its size, and the fitted growth. */
 export interface GrowthCurve {
   /** The bench's name without the size (`sql/ready`, or `json[n=...]/parse` as `json/parse`). */
   bench: string
@@ -41,7 +53,7 @@ export function growthCurves(rows: readonly BenchResult[]): GrowthCurve[] {
       .map((row): CurvePoint | undefined => {
         const time = row.metrics.find((metric) => metric.name === 'time')
         if (!time || !row.scale) return undefined
-        const { value, interval } = estimate(time, MEDIAN, { resamples: 400 })
+        const { value, interval } = sizeLevel(time)
         return { size: row.scale.value, value, interval }
       })
       .filter((point): point is CurvePoint => point !== undefined && point.value > 0)
@@ -54,7 +66,10 @@ export function growthCurves(rows: readonly BenchResult[]): GrowthCurve[] {
 
 /** A curve from its points: the fit, with the noise the points' intervals show. */
 export function curveOf(bench: string, param: string, points: CurvePoint[]): GrowthCurve {
-  const fit = fitGrowth(points, { noise: pointNoise(points) })
+  const fit = fitGrowth(
+    points.map((point) => ({ ...point, spread: spreadOf(point) })),
+    { noise: pointNoise(points), floor: SPREAD_FLOOR },
+  )
   return { bench, param, points, fit, slopeInterval: interval(slopeDraws(points, 1)) }
 }
 
@@ -99,7 +114,7 @@ export function compareGrowth(base: GrowthCurve, head: GrowthCurve): GrowthChang
   const delta = head.fit.slope - base.fit.slope
   const regression = deltaInterval[0] > 0 && delta >= SLOPE_CHANGE
   const improvement = deltaInterval[1] < 0 && delta <= -SLOPE_CHANGE
-  const words = `slope ${base.fit.slope.toFixed(2)} → ${head.fit.slope.toFixed(2)} (${base.fit.best.growth} → ${head.fit.best.growth})`
+  const words = `slope ${base.fit.slope.toFixed(2)} → ${head.fit.slope.toFixed(2)} (${growthLabel(base.fit)} → ${growthLabel(head.fit)})`
   const reason = regression
     ? `grows faster with ${head.param}: ${words}`
     : improvement
@@ -172,12 +187,15 @@ function roundSize(size: number): number {
   return Math.ceil(size / magnitude) * magnitude
 }
 
-/** Typical relative noise of the points: a 95% half-width is about two standard deviations. */
+/** Relative standard deviation of a point: a 95% interval is about four of them wide (in log). */
+function spreadOf(point: CurvePoint): number {
+  return (Math.log(point.interval[1]) - Math.log(Math.max(point.interval[0], Number.MIN_VALUE))) / 4
+}
+
+/** Typical relative noise of the points: the median spread, at least SPREAD_FLOOR. */
 function pointNoise(points: readonly CurvePoint[]): number {
-  const noises = points
-    .map((p) => (p.interval[1] - p.interval[0]) / 4 / p.value)
-    .sort((a, b) => a - b)
-  return Math.max(0.01, noises[Math.floor(noises.length / 2)])
+  const noises = points.map(spreadOf).sort((a, b) => a - b)
+  return Math.max(SPREAD_FLOOR, noises[Math.floor(noises.length / 2)])
 }
 
 /** Log–log slopes of the points redrawn within their intervals (log-normal), seeded. */

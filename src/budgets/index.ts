@@ -14,9 +14,17 @@ export {
   type GrowthChange,
   type GrowthCurve,
 } from './curves.js'
-export { fitGrowth, GROWTH_CLASSES, type GrowthClass, type GrowthFit } from './growth.js'
+export {
+  fitGrowth,
+  growthLabel,
+  GROWTH_CLASSES,
+  type GrowthClass,
+  type GrowthFit,
+} from './growth.js'
+export { sizeLevel, type Level } from './level.js'
 export {
   budgetsMarkdown,
+  growthHtml,
   growthMarkdown,
   growthMermaid,
   growthSeries,

@@ -3,6 +3,7 @@ import { codeSpan, escapeMarkdown } from '../report/escape.js'
 import { formatValue } from '../format.js'
 import type { BudgetCheck } from './check.js'
 import type { BudgetCrossing, GrowthChange, GrowthCurve } from './curves.js'
+import { growthLabel } from './growth.js'
 
 /** A code span inside a table cell: GFM splits cells at `|` even inside code, unless escaped. */
 function cellCode(text: string): string {
@@ -65,6 +66,10 @@ export interface GrowthEntry {
   crossings?: BudgetCrossing[]
 }
 
+/** What a size's "level" is, said once under the growth section. */
+const LEVEL_NOTE =
+  "Level of a size: its fastest round's 10th percentile (a slow process does not decide a size). An ambiguous class (`n or n log n`) means this run's noise cannot tell the two apart."
+
 /** The growth section: per bench, a table of sizes, the fit, crossings and a log–log chart. */
 export function growthMarkdown(entries: readonly GrowthEntry[]): string {
   if (entries.length === 0) return ''
@@ -76,7 +81,7 @@ export function growthMarkdown(entries: readonly GrowthEntry[]): string {
       : change?.improvement
         ? '✅ grows slower'
         : ''
-    const fit = `${head.fit.best.growth} (log–log slope ${head.fit.slope.toFixed(2)}, R² ${head.fit.r2.toFixed(3)}, fit off by ${(head.fit.best.residual * 100).toFixed(1)}%)`
+    const fit = `${growthLabel(head.fit)} (log–log slope ${head.fit.slope.toFixed(2)}, R² ${head.fit.r2.toFixed(3)}, fit off by ${(head.fit.best.residual * 100).toFixed(1)}%)`
     parts.push(
       '',
       `**${codeSpan(head.bench)}** grows as ${escapeMarkdown(fit)}${verdict ? ` — ${verdict}` : ''}`,
@@ -93,7 +98,7 @@ export function growthMarkdown(entries: readonly GrowthEntry[]): string {
         parts.push('', `Budget ${codeSpan(crossing.budget.text)}: ${escapeMarkdown(where)}`)
     }
     const baseAt = (size: number) => base?.points.find((point) => point.size === size)
-    const header = base ? [head.param, 'baseline median', 'head median'] : [head.param, 'median']
+    const header = base ? [head.param, 'baseline level', 'head level'] : [head.param, 'level']
     parts.push(
       '',
       `| ${header.map(escapeMarkdown).join(' | ')} |`,
@@ -108,11 +113,12 @@ export function growthMarkdown(entries: readonly GrowthEntry[]): string {
       growthMermaid(head, base),
     )
   }
+  parts.push('', LEVEL_NOTE)
   return parts.join('\n')
 }
 
 /**
- * A Mermaid xychart-beta of log10(median ms) by size, which GitHub renders in comments and
+ * A Mermaid xychart-beta of log10(level ms) by size, which GitHub renders in comments and
  * summaries. Mermaid has no log axis: the sizes are categories (evenly spaced, so log-spaced for
  * sizes like 1K/10K/100K) and the values are plotted as log10 ms. Line 1 is the baseline when given.
  */
@@ -136,7 +142,7 @@ export function growthMermaid(head: GrowthCurve, base?: GrowthCurve): string {
   return [
     '```mermaid',
     'xychart-beta',
-    `    title "${safe(head.bench)}: log10 median ms by ${safe(head.param)}${legend}"`,
+    `    title "${safe(head.bench)}: log10 ms (level) by ${safe(head.param)}${legend}"`,
     `    x-axis "${safe(head.param)}" [${sizes.map((size) => `"${shortSize(size)}"`).join(', ')}]`,
     `    y-axis "log10 ms" ${low} --> ${high}`,
     ...(baseLine ? [`    line [${baseLine.join(', ')}]`] : []),
@@ -145,7 +151,7 @@ export function growthMermaid(head: GrowthCurve, base?: GrowthCurve): string {
   ].join('\n')
 }
 
-/** The series an HTML report can draw: one per side, points in (size, median ms). */
+/** The series an HTML report can draw: one per side, points in (size, level ms). */
 export function growthSeries(
   head: GrowthCurve,
   base?: GrowthCurve,
@@ -161,49 +167,67 @@ export function growthSeries(
   return series
 }
 
-/** A self-contained log–log SVG of baseline (grey, dashed) and head (blue), for HTML pages. */
+/**
+ * A self-contained log–log SVG of baseline (grey, dashed) and head (blue): a line and a marked
+ * point per size (its title gives the value), decade ticks on both axes and a legend. No script,
+ * so it draws wherever SVG does (HTML pages, artifacts opened from disk).
+ */
 export function growthSvg(
   head: GrowthCurve,
   base?: GrowthCurve,
-  width = 360,
-  height = 220,
+  width = 420,
+  height = 260,
 ): string {
   const series = growthSeries(head, base)
+  const param = head.param
   const all = series.flatMap((s) => s.points)
   const lx = all.map(([x]) => Math.log10(x))
   const ly = all.map(([, y]) => Math.log10(y))
-  const [x0, x1] = [Math.floor(Math.min(...lx)), Math.ceil(Math.max(...lx))]
+  const [x0, x1raw] = [Math.floor(Math.min(...lx)), Math.ceil(Math.max(...lx))]
+  const x1 = x1raw === x0 ? x0 + 1 : x1raw
   const [y0, y1raw] = [Math.floor(Math.min(...ly)), Math.ceil(Math.max(...ly))]
   const y1 = y1raw === y0 ? y0 + 1 : y1raw
-  const pad = 40
-  const px = (x: number) => pad + ((Math.log10(x) - x0) / Math.max(1, x1 - x0)) * (width - 2 * pad)
-  const py = (y: number) => height - pad - ((Math.log10(y) - y0) / (y1 - y0)) * (height - 2 * pad)
+  const [left, right, top, bottom] = [56, 16, 28, 40]
+  const px = (x: number) => left + ((Math.log10(x) - x0) / (x1 - x0)) * (width - left - right)
+  const py = (y: number) =>
+    height - bottom - ((Math.log10(y) - y0) / (y1 - y0)) * (height - top - bottom)
   const esc = (text: string) =>
     text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-  const ticks: string[] = []
+  const parts: string[] = []
   for (let e = x0; e <= x1; e++) {
-    const x = pad + ((e - x0) / Math.max(1, x1 - x0)) * (width - 2 * pad)
-    ticks.push(
-      `<text x="${x.toFixed(1)}" y="${height - pad + 16}" text-anchor="middle" font-size="10">${esc(shortSize(10 ** e))}</text>`,
+    const x = px(10 ** e).toFixed(1)
+    parts.push(
+      `<line x1="${x}" x2="${x}" y1="${top}" y2="${height - bottom}" stroke="#eaeef2"/>`,
+      `<text x="${x}" y="${height - bottom + 14}" text-anchor="middle" font-size="10">${esc(shortSize(10 ** e))}</text>`,
     )
   }
   for (let e = y0; e <= y1; e++) {
-    const y = height - pad - ((e - y0) / (y1 - y0)) * (height - 2 * pad)
-    ticks.push(
-      `<text x="${pad - 4}" y="${(y + 3).toFixed(1)}" text-anchor="end" font-size="10">${esc(formatValue(10 ** e, 'ms'))}</text>`,
+    const y = py(10 ** e).toFixed(1)
+    parts.push(
+      `<line x1="${left}" x2="${width - right}" y1="${y}" y2="${y}" stroke="#eaeef2"/>`,
+      `<text x="${left - 4}" y="${(Number(y) + 3).toFixed(1)}" text-anchor="end" font-size="10">${esc(formatValue(10 ** e, 'ms'))}</text>`,
     )
   }
-  const lines = series.map((s) => {
-    const style = s.label === 'head' ? 'stroke="#0969da"' : 'stroke="#888" stroke-dasharray="4 3"'
+  series.forEach((s, i) => {
+    const head = s.label === 'head'
+    const colour = head ? '#0969da' : '#888'
+    const dash = head ? '' : ' stroke-dasharray="4 3"'
     const d = s.points.map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(' ')
-    return `<polyline fill="none" stroke-width="2" ${style} points="${d}"><title>${esc(s.label)}</title></polyline>`
+    parts.push(
+      `<polyline class="growth-${s.label}" fill="none" stroke-width="2" stroke="${colour}"${dash} points="${d}"><title>${esc(s.label)}</title></polyline>`,
+      ...s.points.map(
+        ([x, y]) =>
+          `<circle class="growth-point" cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${colour}"><title>${esc(`${s.label}: ${formatValue(y, 'ms')} at ${param}=${x}`)}</title></circle>`,
+      ),
+      `<line x1="${left + 8 + i * 90}" x2="${left + 28 + i * 90}" y1="12" y2="12" stroke="${colour}" stroke-width="2"${dash}/>`,
+      `<text x="${left + 32 + i * 90}" y="15" font-size="10">${esc(s.label)}</text>`,
+    )
   })
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(`${head.bench}: median time by ${head.param}, log–log`)}">`,
-    `<rect x="${pad}" y="${pad}" width="${width - 2 * pad}" height="${height - 2 * pad}" fill="none" stroke="#ccc"/>`,
-    ...ticks,
-    ...lines,
-    `<text x="${width / 2}" y="${height - 6}" text-anchor="middle" font-size="11">${esc(head.param)}</text>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(`${head.bench}: time level by ${head.param}, log–log`)}">`,
+    `<rect x="${left}" y="${top}" width="${width - left - right}" height="${height - top - bottom}" fill="none" stroke="#ccc"/>`,
+    ...parts,
+    `<text x="${(left + width - right) / 2}" y="${height - 6}" text-anchor="middle" font-size="11">${esc(head.param)} (log)</text>`,
     '</svg>',
   ].join('')
 }
@@ -213,4 +237,87 @@ export function shortSize(size: number): string {
   if (size >= 1e6) return `${+(size / 1e6).toFixed(1)}M`
   if (size >= 1e3) return `${+(size / 1e3).toFixed(1)}K`
   return String(size)
+}
+
+/** HTML text escaped for element content and attribute values. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/**
+ * The growth section of an HTML page: per scaled bench, the fitted class, the change against the
+ * baseline, a log–log SVG of both curves and their levels as a table; '' without entries.
+ */
+export function growthHtml(entries: readonly GrowthEntry[]): string {
+  if (entries.length === 0) return ''
+  const sections = entries.map(({ head, base, change }) => {
+    const verdict = change?.regression
+      ? ' <strong class="shift">growth regression</strong>'
+      : change?.improvement
+        ? ' <strong class="shift better">grows slower</strong>'
+        : ''
+    const fit = `grows as ${growthLabel(head.fit)} (log–log slope ${head.fit.slope.toFixed(2)}, R² ${head.fit.r2.toFixed(3)})`
+    const baseAt = (size: number) => base?.points.find((point) => point.size === size)
+    const header = base ? [head.param, 'baseline level', 'head level'] : [head.param, 'level']
+    const rows = head.points.map((point) => {
+      const cells = [String(point.size)]
+      if (base) cells.push(formatValue(baseAt(point.size)?.value ?? null, 'ms'))
+      cells.push(formatValue(point.value, 'ms'))
+      return `<tr>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`
+    })
+    return [
+      `<section class="growth"><h3>${escapeHtml(head.bench)}</h3>`,
+      `<p>${escapeHtml(fit)}${verdict}${change ? `<br>${escapeHtml(change.reason)}` : ''}</p>`,
+      growthSvg(head, base),
+      `<table><thead><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`,
+      '</section>',
+    ].join('\n')
+  })
+  return [
+    '<h2>Growth with data size</h2>',
+    `<p>${escapeHtml(LEVEL_NOTE.replace(/`/g, ''))} Log–log axes: a straight line of slope 1 is linear, 2 quadratic; the baseline is dashed.</p>`,
+    ...sections,
+  ].join('\n')
+}
+
+/**
+ * Budgets and growth as plain text for a terminal (`perfgate run`): one line per budget check and
+ * per curve, the sizes' levels on it; '' when there is neither.
+ */
+export function growthText(
+  checks: readonly BudgetCheck[],
+  entries: readonly GrowthEntry[],
+): string {
+  const lines: string[] = []
+  if (checks.length > 0) lines.push('Budgets:')
+  for (const check of checks) {
+    const unit = check.budget.unit
+    const measured =
+      check.value === null || check.interval === null
+        ? check.reason
+        : `${formatValue(check.value, unit)} (${formatValue(check.interval[0], unit)} … ${formatValue(check.interval[1], unit)}), headroom ${((check.headroom ?? 0) * 100).toFixed(1)}%`
+    lines.push(`  ${check.bench}: ${check.budget.text}: ${STATUS[check.status]}, ${measured}`)
+  }
+  if (entries.length > 0)
+    lines.push('Growth with data size (level = fastest round, 10th percentile):')
+  for (const { head, change, crossings } of entries) {
+    const levels = head.points
+      .map((point) => `${head.param}=${point.size} ${formatValue(point.value, 'ms')}`)
+      .join(', ')
+    lines.push(
+      `  ${head.bench}: grows as ${growthLabel(head.fit)} (log–log slope ${head.fit.slope.toFixed(2)}, R² ${head.fit.r2.toFixed(3)}): ${levels}`,
+    )
+    if (change) lines.push(`    ${change.regression ? 'GROWTH REGRESSION: ' : ''}${change.reason}`)
+    for (const crossing of crossings ?? []) {
+      if (crossing.measured.length > 0)
+        lines.push(
+          `    budget ${crossing.budget.text} broken at ${crossing.measured.map((size) => `${head.param}=${size}`).join(', ')}`,
+        )
+      else if (crossing.extrapolated !== undefined)
+        lines.push(
+          `    budget ${crossing.budget.text}: the fitted curve reaches it at about ${head.param}=${crossing.extrapolated}`,
+        )
+    }
+  }
+  return lines.join('\n')
 }

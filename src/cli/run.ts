@@ -5,6 +5,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { growthReport } from '../budgets/report.js'
+import { growthText } from '../budgets/render.js'
 import { formatConfigError } from '../config/load.js'
 import { readConfig } from '../config/read.js'
 import { matchRuns } from '../baseline/source.js'
@@ -108,6 +110,11 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
   // With --format json, stdout is for the JSON document alone (pipe it to jq); the table goes to stderr.
   const human = (text: string) => (format === 'json' ? io.stderr(text) : io.stdout(text))
   human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`)
+  // Budgets and growth curves, beside the baseline's curves when there is one (as the action).
+  const growth = growthReport(loaded.config.benches, results.benches, baselines[0]?.benches ?? [])
+  const growthSection =
+    format === 'markdown' ? growth.markdown : growthText(growth.checks, growth.growth)
+  if (growthSection !== '') human(`\n${growthSection}\n`)
   const errored = results.benches.some((bench) => bench.status === 'error')
   if (baselines.length === 0) {
     if (format === 'json') io.stdout(serializeResults(results))

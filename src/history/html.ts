@@ -3,6 +3,7 @@
  * SVG by a small inline script (no network, no library), with zoom (buttons and the mouse
  * wheel), the commit under each point and change points marked. Pure: returns the page text.
  */
+import { growthHtml, type GrowthEntry } from '../budgets/render.js'
 import type { ChangePoint } from './change-points.js'
 import type { History } from './schema.js'
 
@@ -14,6 +15,8 @@ export interface HtmlReportInput {
   title?: string
   /** When the page was made (ISO 8601), shown at the top. */
   generatedAt?: string
+  /** This run's growth curves of scaled benches, beside the baseline's: drawn log–log, on top. */
+  growth?: GrowthEntry[]
 }
 
 function escapeHtml(text: string): string {
@@ -35,6 +38,8 @@ h1{font-size:20px}h2{font-size:16px;margin:28px 0 4px}
 svg{display:block;width:100%;height:auto}svg text{font-size:10px;fill:#57606a}
 .line{fill:none;stroke:#0969da;stroke-width:1.5}.band{fill:#0969da;opacity:.12}
 .point{fill:#0969da}.cp{stroke:#cf222e;stroke-dasharray:4 3}.cp.better{stroke:#1a7f37}
+.growth{border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:12px 0}
+.growth svg{max-width:480px}.growth td{text-align:right;padding:0 8px}
 `
 
 // Draws every chart from the embedded data; zoom keeps the newest `view` runs in sight.
@@ -131,7 +136,8 @@ export function htmlReport(input: HtmlReportInput, describe: (p: ChangePoint) =>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><h1>${escapeHtml(title)}</h1>
-<p>${input.history.series.length} bench metrics${input.generatedAt ? `, generated ${escapeHtml(input.generatedAt)}` : ''}. Each point is one baseline run's centre, the band its 95% interval; dashed lines mark change points (red slower, green faster).</p>
+<p>${input.history.series.length} bench metrics${input.generatedAt ? `, generated ${escapeHtml(input.generatedAt)}` : ''}.${input.history.series.length > 0 ? " Each point is one baseline run's centre, the band its 95% interval; dashed lines mark change points (red slower, green faster)." : ''}</p>
+${growthHtml(input.growth ?? [])}
 ${sections.join('\n')}
 <script type="application/json" id="perfgate-data">${scriptJson({ series: input.history.series, points })}</script>
 <script>${SCRIPT}</script>

@@ -4,8 +4,9 @@ import { mergeWindows, writeWindow } from '../baseline/history.js'
 import { recentWindows, uploadBaseline } from '../baseline/upload.js'
 import { REPORT_HTML_FILE, writeHistoryFile } from '../history/artifact.js'
 import { describeChangePoint } from '../history/change-points.js'
-import type { History } from '../history/schema.js'
+import { emptyHistory, type History } from '../history/schema.js'
 import { htmlReport } from '../history/html.js'
+import type { GrowthEntry } from '../budgets/render.js'
 import { analyseHistory } from '../history/report.js'
 import { FILES, prArtifactName, type ArtifactMeta } from '../baseline/layout.js'
 import type { Deps } from '../ports.js'
@@ -15,7 +16,11 @@ import type { BaselineFinding } from './find-baseline.js'
 import type { Tracked } from './history.js'
 import type { Remote, Setup } from './setup.js'
 
-/** Writes meta.json and uploads this run's artifact: the PR's results, or the next baseline window. */
+/**
+ * Writes meta.json and uploads this run's artifact: the PR's results, or the next baseline window.
+ * `growth` (the scaled benches' curves, head beside baseline) goes into report.html: the baseline
+ * artifact's always, the PR's when there are curves to draw.
+ */
 export async function publishArtifacts(
   setup: Setup,
   results: Results,
@@ -24,13 +29,15 @@ export async function publishArtifacts(
   tracked: Tracked,
   remote: Remote,
   deps: Deps,
+  growth: GrowthEntry[] = [],
 ): Promise<void> {
   const { pr } = setup
   await writeMeta(setup, model, deps)
   if (pr) {
+    if (growth.length > 0) await writeReportHtml(setup, tracked.shown, growth, deps)
     await uploadPrResults(setup, remote, deps)
   } else if (setup.baselinePush) {
-    await uploadBaselineWindow(setup, results, finding, tracked, remote, deps)
+    await uploadBaselineWindow(setup, results, finding, tracked, remote, deps, growth)
   }
 }
 
@@ -46,6 +53,7 @@ async function uploadBaselineWindow(
   tracked: Tracked,
   remote: Remote,
   deps: Deps,
+  growth: GrowthEntry[],
 ): Promise<void> {
   const { inputs, ctx, outDir } = setup
   const branch = ctx.branch ?? setup.defaultBranch
@@ -55,7 +63,10 @@ async function uploadBaselineWindow(
   for (const notice of recent.notices) deps.step.notice(notice, { title: 'perfgate baseline' })
   const window = mergeWindows([previous, ...recent.windows], results, inputs.baselineRuns)
   await writeWindow(outDir, window)
-  if (tracked.next) await writeHistory(setup, tracked.next, deps)
+  if (tracked.next) {
+    await writeHistoryFile(setup.outDir, tracked.next)
+    await writeReportHtml(setup, tracked.next, growth, deps)
+  }
   const upload = await uploadBaseline(store, {
     name: inputs.artifactName,
     dir: outDir,
@@ -109,15 +120,21 @@ export async function uploadPrResults(setup: Setup, remote: Remote, deps: Deps):
   }
 }
 
-/** history.json and the self-contained report.html, carried by the baseline artifact. */
-async function writeHistory(setup: Setup, history: History, deps: Deps): Promise<void> {
-  await writeHistoryFile(setup.outDir, history)
+/** The self-contained report.html: the growth curves of this run, then the history's charts. */
+async function writeReportHtml(
+  setup: Setup,
+  history: History | undefined,
+  growth: GrowthEntry[],
+  deps: Deps,
+): Promise<void> {
+  const shown = history ?? emptyHistory()
   const html = htmlReport(
     {
-      history,
-      changePoints: analyseHistory(history).flatMap((r) => r.changePoints),
-      title: `perfgate history · ${setup.ctx.owner}/${setup.ctx.repo}`,
+      history: shown,
+      changePoints: analyseHistory(shown).flatMap((r) => r.changePoints),
+      title: `perfgate ${history ? 'history' : 'report'} · ${setup.ctx.owner}/${setup.ctx.repo}`,
       generatedAt: deps.now().toISOString(),
+      growth,
     },
     describeChangePoint,
   )
