@@ -2,23 +2,26 @@
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { f as formatPercentage, a as formatValue, b as formatP, c as formatChange } from './chunks/format-D0xDIPJR.js';
-import { prepareAb } from './chunks/run-ab-ANxFEp_A.js';
-import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-B12s1ObZ.js';
-import { r as renderComment } from './chunks/comment-CDCFkQNw.js';
-import { b as buildCommentModel, l as localCommentInput } from './chunks/model-DpcGegC4.js';
+import { n as noiseReport } from './chunks/noise-CVFuZVlM.js';
+import { prepareAb } from './chunks/run-ab-DJKDgwf3.js';
+import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DTRe8hJK.js';
+import { r as renderComment } from './chunks/comment-CJWy1hPW.js';
+import { b as buildCommentModel, l as localCommentInput } from './chunks/model-BNfwquK5.js';
+import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cg_XMZHg.js';
 import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-BsTnE9bS.js';
 import { C as CompareInputError } from './chunks/units-C0yKQs3w.js';
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-jDNQLsBE.js';
 import { r as readHistory } from './chunks/history-BqzaIpKr.js';
-import { h as htmlReport } from './chunks/html-BngUwLnP.js';
-import { g as globToRegExp } from './chunks/run-benches-CAV1CUzG.js';
+import { h as htmlReport } from './chunks/html-qo6JgcNV.js';
+import { g as globToRegExp } from './chunks/run-benches-CyfcO4NC.js';
 import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
 import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
-import { f as formatConfigError } from './chunks/load-BzSIyEi9.js';
-import { r as readConfig } from './chunks/read-BIG5n6a8.js';
+import { g as growthReport } from './chunks/report-ChYdRT3r.js';
+import { g as growthText } from './chunks/render-DYa4o22j.js';
+import { f as formatConfigError } from './chunks/load-DOM0YNwF.js';
+import { r as readConfig } from './chunks/read-CxUBFPsJ.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
 import 'node:child_process';
@@ -30,8 +33,8 @@ import 'node:events';
 import 'node:url';
 import './chunks/js-CMTW58QX.js';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
-import { r as runSummaryText } from './chunks/run-summary-BcSVle4e.js';
-import { runConfig } from './chunks/run-config-B2Qf92CQ.js';
+import { r as runSummaryText } from './chunks/run-summary-BlPt_6_L.js';
+import { runConfig } from './chunks/run-config-BRqA7Y2I.js';
 import './chunks/redact-UBQc50TO.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/scaling-bBRpMboh.js';
@@ -60,77 +63,6 @@ import 'process';
 import 'buffer';
 import './chunks/formats-B8atlvjM.js';
 import './chunks/units-CFo0x0PP.js';
-
-/** z(97.5%) + z(80%): a two-sided 5% test that catches a change of the threshold 4 times in 5. */
-const Z = 1.96 + 0.84;
-/** The noise of every ok bench of `head`; with `base` (A/B mode) also the base-vs-base change. */
-function noiseReport(head, base) {
-    return head.benches
-        .filter((bench) => bench.status === 'ok' && bench.metrics.length > 0)
-        .map((bench) => {
-        const metric = bench.metrics[0];
-        const medians = roundMedians(metric);
-        const roundSpread = medians.length >= 2 ? cv(medians) : null;
-        const baseMetric = base?.benches
-            .find((b) => b.name === bench.name && b.status === 'ok')
-            ?.metrics.find((m) => m.name === metric.name);
-        const threshold = metric.regressionThreshold ?? bench.regressionThreshold;
-        const roundsNeeded = roundSpread === null ? null : roundsFor(roundSpread, threshold);
-        const noise = {
-            name: bench.name,
-            metric: metric.name,
-            rounds: medians.length,
-            roundSpread,
-            baseVsBase: baseMetric === undefined ? null : halvesChange(roundMedians(baseMetric)),
-            threshold,
-            roundsNeeded,
-        };
-        if (roundsNeeded !== null && roundsNeeded > medians.length) {
-            noise.hint = `too noisy for its ${percent(threshold)} threshold with ${medians.length} rounds: needs ≥ ${roundsNeeded} rounds to see ${percent(threshold)} (round-to-round spread ${percent(roundSpread ?? 0)})`;
-        }
-        return noise;
-    });
-}
-/** Rounds per side for a two-sample test of the log medians to see `threshold` through `spread`. */
-function roundsFor(spread, threshold) {
-    const effect = Math.log1p(threshold);
-    return Math.max(2, Math.ceil(2 * ((Z * spread) / effect) ** 2));
-}
-function roundMedians(metric) {
-    const counts = metric.rounds ?? [metric.samples.length];
-    const medians = [];
-    let start = 0;
-    for (const count of counts) {
-        if (count > 0)
-            medians.push(median(metric.samples.slice(start, start + count)));
-        start += count;
-    }
-    return medians;
-}
-function halvesChange(medians) {
-    if (medians.length < 2)
-        return null;
-    const even = medians.filter((_, i) => i % 2 === 0);
-    const odd = medians.filter((_, i) => i % 2 === 1);
-    const a = median(even);
-    return a === 0 ? null : median(odd) / a - 1;
-}
-function median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-function cv(values) {
-    const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
-    if (mean === 0)
-        return 0;
-    const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1);
-    return Math.sqrt(variance) / Math.abs(mean);
-}
-/** One decimal under 10% ("2.5%"), none above ("25%"). */
-function percent(fraction) {
-    return formatPercentage(fraction, fraction < 0.1 ? 1 : 0);
-}
 
 /** Version of the comparison JSON format. */
 const COMPARISON_FORMAT_VERSION = 1;
@@ -250,7 +182,8 @@ Measures BASE_REF (default: the merge base of HEAD with origin/HEAD or main) and
 work tree on this machine, bench by bench in alternating rounds (base, head, head, base, ...),
 and compares them. The base is checked out into a temporary git worktree; the clone needs its
 commit (actions/checkout with fetch-depth: 0). Each bench's \`build\` command runs once per side;
-sql and pg-notify benches get a database per side on the DATABASE_URL server.
+sql and pg-notify benches get a database per side on the DATABASE_URL server; http and e2e
+benches with \`serve\` get each side's own server, one side's at a time.
 Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab).
 `;
 /** Runs the ab command; returns 0, 1 (a bench errored or --fail-on-regression saw one), 2 (usage/setup). */
@@ -790,6 +723,11 @@ async function runCommand(args, io) {
     // With --format json, stdout is for the JSON document alone (pipe it to jq); the table goes to stderr.
     const human = (text) => (format === 'json' ? io.stderr(text) : io.stdout(text));
     human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`);
+    // Budgets and growth curves, beside the baseline's curves when there is one (as the action).
+    const growth = growthReport(loaded.config.benches, results.benches, baselines[0]?.benches ?? []);
+    const growthSection = format === 'markdown' ? growth.markdown : growthText(growth.checks, growth.growth);
+    if (growthSection !== '')
+        human(`\n${growthSection}\n`);
     const errored = results.benches.some((bench) => bench.status === 'error');
     if (baselines.length === 0) {
         if (format === 'json')

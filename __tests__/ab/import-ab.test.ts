@@ -104,16 +104,17 @@ describe('import in A/B mode', () => {
     const runs = (await readFile(runsFile, 'utf8')).split('\n').filter((line) => line !== '')
     const head = runs.filter((cwd) => cwd === repo)
     const base = runs.filter((cwd) => cwd !== repo)
-    // Four rounds, and four more when the flagged bench is confirmed by an interleaved re-run.
-    expect([4, 8]).toContain(head.length)
+    // Four configured rounds, each split in two (AB_ROUND_SPLIT): 8 harness runs a side, and 8
+    // more when the flagged bench is confirmed by an interleaved re-run.
+    expect([8, 16]).toContain(head.length)
     expect(base).toHaveLength(head.length)
     expect(base.every((cwd) => cwd.includes('perfgate-base-'))).toBe(true)
-    // Both sides' samples are the harness's own: 4 rounds of 12 times, per side.
+    // Both sides' samples are the harness's own: 8 rounds of 12 times, per side.
     const base1 = JSON.parse(await readFile(path.join(out, 'base.json'), 'utf8')) as {
       benches: { name: string; metrics: { samples: number[]; rounds: number[] }[] }[]
     }
     const spin = base1.benches.find((b) => b.name === 'harness/spin')
-    expect(spin?.metrics[0].rounds).toEqual([12, 12, 12, 12])
+    expect(spin?.metrics[0].rounds).toEqual(Array<number>(8).fill(12))
     await rm(out, { recursive: true, force: true })
   }, 180_000)
 })
