@@ -298,7 +298,7 @@ const minRatio =
   (threshold: number): Rule =>
   (t) =>
     firstRound(t.head).map((rounds, b) => {
-      const base = Math.min(...firstRound(t.baselines[0])[b].flat())
+      const base = Math.min(...t.baselines[0][b][0])
       return Math.min(...rounds.flat()) / base - 1 > threshold
     })
 const perfgateOne: Rule = (t) => verdictsOne(t).map((v) => v === 'regression')

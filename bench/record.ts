@@ -16,7 +16,7 @@
  *
  * `RECORD_SET=ab-hog` records the A/B corpus (__fixtures__/ab-hog/): every round next to the
  * pinned `yes`, which runs for the whole recording, and no pause between rounds, as the
- * processes of one A/B job follow each other (bench/ab.ts replays it).
+ * processes of one A/B job follow each other (bench/ab-replay.ts replays it).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, openSync, writeFileSync } from 'node:fs'
@@ -30,10 +30,10 @@ const ROUNDS = Number(process.env.RECORD_ROUNDS ?? 60)
 /** Cap per round and workload, so the fixtures stay small. */
 const MAX_SAMPLES = 300
 /** Pause between rounds, so rounds spread over several minutes of changing machine load. */
-const PAUSE_MS = process.env.RECORD_SET === 'ab-hog' ? 0 : 2500
 const SETS = ['recorded', 'heldout', 'heldout-2', 'ab-hog'] as const
 const SET: (typeof SETS)[number] =
   SETS.find((name) => name === process.env.RECORD_SET) ?? 'recorded'
+const PAUSE_MS = SET === 'ab-hog' ? 0 : 2500
 const OUT_DIR = fileURLToPath(new URL(`../__fixtures__/${SET}/`, import.meta.url))
 
 type Workload = { name: string; fn: () => unknown }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-CVFuZVlM.js';
 import { prepareAb } from './chunks/run-ab-DJKDgwf3.js';
-import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DTRe8hJK.js';
+import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-CIltepOX.js';
 import { r as renderComment } from './chunks/comment-CJWy1hPW.js';
 import { b as buildCommentModel, l as localCommentInput } from './chunks/model-BNfwquK5.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cg_XMZHg.js';

@@ -1,34 +1,15 @@
 // The growth curves in report.html, drawn by headless Chromium: both curves log–log with a point
 // per size, the class and the regression named, and the page without the section draws less.
 import { describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { chromium } from '../helpers/chromium.js'
 import { growthReport } from '../../src/budgets/report.js'
 import { htmlReport } from '../../src/history/html.js'
 import { emptyHistory } from '../../src/history/schema.js'
 import type { BenchResult } from '../../src/results/types.js'
 import { noisySamples, timeRow } from './helpers.js'
-
-function chromium(args: string[], cwd: string) {
-  return spawnSync(
-    '/usr/bin/chromium',
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'perfgate-chromium-'))}`,
-      '--window-size=1000,1200',
-      ...args,
-    ],
-    { cwd, encoding: 'utf8', timeout: 90_000 },
-  )
-}
 
 const SIZES = [1000, 10000, 100000]
 const rows = (bench: string, ms: (n: number) => number, seed: number): BenchResult[] =>

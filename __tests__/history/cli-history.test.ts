@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { chromium } from '../helpers/chromium.js'
 import { serializeHistory } from '../../src/history/schema.js'
 import { noisyCentres, seriesOf } from './series.js'
 
@@ -13,25 +14,6 @@ function perfgate(args: string[]) {
     timeout: 60_000,
   })
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
-}
-
-function chromium(args: string[], cwd: string) {
-  return spawnSync(
-    '/usr/bin/chromium',
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'perfgate-chromium-'))}`,
-      '--window-size=1000,1200',
-      ...args,
-    ],
-    { cwd, encoding: 'utf8', timeout: 90_000 },
-  )
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'perfgate-history-'))

@@ -3,7 +3,6 @@
 // base out beside the head and measures both sides of its share, interleaved; the merge job
 // merges the heads and the bases apart and compares them as one A/B job does.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,6 +12,7 @@ import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github/serv
 import { readZip } from '../../__fixtures__/github/zip.js'
 import { defaultDeps } from '../../src/default-deps.js'
 import { run } from '../../src/main.js'
+import { gitIn } from '../helpers/git.js'
 import { parseResults } from '../../src/results/schema.js'
 import { compareRuns } from '../../src/compare/index.js'
 import type { Comparison } from '../../src/compare/types.js'
@@ -35,18 +35,7 @@ let server: FakeGitHub
 let repo: string
 let base: string
 let head: string
-const git = (...args: string[]) =>
-  execFileSync('git', args, {
-    cwd: repo,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t',
-    },
-  }).trim()
+const git = gitIn(() => repo)
 
 beforeAll(async () => {
   server = await startFakeGitHub()

@@ -2,7 +2,6 @@
 // GitHub with a real git workspace: the PR's base commit is checked out beside the head, both
 // are measured here in alternating rounds, and only the bench the head slowed is flagged.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,6 +10,7 @@ import { prPayload } from '../../__fixtures__/github/action.js'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github/server.js'
 import { defaultDeps } from '../../src/default-deps.js'
 import { run } from '../../src/main.js'
+import { gitIn } from '../helpers/git.js'
 
 const CONFIG = `defaults:
   samples: 3
@@ -29,18 +29,7 @@ benches:
 `
 let server: FakeGitHub
 let repo: string
-const git = (...args: string[]) =>
-  execFileSync('git', args, {
-    cwd: repo,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t',
-    },
-  }).trim()
+const git = gitIn(() => repo)
 
 beforeAll(async () => {
   server = await startFakeGitHub()

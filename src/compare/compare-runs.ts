@@ -58,8 +58,9 @@ export interface TailOptions {
 
 /**
  * The tail settings evaluated in bench/detect.ts: per-round p75 relative to the round's centre,
- * 15% noise and 30% regression thresholds (chosen on the tuned-on corpus; p90 had 12–18% false
- * alarms there, its rounds' upper tails swing too much between processes).
+ * 15% noise and 30% regression thresholds (chosen on the tuned-on corpus, where p90 caught the
+ * slow-calls change 30% of the time at 1–2% false alarms even with the re-run: its rounds' upper
+ * tails swing too much between processes).
  */
 export const DEFAULT_TAIL: TailOptions = {
   quantile: 0.75,
