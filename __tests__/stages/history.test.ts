@@ -143,6 +143,9 @@ describe('noise-threshold: auto', () => {
       const comment = fresh.comments.find((c) => c.issue === 7)?.body ?? ''
       // Markdown-escaped parentheses, as the renderer writes them.
       expect(comment).toMatch(/noise threshold [\d.]+% \\\(auto, from 12 runs\\\)/)
+      // The row's reason quotes the learned threshold too, not the configured fallback.
+      const learned = /noise threshold ([\d.]+%) \\\(auto/.exec(comment)?.[1]
+      expect(comment).toContain(`within the ${learned} noise threshold`)
     } finally {
       await fresh.close()
     }

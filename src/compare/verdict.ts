@@ -69,12 +69,12 @@ export function decide(input: RuleInput): { verdict: Verdict; reason: string } {
     ? `${e.baseSamples} vs ${e.headSamples} samples; ${e.baseUnits} vs ${e.headUnits} rounds are too few to measure run-to-run variation`
     : `${e.baseUnits} vs ${e.headUnits} rounds`
   const pText = input.p === null ? '' : formatP(input.p)
-  const regressionPct = formatPercentage(input.regressionThreshold, 0)
+  const regressionPct = formatPercentage(input.regressionThreshold)
 
   if (Math.abs(logChange) <= noise) {
     return {
       verdict: 'unchanged',
-      reason: `${what}, within the ${formatPercentage(input.noiseThreshold, 0)} noise threshold`,
+      reason: `${what}, within the ${formatPercentage(input.noiseThreshold)} noise threshold`,
     }
   }
   // Whole processes run slow at random on shared runners, rarely all of them: when even the best

@@ -229,7 +229,7 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
     const thresholds = new Set(regressions.map((c) => c.regressionThreshold))
     const over =
       thresholds.size === 1
-        ? `over ${formatPercentage([...thresholds][0], 0)}`
+        ? `over ${formatPercentage([...thresholds][0])}`
         : 'over their thresholds'
     const confirmed = regressions.every((c) => c.confirmed) ? ', confirmed on re-run' : ''
     const text = `${countOf(regressions.length, 'regression', 'regressions')} ${over}${confirmed}${errorText}`

@@ -1,0 +1,82 @@
+// The `tail` input end to end: the bundled action against a fake GitHub. A PR that slows about half
+// of a command's calls 4× leaves its fast end alone, so the centre calls it unchanged; with
+// `tail: p75` the tail row flags it and the step fails.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
+import { ACTION, prPayload, pushPayload, runAction } from '../../__fixtures__/github/action.js'
+import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github/server.js'
+
+const sha = (c: string) => c.repeat(40)
+const [BASE, HEAD] = [sha('1'), sha('a')]
+
+// Slow calls only when PERFGATE_TAIL_SLOW is set: one random byte under 128 of 256.
+const CONFIG = `defaults:
+  samples: 80
+  rounds: 4
+  warmup: 1
+  time: 1ms
+benches:
+  - name: lookup
+    kind: command
+    command: 'if [ -n "$PERFGATE_TAIL_SLOW" ] && [ "$(od -An -N1 -tu1 /dev/urandom)" -lt 128 ]; then sleep 0.12; else sleep 0.03; fi'
+`
+
+let server: FakeGitHub
+
+function pr(runId: number, inputs: Record<string, string>) {
+  server.pulls.set(3, { headSha: HEAD, labels: [] })
+  return runAction({
+    server,
+    event: 'pull_request',
+    payload: prPayload({ number: 3, headSha: HEAD, baseSha: BASE }),
+    sha: sha('f'),
+    ref: 'refs/pull/3/merge',
+    runId,
+    config: CONFIG,
+    env: { PERFGATE_TAIL_SLOW: '1' },
+    inputs: { comment: 'never', ...inputs },
+  })
+}
+
+beforeAll(async () => {
+  if (!existsSync(ACTION)) throw new Error(`${ACTION} is missing: run \`npm run bundle\` first`)
+  server = await startFakeGitHub()
+  server.mainCommits.push(BASE)
+  server.branchPoints.set(HEAD, BASE)
+  const push = await runAction({
+    server,
+    event: 'push',
+    payload: pushPayload(BASE, sha('0')),
+    sha: BASE,
+    ref: 'refs/heads/main',
+    runId: 11,
+    config: CONFIG,
+  })
+  expect(push.code).toBe(0)
+  server.addRun({ id: 11, head_sha: BASE })
+}, 60_000)
+afterAll(async () => server.close())
+
+describe('the tail input (bundled action, fake GitHub)', () => {
+  it('passes the slower calls by default: the centre is the fast end', async () => {
+    const run = await pr(21, {})
+    expect({ code: run.code, verdict: run.outputs.verdict }).toEqual({ code: 0, verdict: 'pass' })
+    expect(run.summary).not.toContain('p75')
+  }, 60_000)
+
+  it('flags them with tail: p75 and fails the step', async () => {
+    const run = await pr(22, { tail: 'p75' })
+    if (run.code !== 1)
+      console.log(
+        run.summary
+          .split('\n')
+          .filter((l) => l.includes('lookup'))
+          .join('\n'),
+      )
+    expect({ code: run.code, verdict: run.outputs.verdict }).toEqual({
+      code: 1,
+      verdict: 'regression',
+    })
+    expect(run.summary).toMatch(/lookup.*p75.*regression/)
+  }, 60_000)
+})
