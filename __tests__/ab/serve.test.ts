@@ -23,16 +23,31 @@ const seen = new Set<number>()
 const git = (...args: string[]): string =>
   execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim()
 
-/** The server: GET /health answers 200 (or 503 forever with SICK=1), anything else after DELAY ms. */
+/** The server: GET /health answers 200 (or 503 forever with SICK=1), jobs for e2e, anything else after DELAY ms. */
 const SERVER = (delayMs: number) => `import http from 'node:http'
 import { appendFileSync } from 'node:fs'
 if (process.env.PIDS) appendFileSync(process.env.PIDS, process.pid + ' ' + process.cwd() + '\\n')
 const sick = process.env.SICK === '1'
+const jobs = new Map()
 http
   .createServer((req, res) => {
     if (req.url === '/health') {
       res.statusCode = sick ? 503 : 200
       res.end(sick ? 'starting' : 'ok')
+      return
+    }
+    // e2e: POST /jobs creates a job that is done DELAY ms later; GET /jobs/:id polls it.
+    if (req.url === '/jobs' && req.method === 'POST') {
+      const id = jobs.size + 1
+      jobs.set(id, Date.now() + ${delayMs})
+      res.setHeader('content-type', 'application/json')
+      res.end(JSON.stringify({ job: { id } }))
+      return
+    }
+    if (req.url.startsWith('/jobs/')) {
+      const due = jobs.get(Number(req.url.slice('/jobs/'.length)))
+      res.setHeader('content-type', 'application/json')
+      res.end(JSON.stringify({ state: due !== undefined && Date.now() >= due ? 'done' : 'running' }))
       return
     }
     setTimeout(() => res.end('done'), ${delayMs})
@@ -60,6 +75,15 @@ benches:
     base-urls: [http://127.0.0.1:${port}]
     url: /work?again=1
     health: {url: /health, timeout: 10s, interval: 20ms}
+  - name: flow
+    kind: e2e
+    create: {url: http://127.0.0.1:${port}/jobs}
+    id: $.job.id
+    poll: {url: "http://127.0.0.1:${port}/jobs/{{id}}", field: $.state, success: done}
+    poll-interval: 3ms
+    samples: 8
+    rounds: 2
+    health: {url: http://127.0.0.1:${port}/health, timeout: 10s, interval: 20ms}
 `
 
 const EARLY = (port: number) => `benches:
@@ -181,7 +205,7 @@ describe('serve in A/B mode', () => {
     const result = await ab(['main', '--config', path.join(repo, 'perfgate.yml'), '--out-dir', out])
     expect(result.code).toBe(0)
     const regressions = result.comparisons.filter((c) => c.verdict === 'regression')
-    expect(regressions.map((c) => c.name).sort()).toEqual(['api', 'api-again'])
+    expect(regressions.map((c) => c.name).sort()).toEqual(['api', 'api-again', 'flow'])
     const servers = await started()
     const headServers = servers.filter((s) => s.cwd === repo)
     const baseServers = servers.filter((s) => s.cwd !== repo)
@@ -206,6 +230,7 @@ describe('serve in A/B mode', () => {
     expect(flagged.sort()).toEqual([
       ['api', false],
       ['api-again', false],
+      ['flow', false],
     ])
     await rm(out, { recursive: true, force: true })
   }, 300_000)
@@ -248,6 +273,7 @@ describe('serve in a normal run', () => {
     expect(results.benches.map((b) => [b.name, b.status, b.reason])).toEqual([
       ['api', 'ok', undefined],
       ['api-again', 'ok', undefined],
+      ['flow', 'ok', undefined],
     ])
     // The head's handler waits 15 ms.
     expect(results.benches[0].metrics[0].summary.median).toBeGreaterThan(14)
