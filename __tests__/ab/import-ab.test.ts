@@ -67,54 +67,75 @@ afterAll(async () => {
   if (runsFile) await rm(runsFile, { force: true })
 })
 
+/** `perfgate ab main` with `config` (a file in the repository); the verdicts, harness runs and base result. */
+async function ab(config: string, out: string) {
+  await rm(runsFile, { force: true })
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(
+    ['ab', 'main', '--config', path.join(repo, config), '--out-dir', out, '--format', 'json'],
+    {
+      env: { ...process.env, RUNS: runsFile },
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      isTTY: false,
+      now: () => new Date(),
+      readFile: (file) => readFile(file, 'utf8'),
+    },
+  )
+  expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' })
+  const { comparisons } = JSON.parse(stdout) as {
+    comparisons: { name: string; metric: string; verdict: string }[]
+  }
+  const verdicts = comparisons
+    .filter((c) => c.metric === 'time')
+    .map((c) => [c.name, c.verdict === 'regression'])
+    .sort()
+  const runs = (await readFile(runsFile, 'utf8')).split('\n').filter((line) => line !== '')
+  const base1 = JSON.parse(await readFile(path.join(out, 'base.json'), 'utf8')) as {
+    benches: { name: string; metrics: { samples: number[]; rounds: number[] }[] }[]
+  }
+  const spin = base1.benches.find((b) => b.name === 'harness/spin')
+  return {
+    verdicts,
+    head: runs.filter((cwd) => cwd === repo),
+    base: runs.filter((cwd) => cwd !== repo),
+    spinRounds: spin?.metrics[0].rounds,
+  }
+}
+
 describe('import in A/B mode', () => {
   it("runs the harness per side per round in that side's tree and flags the head's slower result", async () => {
     const out = path.join(os.tmpdir(), `perfgate-import-ab-${process.pid}`)
-    let stdout = ''
-    let stderr = ''
-    const code = await runCli(
-      [
-        'ab',
-        'main',
-        '--config',
-        path.join(repo, 'perfgate.yml'),
-        '--out-dir',
-        out,
-        '--format',
-        'json',
-      ],
-      {
-        env: { ...process.env, RUNS: runsFile },
-        stdout: (text) => (stdout += text),
-        stderr: (text) => (stderr += text),
-        isTTY: false,
-        now: () => new Date(),
-        readFile: (file) => readFile(file, 'utf8'),
-      },
-    )
-    expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' })
-    const { comparisons } = JSON.parse(stdout) as {
-      comparisons: { name: string; metric: string; verdict: string }[]
-    }
-    const verdicts = comparisons.filter((c) => c.metric === 'time')
-    expect(verdicts.map((c) => [c.name, c.verdict === 'regression']).sort()).toEqual([
+    const { verdicts, head, base, spinRounds } = await ab('perfgate.yml', out)
+    expect(verdicts).toEqual([
       ['harness/spin', true],
       ['harness/steady', false],
     ])
-    const runs = (await readFile(runsFile, 'utf8')).split('\n').filter((line) => line !== '')
-    const head = runs.filter((cwd) => cwd === repo)
-    const base = runs.filter((cwd) => cwd !== repo)
     // Four configured rounds, each split in two (AB_ROUND_SPLIT): 8 harness runs a side, and 8
     // more when the flagged bench is confirmed by an interleaved re-run.
     expect([8, 16]).toContain(head.length)
     expect(base).toHaveLength(head.length)
     expect(base.every((cwd) => cwd.includes('perfgate-base-'))).toBe(true)
     // Both sides' samples are the harness's own: 8 rounds of 12 times, per side.
-    const base1 = JSON.parse(await readFile(path.join(out, 'base.json'), 'utf8')) as {
-      benches: { name: string; metrics: { samples: number[]; rounds: number[] }[] }[]
-    }
-    const spin = base1.benches.find((b) => b.name === 'harness/spin')
-    expect(spin?.metrics[0].rounds).toEqual(Array<number>(8).fill(12))
+    expect(spinRounds).toEqual(Array<number>(8).fill(12))
+    await rm(out, { recursive: true, force: true })
+  }, 180_000)
+
+  it('ab-split: 1 runs each configured round once a side (the 2× wall-clock setting)', async () => {
+    const out = path.join(os.tmpdir(), `perfgate-import-ab-whole-${process.pid}`)
+    await writeFile(
+      path.join(repo, 'whole.yml'),
+      CONFIG.replace('rounds: 4', 'rounds: 4\n    ab-split: 1'),
+    )
+    const { verdicts, head, base, spinRounds } = await ab('whole.yml', out)
+    expect(verdicts).toEqual([
+      ['harness/spin', true],
+      ['harness/steady', false],
+    ])
+    expect([4, 8]).toContain(head.length)
+    expect(base).toHaveLength(head.length)
+    expect(spinRounds).toEqual(Array<number>(4).fill(12))
     await rm(out, { recursive: true, force: true })
   }, 180_000)
 })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { abRounds, mergeRounds, oneRound, roundOrder } from '../../src/ab/interleave.js'
 import { noiseReport, roundsFor } from '../../src/ab/noise.js'
-import { parseConfig } from '../../src/config/load.js'
+import { formatConfigError, parseConfig } from '../../src/config/load.js'
 import { makeMetric } from '../../src/results/summary.js'
 import type { BenchResult, Results } from '../../src/results/types.js'
 
@@ -44,6 +44,29 @@ describe('oneRound', () => {
     expect(first.settings).toMatchObject({ rounds: 1, samples: 2, time: 250 })
     expect(first.spec).toMatchObject({ leakCheck: true })
     expect(oneRound(bench, 1).spec).toMatchObject({ leakCheck: false })
+  })
+
+  it('ab-split sets how many A/B rounds a configured round becomes', () => {
+    const parsed = parseConfig(
+      'defaults: {ab-split: 1}\nbenches:\n  - {name: j, kind: js, module: x.mjs, samples: 10, rounds: 4, time: 2s}\n  - {name: k, kind: js, module: x.mjs, rounds: 4, ab-split: 3}\n',
+      { file: 'perfgate.yml' },
+    )
+    if (!parsed.ok) throw new Error('config')
+    const [whole, thirds] = parsed.config.benches
+    expect(abRounds(whole.settings)).toBe(4)
+    expect(oneRound(whole, 0).settings).toMatchObject({ rounds: 1, samples: 3, time: 500 })
+    expect(abRounds(thirds.settings)).toBe(12)
+  })
+
+  it('names the file, bench and field of an ab-split it cannot use', () => {
+    const parsed = parseConfig('benches:\n  - {name: j, kind: js, module: x.mjs, ab-split: 0}\n', {
+      file: 'perfgate.yml',
+    })
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    expect(parsed.errors.map(formatConfigError).join('\n')).toMatch(
+      /perfgate\.yml:2 bench "j": ab-split must be/,
+    )
   })
 })
 

@@ -21,7 +21,7 @@ export function roundOrder(rounds: number): Side[][] {
 }
 
 /**
- * A/B splits each configured round in two: a side runs 2 × `rounds` rounds, each with half a
+ * By default A/B splits each configured round in two (`ab-split: 2`): a side runs 2 × `rounds` rounds, each with half a
  * round's samples and time, so a side measures as many samples as a normal run. Next to a CPU
  * hog whole processes run ~1.45× slow at random (3 to 5 in 10 on the replay's tuning half); the
  * comparison keeps each side's fastest rounds, and with 10 rounds more undisturbed ones are left
@@ -30,9 +30,9 @@ export function roundOrder(rounds: number): Side[][] {
  */
 export const AB_ROUND_SPLIT = 2
 
-/** Rounds per side in A/B mode for a bench configured with `settings.rounds`. */
-export function abRounds(settings: { rounds: number }): number {
-  return settings.rounds * AB_ROUND_SPLIT
+/** Rounds per side in A/B mode for a bench configured with `settings.rounds` (and `ab-split`). */
+export function abRounds(settings: { rounds: number; abSplit?: number }): number {
+  return settings.rounds * (settings.abSplit ?? AB_ROUND_SPLIT)
 }
 
 /**

@@ -46,6 +46,10 @@ export const settingsFields = {
     description:
       "A/B mode: shell command run once in each checkout (base and head) before measuring, e.g. `npm ci && npm run build`; with a database, DATABASE_URL points at that side's own database (run migrations here).",
   }),
+  'ab-split': count(1).optional().meta({
+    description:
+      'A/B mode: each configured round runs as this many shorter rounds per side (default 2). More rounds keep more undisturbed ones next to a noisy neighbour; 1 keeps the wall clock near 2× a single-side run (docs/ab.md).',
+  }),
   serve: serveField(),
 }
 
@@ -71,6 +75,8 @@ export interface Settings {
   duration?: number
   /** A/B mode: shell command that prepares a checkout (run once per side and distinct command). */
   build?: string
+  /** A/B mode: rounds per side for each configured round; undefined means AB_ROUND_SPLIT. */
+  abSplit?: number
   /** http/e2e: the server perfgate starts (and stops) for the bench; set by the loader. */
   serve?: ServeSpec
 }
@@ -105,6 +111,7 @@ export type SettingsInput = {
   concurrency?: number[]
   duration?: number
   build?: string
+  'ab-split'?: number
   serve?: ServeInput
 }
 
@@ -131,5 +138,6 @@ export function mergeSettings(
     concurrency: pick('concurrency') ?? base.concurrency,
     ...(pick('duration') === undefined ? {} : { duration: pick('duration') }),
     ...(pick('build') === undefined ? {} : { build: pick('build') }),
+    ...(pick('ab-split') === undefined ? {} : { abSplit: pick('ab-split') }),
   }
 }
