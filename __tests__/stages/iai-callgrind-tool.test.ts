@@ -72,6 +72,10 @@ describe('zero-config: tool: iai-callgrind', () => {
       [`${FIB} short`, 'regression', 0.01],
       [`${FIB} long`, 'improvement', 0.01],
     ])
+    // The output counts benches as the headline does, not each regressed metric of a bench.
+    const regressed = comparison.comparisons.filter((c) => c.verdict === 'regression')
+    expect(regressed.length).toBeGreaterThan(new Set(regressed.map((c) => c.name)).size)
+    expect(pr.log.outputs.regressions).toBe(String(new Set(regressed.map((c) => c.name)).size))
     const comment = server.comments.find((c) => c.issue === 7)?.body ?? ''
     expect(comment).toContain(`${FIB} short`)
     expect(comment).toContain('instructions')

@@ -97,5 +97,8 @@ export async function commentMode(
     step.info(`No PR comment: ${posted.why}`)
   }
   step.setOutput(OUTPUT.verdict, meta.verdict)
-  step.setOutput(OUTPUT.regressions, meta.comment.comparison?.regressions ?? 0)
+  const regressed = meta.comment.comparison?.comparisons
+    .filter((c) => c.verdict === 'regression')
+    .map((c) => c.name)
+  step.setOutput(OUTPUT.regressions, new Set(regressed).size)
 }

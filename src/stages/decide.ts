@@ -39,7 +39,8 @@ export async function decide(
   const errors = results.benches
     .filter((b) => b.status === 'error')
     .map((b) => ({ name: b.name, reason: b.reason ?? 'errored' }))
-  const regressions = compared.comparison?.regressions ?? 0
+  // Benches, as the headline counts them: an iai bench's three regressed metrics are one regression.
+  const regressions = compared.headline?.regressions ?? 0
   const beyondThreshold = compared.headline?.beyondThreshold ?? []
   const newest = compared.outcome?.found ? compared.outcome.baselines[0] : undefined
   const growth = growthReport(config.benches, results.benches, newest?.benches ?? [])
