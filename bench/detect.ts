@@ -22,7 +22,7 @@ import {
   mannWhitneyU,
   seededRandom,
 } from '../src/compare/index.js'
-import type { Random } from '../src/compare/index.js'
+import type { CompareOptions, Comparison, Random } from '../src/compare/index.js'
 import { makeResults } from '../__fixtures__/results.js'
 import type { Results } from '../src/results/types.js'
 
@@ -213,6 +213,21 @@ interface Trial {
 
 type Rule = (trial: Trial) => boolean[]
 
+/**
+ * The comparison as the action makes it under the default `inconclusive: rerun` policy:
+ * regressions and inconclusive benches beyond their threshold alike are re-run and re-judged.
+ */
+function compareAndConfirm(
+  baselines: Results[],
+  head: Results,
+  rerun: Results,
+  options: CompareOptions = OPTS,
+): Comparison {
+  const c = compareRuns(baselines, head, options)
+  if (benchesToConfirm(c, true).length === 0) return c
+  return confirmRegressions(baselines, head, rerun, c, options)
+}
+
 // perfgate's verdicts per trial, computed once and read by its "regression" and "inconclusive" columns.
 const oneVerdicts = new WeakMap<Trial, string[]>()
 const kVerdicts = new WeakMap<Trial, string[]>()
@@ -259,12 +274,11 @@ const importedRerunVerdicts = new WeakMap<Trial, string[]>()
 function verdictsImportedRerun(t: Trial): string[] {
   const cached = importedRerunVerdicts.get(t)
   if (cached) return cached
-  const baselines = [toResults(firstRound(t.baselines[0]))]
-  const head = toResults(firstRound(t.head))
-  let c = compareRuns(baselines, head, OPTS)
-  if (benchesToConfirm(c, true).length > 0) {
-    c = confirmRegressions(baselines, head, toResults(firstRound(t.rerun)), c, OPTS)
-  }
+  const c = compareAndConfirm(
+    [toResults(firstRound(t.baselines[0]))],
+    toResults(firstRound(t.head)),
+    toResults(firstRound(t.rerun)),
+  )
   const verdicts = c.comparisons.map((row) => row.verdict)
   importedRerunVerdicts.set(t, verdicts)
   stepFails.set(t, { ...failsOf(t), importedRerun: headline(c).fail })
@@ -274,14 +288,7 @@ function verdictsImportedRerun(t: Trial): string[] {
 function verdictsK(t: Trial): string[] {
   const cached = kVerdicts.get(t)
   if (cached) return cached
-  const baselines = t.baselines.map(toResults)
-  const head = toResults(t.head)
-  let c = compareRuns(baselines, head, OPTS)
-  // The default `inconclusive: rerun` policy re-runs regressions and inconclusive benches
-  // beyond their threshold alike.
-  if (benchesToConfirm(c, true).length > 0) {
-    c = confirmRegressions(baselines, head, toResults(t.rerun), c, OPTS)
-  }
+  const c = compareAndConfirm(t.baselines.map(toResults), toResults(t.head), toResults(t.rerun))
   const verdicts = c.comparisons.map((row) => row.verdict)
   kVerdicts.set(t, verdicts)
   stepFails.set(t, { ...failsOf(t), k: headline(c).fail })
@@ -297,14 +304,12 @@ const TAIL = (() => {
   return { quantile, noiseThreshold, regressionThreshold }
 })()
 const perfgateTailK: Rule = (t) => {
-  const baselines = t.baselines.map(toResults)
   const head = toResults(t.head)
-  const options = { ...OPTS, tail: TAIL }
-  let c = compareRuns(baselines, head, options)
   // The tail's regressions are re-run and confirmed like the centre's, as the action does.
-  if (benchesToConfirm(c, true).length > 0) {
-    c = confirmRegressions(baselines, head, toResults(t.rerun), c, options)
-  }
+  const c = compareAndConfirm(t.baselines.map(toResults), head, toResults(t.rerun), {
+    ...OPTS,
+    tail: TAIL,
+  })
   const flagged = new Set(
     c.comparisons
       .filter((row) => row.metric !== 'time' && row.verdict === 'regression')
@@ -520,8 +525,7 @@ function singleProcessFloor(dataset: string, recorded: Map<string, RecordedRound
   ]
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`
   console.log(
-    `
-${dataset}: what a rule on ONE process a side can reach (every pair of processes; ratio of one statistic against a threshold T)`,
+    `\n${dataset}: what a rule on ONE process a side can reach (every pair of processes; ratio of one statistic against a threshold T)`,
   )
   console.log(
     '| condition | statistic | T = 10%: false alarms | caught +15% | caught +20% | smallest T meeting the goal | its caught +15% | +20% |',

@@ -21,12 +21,12 @@ export function roundOrder(rounds: number): Side[][] {
 }
 
 /**
- * By default A/B splits each configured round in two (`ab-split: 2`): a side runs 2 × `rounds` rounds, each with half a
- * round's samples and time, so a side measures as many samples as a normal run. Next to a CPU
- * hog whole processes run ~1.45× slow at random (3 to 5 in 10 on the replay's tuning half); the
- * comparison keeps each side's fastest rounds, and with 10 rounds more undisturbed ones are left
- * to keep: +12% confirmed 87% of the time there against 68% with 5 rounds (docs/ab.md). The
- * price is twice the processes, so twice their start-up and warm-up.
+ * By default A/B splits each configured round in two (`ab-split: 2`): a side runs 2 × `rounds`
+ * rounds, each with half a round's samples and time, so a side measures as many samples as a
+ * normal run. Next to a CPU hog whole processes run ~1.45× slow at random (3 to 5 in 10 on the
+ * replay's tuning half); the comparison keeps each side's fastest rounds, and with 10 rounds more
+ * undisturbed ones are left to keep: +12% confirmed 87% of the time there against 68% with 5
+ * rounds (docs/ab.md). The price is twice the processes, so twice their start-up and warm-up.
  */
 export const AB_ROUND_SPLIT = 2
 

@@ -37,6 +37,11 @@ export function isBeyondThreshold(row: MetricComparison): boolean {
   return bad > Math.log1p(row.regressionThreshold)
 }
 
+/** Names of the benches with a regression: a bench with several regressed metrics counts once. */
+export function regressedBenches(rows: readonly MetricComparison[]): string[] {
+  return unique(rows.filter((r) => r.verdict === 'regression').map((r) => r.name))
+}
+
 /** The headline of `comparison` under `policy`, failing on regressions when `failOnRegression`. */
 export function headline(
   comparison: Comparison,
@@ -45,7 +50,7 @@ export function headline(
   const policy = options.policy ?? DEFAULT_INCONCLUSIVE_POLICY
   const rows = comparison.comparisons
   const benches = new Set(rows.map((r) => r.name)).size
-  const regressed = unique(rows.filter((r) => r.verdict === 'regression').map((r) => r.name))
+  const regressed = regressedBenches(rows)
   const beyond = unique(
     rows
       .filter((r) => r.verdict === 'inconclusive' && isBeyondThreshold(r))

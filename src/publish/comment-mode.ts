@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { FILES, parseArtifactMeta } from '../baseline/layout.js'
 import type { ArtifactStore } from '../baseline/store.js'
+import { regressedBenches } from '../compare/headline.js'
 import type { GitHubApi } from '../github/api.js'
 import { runUrl, type GithubContext } from '../github/context.js'
 import { OUTPUT, type Inputs } from '../inputs.js'
@@ -97,8 +98,8 @@ export async function commentMode(
     step.info(`No PR comment: ${posted.why}`)
   }
   step.setOutput(OUTPUT.verdict, meta.verdict)
-  const regressed = meta.comment.comparison?.comparisons
-    .filter((c) => c.verdict === 'regression')
-    .map((c) => c.name)
-  step.setOutput(OUTPUT.regressions, new Set(regressed).size)
+  step.setOutput(
+    OUTPUT.regressions,
+    regressedBenches(meta.comment.comparison?.comparisons ?? []).length,
+  )
 }

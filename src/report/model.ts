@@ -7,6 +7,7 @@
  * schema validates that untrusted file and gives the TypeScript type, so the two cannot drift.
  */
 import { z } from 'zod'
+import { regressedBenches } from '../compare/headline.js'
 import {
   comparisonSchema,
   type Comparison,
@@ -232,7 +233,9 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
         ? `over ${formatPercentage([...thresholds][0])}`
         : 'over their thresholds'
     const confirmed = regressions.every((c) => c.confirmed) ? ', confirmed on re-run' : ''
-    const text = `${countOf(regressions.length, 'regression', 'regressions')} ${over}${confirmed}${errorText}`
+    // Benches, as the step's `regressions` output counts them, not each regressed metric.
+    const benches = regressedBenches(regressions).length
+    const text = `${countOf(benches, 'regression', 'regressions')} ${over}${confirmed}${errorText}`
     return input.acknowledged
       ? {
           icon: '☑️',
