@@ -13,6 +13,7 @@ import path from 'node:path'
 import { runCli } from '../../src/cli/main.js'
 import { formatConfigError, parseConfig } from '../../src/config/load.js'
 import { runConfig } from '../../src/run/run-config.js'
+import { alive } from '../helpers/process.js'
 
 let repo: string
 let port: number
@@ -187,15 +188,6 @@ async function started(): Promise<{ pid: number; cwd: string }[]> {
     })
   for (const server of servers) seen.add(server.pid)
   return servers
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
 }
 
 describe('serve in A/B mode', () => {

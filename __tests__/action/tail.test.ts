@@ -9,7 +9,8 @@ import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github/serv
 const sha = (c: string) => c.repeat(40)
 const [BASE, HEAD] = [sha('1'), sha('a')]
 
-// Slow calls only when PERFGATE_TAIL_SLOW is set: one random byte under 128 of 256.
+// Slow calls only when PERFGATE_TAIL_SLOW is set: one random byte under 128 of 256. Both sides
+// read the byte, so the base and the head spawn the same processes and differ only in the sleep.
 const CONFIG = `defaults:
   samples: 80
   rounds: 4
@@ -18,7 +19,7 @@ const CONFIG = `defaults:
 benches:
   - name: lookup
     kind: command
-    command: 'if [ -n "$PERFGATE_TAIL_SLOW" ] && [ "$(od -An -N1 -tu1 /dev/urandom)" -lt 128 ]; then sleep 0.12; else sleep 0.03; fi'
+    command: 'r=$(od -An -N1 -tu1 /dev/urandom); if [ -n "$PERFGATE_TAIL_SLOW" ] && [ "$r" -lt 128 ]; then sleep 0.12; else sleep 0.03; fi'
 `
 
 let server: FakeGitHub
@@ -60,7 +61,11 @@ afterAll(async () => server.close())
 describe('the tail input (bundled action, fake GitHub)', () => {
   it('passes the slower calls by default: the centre is the fast end', async () => {
     const run = await pr(21, {})
-    expect({ code: run.code, verdict: run.outputs.verdict }).toEqual({ code: 0, verdict: 'pass' })
+    const rows = run.summary.split('\n').filter((line) => line.includes('lookup'))
+    expect({ code: run.code, verdict: run.outputs.verdict, rows }).toMatchObject({
+      code: 0,
+      verdict: 'pass',
+    })
     expect(run.summary).not.toContain('p75')
   }, 60_000)
 

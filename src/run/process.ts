@@ -1,5 +1,6 @@
 /** Child processes with wall-clock timing, output tails and whole-group kill on abort. */
 import { spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 
 /** How one run of a shell command ended. */
 export interface CommandRun {
@@ -78,6 +79,38 @@ export function killGroup(pid: number | undefined): void {
   } catch {
     // Already exited.
   }
+}
+
+/**
+ * True while a process group has a member that is still running. A zombie does not count: it has
+ * released its ports and files, and in a container whose PID 1 is slow to reap orphans it can
+ * linger for seconds after it exited. Where there is no /proc (macOS), any member counts.
+ */
+export function groupRunning(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0)
+  } catch {
+    return false
+  }
+  let entries: string[]
+  try {
+    entries = readdirSync('/proc')
+  } catch {
+    return true
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue
+    }
+    // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses, so parse after the last ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true
+  }
+  return false
 }
 
 function keepTail(tail: string, chunk: Buffer, limit: number): string {

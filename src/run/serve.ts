@@ -12,7 +12,7 @@ import { waitHealthy } from './http/health.js'
 import { closeClient, createClient } from './http/request.js'
 import { expandEnv } from './http/template.js'
 import { BenchError } from './outcome.js'
-import { killGroup, lastLines } from './process.js'
+import { groupRunning, killGroup, lastLines } from './process.js'
 
 /** What starting a server needs to know about the run it belongs to. */
 export interface ServeContext {
@@ -184,14 +184,8 @@ function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
 /** Waits (up to 2 s) until no process of the group is left, so the next server can bind. */
 async function groupGone(pid: number | undefined): Promise<void> {
   if (pid === undefined) return
-  for (let i = 0; i < 40; i++) {
-    try {
-      process.kill(-pid, 0)
-    } catch {
-      return
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
+  for (let i = 0; i < 100 && groupRunning(pid); i++)
+    await new Promise((resolve) => setTimeout(resolve, 20))
 }
 
 function describeExit(exit: { code: number | null; signal: NodeJS.Signals | null }): string {
