@@ -36,9 +36,17 @@ const LAWS: Record<string, { growth: GrowthClass; ms: (n: number) => number }> =
   quadratic: { growth: 'n²', ms: (n) => 0.02 + n * n * 1e-9 },
 }
 
-type Noise = (centre: number, seed: number) => number[]
+/**
+ * Samples of `rounds` rounds around `centre`. `rerun` > 0 is a later run of the same program: a
+ * fresh draw from the same pool (recorded) or shape (synthetic).
+ */
+type Noise = ((centre: number, seed: number, rounds?: number, rerun?: number) => number[]) & {
+  /** Recorded: each pool's workload and condition, in the order a seed picks them. */
+  pools?: string[]
+}
 
-const synthetic: Noise = (centre, seed) => noisySamples(centre, seed, ROUNDS, PER_ROUND)
+const synthetic: Noise = (centre, seed, rounds = ROUNDS, rerun = 0) =>
+  noisySamples(centre, seed + rerun * 7_000_003, rounds, PER_ROUND)
 
 /**
  * Recorded rounds (real processes on a runner) from one corpus folder, each scaled by its
@@ -51,6 +59,7 @@ function recordedNoise(folder: string): Noise | undefined {
   const dir = fileURLToPath(new URL(`../__fixtures__/${folder}/`, import.meta.url))
   if (!existsSync(dir)) return undefined
   const pools: number[][][] = []
+  const labels: string[] = []
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.json.gz'))
     .sort()) {
@@ -60,22 +69,27 @@ function recordedNoise(folder: string): Noise | undefined {
     const centre = medianOf(body.rounds.flatMap((r) => r.samples))
     for (const condition of ['quiet', 'noisy']) {
       const rounds = body.rounds.filter((r) => r.condition === condition)
-      if (rounds.length > 0) pools.push(rounds.map((r) => r.samples.map((x) => x / centre)))
+      if (rounds.length > 0) {
+        pools.push(rounds.map((r) => r.samples.map((x) => x / centre)))
+        labels.push(`${file.replace('.json.gz', '')} ${condition}`)
+      }
     }
   }
   if (pools.length === 0) return undefined
-  return (centre, seed) => {
-    const random = seededRandom(seed)
+  const noise: Noise = (centre, seed, count = ROUNDS, rerun = 0) => {
+    const random = seededRandom(seed + rerun * 7_000_003)
     // curveRows seeds the sizes of one curve as trial * 31 + i: the trial picks the pool.
     const rounds = pools[Math.floor(seed / 31) % pools.length]
     const out: number[] = []
-    for (let r = 0; r < ROUNDS; r++) {
+    for (let r = 0; r < count; r++) {
       const round = rounds[Math.floor(random() * rounds.length)]
       for (let i = 0; i < PER_ROUND; i++)
         out.push(centre * round[Math.floor(random() * round.length)])
     }
     return out
   }
+  noise.pools = labels
+  return noise
 }
 
 function curveRows(
@@ -154,6 +168,13 @@ function evaluate(label: string, noise: Noise): Column {
   let underClose = 0
   let underMissed = 0
   let over = 0
+  // Too close to call: the rounds the check says would settle it, and a later run with that many.
+  let suggested = 0
+  let settled = 0
+  let tooUnsteady = 0
+  const suggestions: number[] = []
+  // Per recorded pool: trials and 20%-under budgets flagged (a trial's pool is (1000 + t) mod P).
+  const byPool = (noise.pools ?? []).map(() => ({ trials: 0, flagged: 0 }))
   for (let t = 1; t <= TRIALS; t++) {
     const base = (1000 + t) * 31
     const truth = quantileOf(
@@ -168,7 +189,27 @@ function evaluate(label: string, noise: Noise): Column {
       { seed: t, resamples: 400 },
     )
     if (u.status === 'broken') under++
-    if (u.status === 'too-close') underClose++
+    if (byPool.length > 0) {
+      const pool = byPool[(1000 + t) % byPool.length]
+      pool.trials++
+      if (u.status === 'broken') pool.flagged++
+    }
+    if (u.status === 'too-close') {
+      underClose++
+      const needed = u.roundsToSettle ?? null
+      if (needed === null || needed > 100) tooUnsteady++
+      else {
+        suggested++
+        suggestions.push(needed)
+        const [again] = checkBudgets(
+          [{ name: 'b', budgets: [budget(truth, 0.8)] }],
+          [timeRow('b', noise(1, base, needed, 1), needed)],
+          [],
+          { seed: t, resamples: 400 },
+        )
+        if (again.status === 'broken') settled++
+      }
+    }
     if (u.status === 'within') underMissed++
     if (o.status === 'broken') over++
   }
@@ -177,6 +218,20 @@ function evaluate(label: string, noise: Noise): Column {
   line('budget 20% under: too close to call', underClose)
   line('budget 20% under: called within (a miss)', underMissed)
   line('budget 20% over the true p95 flagged', over)
+  // How good the "with about N rounds the interval would clear the limit" advice is, on the too-close runs.
+  const median = suggestions.length ? medianOf(suggestions) : 0
+  console.log(
+    `too close, rounds suggested (≤ 100): ${suggested}/${underClose}, median ${median}; a run with that many flagged it: ${pct(settled, Math.max(suggested, 1))} (${settled}/${suggested}); more than 100 or none: ${tooUnsteady}`,
+  )
+  column.set(
+    'too close: a later run with the suggested rounds flagged it',
+    suggested ? `${pct(settled, suggested)} of ${suggested}` : '—',
+  )
+  column.set('too close: more than 100 rounds suggested', `${tooUnsteady} of ${underClose}`)
+  if (byPool.length > 0)
+    console.log(
+      `budget 20% under flagged, by pool: ${byPool.map((p, i) => `${noise.pools?.[i]} ${p.flagged}/${p.trials}`).join(', ')}`,
+    )
   return column
 }
 

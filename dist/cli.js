@@ -18,7 +18,7 @@ import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from 
 import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
-import { g as growthReport } from './chunks/report-ChYdRT3r.js';
+import { g as growthReport } from './chunks/report-0gqLtMK2.js';
 import { g as growthText } from './chunks/render-DYa4o22j.js';
 import { f as formatConfigError } from './chunks/load-BvE3P_KK.js';
 import { r as readConfig } from './chunks/read-BC5vJ5Y9.js';

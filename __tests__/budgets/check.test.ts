@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseBudget, type Budget } from '../../src/config/budget.js'
 import { quantileOf } from '../../src/compare/units.js'
-import { checkBudgets } from '../../src/budgets/check.js'
+import { checkBudgets, settleRounds } from '../../src/budgets/check.js'
 import { budgetsMarkdown } from '../../src/budgets/render.js'
 import { growthReport } from '../../src/budgets/report.js'
 import { gfm, noisySamples, timeRow } from './helpers.js'
@@ -57,6 +57,74 @@ describe('checkBudgets', () => {
     expect(checks[1].baseline).toBeCloseTo(quantileOf(noisySamples(1.5, 4), 0.5), 6)
     expect(checks[2].value).toBeLessThan(1000)
     expect(checks[2].headroom).toBeLessThan(0)
+  })
+
+  it('says how many rounds would settle a close call, and a run with that many mostly does', () => {
+    // A budget 5% under the true p95: with 5 rounds often too close to call.
+    const limit = budget(`p95 < ${(TRUE_P95 * 0.95).toFixed(4)}ms`)
+    let close = 0
+    let settled = 0
+    for (let seed = 1; seed <= 60; seed++) {
+      const [check] = checkBudgets(
+        [{ name: 'b', budgets: [limit] }],
+        [timeRow('b', noisySamples(1, seed))],
+        [],
+        {
+          seed,
+          resamples: 400,
+        },
+      )
+      if (check.status !== 'too-close') continue
+      const rounds = check.roundsToSettle as number
+      // A value almost on the limit needs more rounds than a run should spend: said, not tried.
+      if (rounds > 100) {
+        expect(check.reason).toContain('more than 100 rounds would be needed')
+        continue
+      }
+      close++
+      expect(check.reason).toBe(
+        `the interval straddles the limit: too close to call from this run (with about ${rounds} rounds the interval would clear the limit, if the value stays where it is; this run had 5)`,
+      )
+      const [again] = checkBudgets(
+        [{ name: 'b', budgets: [limit] }],
+        [timeRow('b', noisySamples(1, seed + 10_000, rounds), rounds)],
+        [],
+        { seed, resamples: 400 },
+      )
+      if (again.status === 'broken') settled++
+    }
+    expect(close).toBeGreaterThanOrEqual(10)
+    expect(settled / close).toBeGreaterThanOrEqual(0.7)
+  })
+
+  it('projects the rounds from the half of the interval that faces the limit', () => {
+    // Value 12 past a limit of 10, lower half-width 3: 2 × 10 × (3/2)² = 45 rounds.
+    expect(settleRounds(12, [9, 20], 10, 10)).toBe(45)
+    // Value 8 under it, upper half-width 4: 2 × 10 × (4/2)² = 80.
+    expect(settleRounds(8, [1, 12], 10, 10)).toBe(80)
+    // Always more rounds than the run had; none settle a value on the limit.
+    expect(settleRounds(12, [11.9, 12.1], 10, 10)).toBe(11)
+    expect(settleRounds(10, [9, 11], 10, 10)).toBeNull()
+  })
+
+  it('says when a close call needs more than 100 rounds, or has only one', () => {
+    // Rounds that disagree wildly: half at 1 ms, half at 3 ms, and a limit between them.
+    const samples = Array.from({ length: 6 }, (_, r) =>
+      Array<number>(20).fill(r % 2 ? 3 : 1),
+    ).flat()
+    const [wild] = checkBudgets(
+      [{ name: 'b', budgets: [budget('median < 1.9ms')] }],
+      [timeRow('b', samples, 6)],
+    )
+    expect(wild.status).toBe('too-close')
+    expect(wild.reason).toContain('more than 100 rounds would be needed')
+    const [one] = checkBudgets(
+      [{ name: 'b', budgets: [budget('median < 1.9ms')] }],
+      [timeRow('b', samples, 1)],
+    )
+    expect(one.status).toBe('too-close')
+    expect(one.roundsToSettle).toBeNull()
+    expect(one.reason).toContain('one round: with `rounds: 5` or more')
   })
 
   it('a broken budget fails the run without a baseline; a missing metric is no data', () => {

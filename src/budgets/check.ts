@@ -24,6 +24,11 @@ export interface BudgetCheck {
   headroom: number | null
   /** The same statistic on the baseline run, when one was given and has the row. */
   baseline: number | null
+  /**
+   * Too close to call only: the rounds after which the interval would clear the limit if the value
+   * stayed where it is (null when the run had one round, or the value sits on the limit).
+   */
+  roundsToSettle?: number | null
   /** The status in words, with the numbers behind it. */
   reason: string
 }
@@ -94,13 +99,48 @@ function checkOne(
   const clearlyBroken = below ? low > budget.limit : high < budget.limit
   const status: BudgetStatus = clearlyWithin ? 'within' : clearlyBroken ? 'broken' : 'too-close'
   const side = below ? 'under' : 'over'
-  const reason =
-    status === 'within'
-      ? `the whole interval is ${side} the limit`
-      : status === 'broken'
-        ? `the whole interval is past the limit`
-        : `the interval straddles the limit: too close to call from this run`
-  return { bench: row.name, budget, status, value, interval, headroom, baseline: baseValue, reason }
+  const check = { bench: row.name, budget, status, value, interval, headroom, baseline: baseValue }
+  if (status === 'within') return { ...check, reason: `the whole interval is ${side} the limit` }
+  if (status === 'broken') return { ...check, reason: `the whole interval is past the limit` }
+  const rounds = metric.rounds?.length ?? 1
+  const roundsToSettle = rounds < 2 ? null : settleRounds(value, interval, budget.limit, rounds)
+  return {
+    ...check,
+    roundsToSettle,
+    reason: `the interval straddles the limit: too close to call from this run${settleNote(rounds, roundsToSettle)}`,
+  }
+}
+
+/** Past this many rounds a run is not the way to settle a budget: its statistic is too unsteady. */
+const MAX_SETTLE_ROUNDS = 100
+
+/**
+ * The rounds after which the interval's side facing the limit would clear it. With two or more
+ * rounds the interval is set by round-to-round variation, so its half-width shrinks as
+ * 1/√rounds: clearing a distance d with half-width w takes rounds × (w/d)². Twice that leaves
+ * room for the value itself to move (80% power at 95% confidence: (1.96 + 0.84)² / 1.96² ≈ 2);
+ * how often a later run with that many rounds settled it, per corpus, is in docs/budgets.md.
+ */
+export function settleRounds(
+  value: number,
+  [low, high]: [number, number],
+  limit: number,
+  rounds: number,
+): number | null {
+  const distance = Math.abs(value - limit)
+  if (distance === 0) return null
+  // The interval's half facing the limit: the one that must shrink past it.
+  const halfWidth = value > limit ? value - low : high - value
+  return Math.max(rounds + 1, Math.ceil(2 * rounds * (halfWidth / distance) ** 2))
+}
+
+function settleNote(rounds: number, needed: number | null): string {
+  if (rounds < 2)
+    return ' (one round: with `rounds: 5` or more the interval also holds run-to-run variation)'
+  if (needed === null) return ' (the value is on the limit: no number of rounds settles it)'
+  if (needed > MAX_SETTLE_ROUNDS)
+    return ` (more than ${MAX_SETTLE_ROUNDS} rounds would be needed: this statistic moves too much from process to process here; a steadier one, such as the median or a lower percentile, can be checked)`
+  return ` (with about ${needed} rounds the interval would clear the limit, if the value stays where it is; this run had ${rounds})`
 }
 
 /** The metric a budget reads: ops/s from a throughput metric when there is one, else time. */
