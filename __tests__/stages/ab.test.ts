@@ -72,7 +72,8 @@ describe('baseline: base-ref (same-runner A/B)', () => {
     // The details carry each bench's noise, with the base measured against itself.
     expect(comment).toMatch(/<details><summary>Noise: /)
     expect(comment).toContain('| bench | rounds × samples | round-to-round spread | base vs base |')
-    expect(comment).toMatch(/\| steady \| 8 × \d+ \| \d+\.\d% \| [+-]?\d+\.\d% \|/)
+    // Percentages drop a trailing .0 ("4%", "2.2%").
+    expect(comment).toMatch(/\| steady \| 8 × \d+ \| \d+(\.\d)?% \| [+-]?\d+(\.\d)?% \|/)
     expect(
       log.annotations.filter((a) => a.level === 'error').map((a) => a.message.split(':')[0]),
     ).toEqual(['changed'])
