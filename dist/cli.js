@@ -3,7 +3,7 @@ import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-CVFuZVlM.js';
-import { prepareAb } from './chunks/run-ab-DvNeUGJm.js';
+import { prepareAb } from './chunks/run-ab-CbOm9s4L.js';
 import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DQCBfgOU.js';
 import { r as renderComment } from './chunks/comment-C3a5fxzh.js';
 import { b as buildCommentModel, l as localCommentInput } from './chunks/model-Bcccrm68.js';

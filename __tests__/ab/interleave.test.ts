@@ -79,6 +79,16 @@ describe('mergeRounds', () => {
     expect(merged[0].metrics[0].summary.n).toBe(3)
   })
 
+  it("adds up the rounds' wall time, which shard balancing plans by", () => {
+    const timed = (samples: number[], durationMs: number) => ({
+      ...result('a', samples),
+      durationMs,
+    })
+    const [merged] = mergeRounds([[timed([1], 120)], [timed([2], 80)], [timed([3], 100)]])
+    expect(merged.durationMs).toBe(300)
+    expect(mergeRounds([[result('a', [1])], [result('a', [2])]])[0].durationMs).toBeUndefined()
+  })
+
   it('takes the error of any round that failed', () => {
     const failed: BenchResult = {
       ...result('a', [1]),

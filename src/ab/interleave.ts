@@ -84,7 +84,17 @@ function mergeOne(results: BenchResult[]): BenchResult {
     .map((metric) => mergeMetric(results.map((r) => r.metrics.find((m) => m.name === metric.name))))
     .filter((metric): metric is Metric => metric !== undefined)
   const details = results.find((r) => r.details !== undefined)?.details
-  return { ...first, metrics, ...(details === undefined ? {} : { details }) }
+  // Shard balancing plans by durationMs: the bench took all its rounds, not just the first.
+  const timed = results.filter((r) => r.durationMs !== undefined)
+  const durationMs = timed.length
+    ? timed.reduce((sum, r) => sum + (r.durationMs ?? 0), 0)
+    : undefined
+  return {
+    ...first,
+    metrics,
+    ...(details === undefined ? {} : { details }),
+    ...(durationMs === undefined ? {} : { durationMs }),
+  }
 }
 
 function mergeMetric(parts: (Metric | undefined)[]): Metric | undefined {
