@@ -12,8 +12,5 @@ export default {
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60_000,
-  // Jest's default on a 2-core machine is one worker; most suites wait on child processes,
-  // servers and sleeps rather than the CPU, so two workers halve the wall clock (525 s → 210 s).
-  maxWorkers: '100%',
   verbose: false,
 }

@@ -170,7 +170,13 @@ describe('perfgate ab', () => {
       'json',
     ])
     expect(result.code).toBe(0)
-    expect(regressions(result.stdout)).toEqual([])
+    // The reasons ride along, so a failure says what the gate saw.
+    const flagged = (
+      JSON.parse(result.stdout) as {
+        comparisons: { name: string; verdict: string; reason: string }[]
+      }
+    ).comparisons.filter((c) => c.verdict === 'regression')
+    expect(flagged.map((c) => `${c.name}: ${c.reason}`)).toEqual([])
     await rm(out, { recursive: true, force: true })
   }, 300_000)
 

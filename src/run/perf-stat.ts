@@ -87,10 +87,19 @@ export async function countWithPerf(
 ): Promise<CommandRun & { count: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'perfgate-perf-'))
   const file = path.join(dir, 'stat.csv')
+  const codeFile = path.join(dir, 'code')
   try {
     const quoted = `'${command.replace(/'/g, `'\\''`)}'`
-    // -o keeps perf's table out of the command's own stderr; children are counted (inherit).
-    const run = await runShell(`perf stat -x, -e ${event} -o '${file}' -- sh -c ${quoted}`, shell)
+    // -o keeps perf's table out of the command's own stderr; children are counted (inherit). On a
+    // busy machine perf stat now and then exits 0 for a command that failed (1 in 40 `exit 3`s
+    // next to two busy loops), so a wrapper shell writes the command's own exit code to a file.
+    const wrapper = `'sh -c "$1"; echo $? > "$2"' perfgate ${quoted} '${codeFile}'`
+    const perfRun = await runShell(
+      `perf stat -x, -e ${event} -o '${file}' -- sh -c ${wrapper}`,
+      shell,
+    )
+    const written = await readFile(codeFile, 'utf8').catch(() => undefined)
+    const run = written === undefined ? perfRun : { ...perfRun, code: Number(written.trim()) }
     const text = await readFile(file, 'utf8').catch(() => undefined)
     if (text === undefined) {
       if (run.aborted) return { ...run, count: 0 }
