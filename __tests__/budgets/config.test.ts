@@ -188,7 +188,9 @@ export function sum(n) { if (data.length !== n) throw new Error('setup got ' + d
     expect(rows[3].scale).toEqual({ bench: 'js/sum', param: 'n', value: 10000 })
     const curves = growthCurves(rows)
     const js = curves.find((c) => c.bench === 'js/sum')!
-    expect(js.fit.best.growth).toBe('n')
+    // About the size reaching the bench, not class accuracy (bench:scaling measures that): on a
+    // busy machine a 2-round linear js bench now and then reads as n log n.
+    expect(['n', 'n log n']).toContain(js.fit.best.growth)
     expect(js.fit.slope).toBeGreaterThan(0.8)
     expect(js.fit.slope).toBeLessThan(1.2)
   }, 60_000)
