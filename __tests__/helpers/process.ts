@@ -1,5 +1,5 @@
 /** Process checks for tests that start servers: a zombie (exited, not yet reaped) is not alive. */
-import { readFileSync } from 'node:fs'
+import { procStat } from '../../src/run/process.js'
 
 /** True while `pid` runs; false once it exited, even if PID 1 has not reaped it yet. */
 export function alive(pid: number): boolean {
@@ -8,12 +8,6 @@ export function alive(pid: number): boolean {
   } catch {
     return false
   }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0]
-    return state !== 'Z' && state !== 'X'
-  } catch {
-    // No /proc (macOS): kill(pid, 0) is all there is.
-    return true
-  }
+  // No /proc (macOS): kill(pid, 0) is all there is.
+  return procStat(pid)?.running ?? true
 }

@@ -98,19 +98,23 @@ export function groupRunning(pgid: number): boolean {
   } catch {
     return true
   }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue
-    let stat: string
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-    } catch {
-      continue
-    }
-    // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses, so parse after the last ')'.
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true
+  return entries.some((entry) => {
+    const stat = /^\d+$/.test(entry) ? procStat(Number(entry)) : undefined
+    return stat !== undefined && stat.pgrp === pgid && stat.running
+  })
+}
+
+/** A process's state and group from /proc (undefined without /proc or once it is gone). */
+export function procStat(pid: number): { running: boolean; pgrp: number } | undefined {
+  let stat: string
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  } catch {
+    return undefined
   }
-  return false
+  // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses, so parse after the last ')'.
+  const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return { running: state !== 'Z' && state !== 'X', pgrp: Number(pgrp) }
 }
 
 function keepTail(tail: string, chunk: Buffer, limit: number): string {
