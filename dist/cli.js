@@ -3,7 +3,7 @@ import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-CVFuZVlM.js';
-import { prepareAb } from './chunks/run-ab-CRyffqTY.js';
+import { prepareAb } from './chunks/run-ab-pJ7rBy6Y.js';
 import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DQCBfgOU.js';
 import { r as renderComment } from './chunks/comment-C3a5fxzh.js';
 import { b as buildCommentModel, l as localCommentInput } from './chunks/model-Bcccrm68.js';
@@ -20,8 +20,8 @@ import { l as looseObject, s as string, u as union, r as record, a as array, n a
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
 import { g as growthReport } from './chunks/report-0gqLtMK2.js';
 import { g as growthText } from './chunks/render-DYa4o22j.js';
-import { f as formatConfigError } from './chunks/load-BvE3P_KK.js';
-import { r as readConfig } from './chunks/read-BC5vJ5Y9.js';
+import { f as formatConfigError } from './chunks/load--NyMEBUD.js';
+import { r as readConfig } from './chunks/read-HyalPnJX.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
 import 'node:child_process';
@@ -61,7 +61,7 @@ import 'string_decoder';
 import './chunks/XMLParser-Ciolm0c3.js';
 import 'process';
 import 'buffer';
-import './chunks/formats-B8atlvjM.js';
+import './chunks/messages-BPqRkDcq.js';
 import './chunks/units-CFo0x0PP.js';
 
 /** Version of the comparison JSON format. */

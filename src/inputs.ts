@@ -1,6 +1,7 @@
 /** The action's inputs, read once into a typed object; names are declared once, here. */
 import { parsePercentage } from './config/units.js'
 import { formatForTool, TOOL_NAMES } from './config/tools.js'
+import { closest } from './config/messages.js'
 
 /** Every input name, as in action.yml. */
 export const INPUT = {
@@ -117,7 +118,7 @@ export function readInputs(get: (name: string) => string): Inputs {
   const outputFilePath = get(INPUT.outputFilePath).trim() || undefined
   if (tool !== undefined && formatForTool(tool) === undefined) {
     throw new InputError(
-      `input "tool" must be one of ${TOOL_NAMES.join(', ')}, got ${JSON.stringify(tool)}`,
+      `input "tool" must be one of ${TOOL_NAMES.join(', ')}, got ${JSON.stringify(tool)}${didYouMean(tool, TOOL_NAMES)}`,
     )
   }
   if (tool !== undefined && outputFilePath === undefined && formatForTool(tool) !== 'criterion') {
@@ -211,8 +212,13 @@ function readChoice<T extends string>(
   if (value === '') return fallback
   if ((choices as readonly string[]).includes(value)) return value as T
   throw new InputError(
-    `input "${name}" must be one of ${choices.join(' | ')}, got ${JSON.stringify(value)}`,
+    `input "${name}" must be one of ${choices.join(' | ')}, got ${JSON.stringify(value)}${didYouMean(value, choices)}`,
   )
+}
+
+function didYouMean(value: string, choices: readonly string[]): string {
+  const suggestion = closest(value, choices)
+  return suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`
 }
 
 function readCount(

@@ -54,6 +54,14 @@ describe('action inputs', () => {
         'input "comment" must be one of always | on-regression | never, got "sometimes"',
       ),
     )
+    expect(() => readInputs(from({ [INPUT.comment]: 'on-regresion' }))).toThrow(
+      new InputError(
+        'input "comment" must be one of always | on-regression | never, got "on-regresion" (did you mean "on-regression"?)',
+      ),
+    )
+    expect(() =>
+      readInputs(from({ [INPUT.tool]: 'cargo-criterion', [INPUT.outputFilePath]: 'x' })),
+    ).toThrow(/input "tool" must be one of cargo, .*, got "cargo-criterion"$/)
     expect(() => readInputs(from({ [INPUT.baselineRuns]: '0' }))).toThrow(
       /input "baseline-runs" must be a whole number from 1 to 100/,
     )

@@ -110,7 +110,7 @@ benches:
 `
     expect(messages(text)).toEqual([
       'perfgate.yml:2: defaults.noise-treshold is not a known field (did you mean "noise-threshold"?)',
-      `perfgate.yml:5 bench "a": kind must be one of ${Object.keys(KINDS).join(', ')}, got "jss"`,
+      `perfgate.yml:5 bench "a": kind must be one of ${Object.keys(KINDS).join(', ')}, got "jss" (did you mean "js"?)`,
       'perfgate.yml:6 bench "#2": name is required',
       'perfgate.yml:8 bench "#2": warmup must be a duration like 500ms or a number of iterations like 3, got true',
       'perfgate.yml:12 bench "c": time must be a duration like 10s or 500ms, got 10',
@@ -127,6 +127,38 @@ benches:
     expect(messages(text)).toEqual([
       'perfgate.yml:2 bench "a": command is required',
       'perfgate.yml:4 bench "a": comand is not a known field (did you mean "command"?)',
+    ])
+  })
+
+  it('suggests the choice a misspelt value meant, and quotes for text YAML read as a boolean', () => {
+    const text = `benches:
+  - name: a
+    kind: comand
+    command: echo
+  - name: b
+    kind: command
+    command: true
+  - name: c
+    kind: import
+    format: criterion-jsn
+    file: x.json
+    prefx: x
+  - name: d
+    kind: command
+    command: echo
+    measure: zzz
+`
+    expect(messages(text)).toEqual([
+      `perfgate.yml:3 bench "a": kind must be one of ${Object.keys(KINDS).join(', ')}, got "comand" (did you mean "command"?)`,
+      `perfgate.yml:7 bench "b": command must be a shell command, got true (YAML reads an unquoted true as a boolean: quote it, 'true')`,
+      expect.stringMatching(
+        /^perfgate.yml:10 bench "c": format must be one of criterion, .*, got "criterion-jsn" \(did you mean "criterion"\?\)$/,
+      ),
+      // Four letters two edits from `time` are not a typo of it; `path` is what was meant.
+      'perfgate.yml:11 bench "c": file is not a known field',
+      'perfgate.yml:12 bench "c": prefx is not a known field (did you mean "prefix"?)',
+      // Nothing is near enough to suggest.
+      'perfgate.yml:16 bench "d": measure must be time or instructions, got "zzz"',
     ])
   })
 

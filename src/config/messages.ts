@@ -11,7 +11,8 @@ export function show(value: unknown): string {
 /** The closest of `candidates` to `word` when it is a likely typo, for "did you mean". */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1
+  // About one edit per three letters: `tiemout` finds `timeout`, but `file` does not find `time`.
+  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1
   for (const candidate of candidates) {
     const distance = editDistance(word, candidate)
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance]
@@ -39,6 +40,10 @@ const GENERIC = /^(Invalid|Too|Expected|Unrecognized)/
 
 /** The "must be ..." part of a message for one issue about a present or missing value. */
 export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  return describe(issue, value) + hint(issue, value)
+}
+
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
   if (value === undefined && issue.code === 'invalid_type') return 'is required'
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
     const options = (issue as { options?: unknown[] }).options ?? []
@@ -59,6 +64,30 @@ export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
     default:
       return `${issue.message.toLowerCase()}, got ${show(value)}`
   }
+}
+
+/** What likely went wrong: a misspelt choice, or YAML reading unquoted text (`true`) as a boolean. */
+function hint(issue: z.core.$ZodIssue, value: unknown): string {
+  const choices = choicesOf(issue)
+  if (typeof value === 'string' && choices.length > 0) {
+    const suggestion = closest(value, choices)
+    return suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`
+  }
+  // Only booleans: a number where text is due is rarely text (`time: 10` wants a unit, not quotes).
+  if (typeof value === 'boolean' && issue.code === 'invalid_type' && issue.expected === 'string') {
+    return ` (YAML reads an unquoted ${String(value)} as a boolean: quote it, '${String(value)}')`
+  }
+  return ''
+}
+
+function choicesOf(issue: z.core.$ZodIssue): string[] {
+  const values =
+    issue.code === 'invalid_value'
+      ? issue.values
+      : issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator
+        ? ((issue as { options?: unknown[] }).options ?? [])
+        : []
+  return values.filter((v): v is string => typeof v === 'string')
 }
 
 function article(type: string): string {
