@@ -9,6 +9,8 @@ import { r as renderComment } from './chunks/comment-C3a5fxzh.js';
 import { b as buildCommentModel, l as localCommentInput } from './chunks/model-Bcccrm68.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cg_XMZHg.js';
 import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-BsTnE9bS.js';
+import { g as growthText } from './chunks/render-DYa4o22j.js';
+import { g as growthReport } from './chunks/report-0gqLtMK2.js';
 import { C as CompareInputError } from './chunks/units-C0yKQs3w.js';
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-jDNQLsBE.js';
 import { r as readHistory } from './chunks/history-BqzaIpKr.js';
@@ -18,8 +20,6 @@ import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from 
 import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
-import { g as growthReport } from './chunks/report-0gqLtMK2.js';
-import { g as growthText } from './chunks/render-DYa4o22j.js';
 import { f as formatConfigError } from './chunks/load--NyMEBUD.js';
 import { r as readConfig } from './chunks/read-HyalPnJX.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
@@ -132,6 +132,17 @@ function renderReport(comparison, format, facts) {
     return renderText(comparison);
 }
 
+/** Budgets checked on `head`, curves beside `baseline`'s, in the report's format. */
+function budgetsSection(benches, head, baseline, format) {
+    const growth = growthReport(benches, head, baseline);
+    const text = format === 'markdown' ? growth.markdown : growthText(growth.checks, growth.growth);
+    const why = [
+        ...(growth.brokenBudgets > 0 ? [`${growth.brokenBudgets} budget(s) broken`] : []),
+        ...growth.growthRegressions.map((g) => `growth regression: ${g.reason}`),
+    ];
+    return { text, failed: growth.failed, why };
+}
+
 /** An observer that writes progress to `write`; `live` rewrites one line (a TTY). */
 function progressObserver(write, live) {
     let ticker;
@@ -184,7 +195,9 @@ and compares them. The base is checked out into a temporary git worktree; the cl
 commit (actions/checkout with fetch-depth: 0). Each bench's \`build\` command runs once per side;
 sql and pg-notify benches get a database per side on the DATABASE_URL server; http and e2e
 benches with \`serve\` get each side's own server, one side's at a time.
-Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab).
+Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab). Budgets are checked on the
+head and each scaled bench's growth is set beside the base's; --fail-on-regression exits 1 on a
+regression, a broken budget or a steeper growth, as the action fails.
 `;
 /** Runs the ab command; returns 0, 1 (a bench errored or --fail-on-regression saw one), 2 (usage/setup). */
 async function abCommand(args, io) {
@@ -262,13 +275,26 @@ async function abCommand(args, io) {
             baselineCommit: session.baseSha,
             baselineRuns: rerunBase ? 2 : 1,
         })}`);
+        // Budgets on the head, and each scaled bench's curve beside the base's from the same job.
+        const budgets = budgetsSection(session.config.benches, first.head.benches, first.base.benches, format);
+        // JSON stays parseable: the section goes to stderr there.
+        if (budgets.text !== '' && format === 'json')
+            io.stderr(`\n${budgets.text}\n`);
+        if (budgets.text !== '' && format !== 'json')
+            io.stdout(`\n${budgets.text}\n`);
         const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined);
         for (const noise of hints)
             io.stderr(`noise: ${noise.name}: ${noise.hint}\n`);
         const errored = first.head.benches.some((b) => b.status === 'error');
         if (errored)
             return 1;
-        return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0;
+        if (!values['fail-on-regression'])
+            return 0;
+        if (comparison.regressions > 0)
+            return 1;
+        if (budgets.failed)
+            io.stderr(`perfgate ab: ${budgets.why.join('; ')}\n`);
+        return budgets.failed ? 1 : 0;
     }
     finally {
         await session.close();
@@ -658,7 +684,8 @@ Options:
   --no-confirm                 do not re-run regressions to confirm them
   --format text|markdown|json  the report (markdown: the PR comment; json: only JSON on stdout,
                                the comparison with --baseline, else the results document)
-  --fail-on-regression         exit 1 when something regressed
+  --fail-on-regression         exit 1 when something regressed, a budget broke or a scaled
+                               bench's growth got steeper (the action's rule)
   -h, --help                   show this help
 `;
 /**
@@ -724,15 +751,21 @@ async function runCommand(args, io) {
     const human = (text) => (format === 'json' ? io.stderr(text) : io.stdout(text));
     human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`);
     // Budgets and growth curves, beside the baseline's curves when there is one (as the action).
-    const growth = growthReport(loaded.config.benches, results.benches, baselines[0]?.benches ?? []);
-    const growthSection = format === 'markdown' ? growth.markdown : growthText(growth.checks, growth.growth);
-    if (growthSection !== '')
-        human(`\n${growthSection}\n`);
+    const budgets = budgetsSection(loaded.config.benches, results.benches, baselines[0]?.benches ?? [], format);
+    if (budgets.text !== '')
+        human(`\n${budgets.text}\n`);
     const errored = results.benches.some((bench) => bench.status === 'error');
+    // As the action: a broken budget or a steeper growth fails even without a baseline.
+    const failOnBudgets = () => {
+        if (!values['fail-on-regression'] || !budgets.failed)
+            return 0;
+        io.stderr(`perfgate: ${budgets.why.join('; ')}\n`);
+        return 1;
+    };
     if (baselines.length === 0) {
         if (format === 'json')
             io.stdout(serializeResults(results));
-        return errored ? 1 : 0;
+        return errored ? 1 : failOnBudgets();
     }
     // Bench by bench: a bench measured differently than the baseline is shown as changed.
     const { baselines: matched, match } = matchRuns(baselines, results);
@@ -754,7 +787,9 @@ async function runCommand(args, io) {
     io.stdout(format === 'json' ? report : `\n${report}`);
     if (errored)
         return 1;
-    return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0;
+    if (values['fail-on-regression'] && comparison.regressions > 0)
+        return 1;
+    return failOnBudgets();
 }
 
 /** The perfgate command line: dispatches to `run`, `compare`, `ab`, `history` and `import-history`. */

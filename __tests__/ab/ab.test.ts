@@ -84,6 +84,16 @@ beforeAll(async () => {
     'schema.sql': SCHEMA(1),
     'broken.yml': `benches:\n  - name: built\n    kind: command\n    command: 'true'\n    build: sh build.sh\n`,
     'build.sh': 'echo "compiling libfoo" ; echo "error: libfoo.h not found" >&2 ; exit 3\n',
+    'budget.yml': `benches:
+  - name: quick
+    kind: command
+    command: 'true'
+    samples: 6
+    rounds: 2
+    time: 1ms
+    memory: false
+    budget: [median < 1h, median < 1ns]
+`,
   })
   git('add', '-A')
   git('commit', '-q', '-m', 'base')
@@ -179,6 +189,22 @@ describe('perfgate ab', () => {
     expect(flagged.map((c) => `${c.name}: ${c.reason}`)).toEqual([])
     await rm(out, { recursive: true, force: true })
   }, 300_000)
+
+  it('checks budgets on the head, and fails on a broken one only with --fail-on-regression', async () => {
+    const out = path.join(os.tmpdir(), `perfgate-ab-budget-${process.pid}`)
+    const args = ['HEAD', '--config', path.join(repo, 'budget.yml'), '--out-dir', out]
+    const report = await ab(args)
+    expect(report.code).toBe(0)
+    expect(report.stdout).toMatch(/^Budgets:$/m)
+    expect(report.stdout).toMatch(/^ {2}quick: median < 1h: ✅ within, /m)
+    expect(report.stdout).toMatch(/^ {2}quick: median < 1ns: ❌ broken, /m)
+    const gated = await ab([...args, '--fail-on-regression'])
+    expect({ code: gated.code, why: gated.stderr.match(/^perfgate ab: .*$/m)?.[0] }).toEqual({
+      code: 1,
+      why: 'perfgate ab: 1 budget(s) broken',
+    })
+    await rm(out, { recursive: true, force: true })
+  }, 120_000)
 
   it('stops with an error naming the side when the base build fails', async () => {
     const result = await ab(['main', '--config', path.join(repo, 'broken.yml')])

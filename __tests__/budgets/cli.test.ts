@@ -2,7 +2,7 @@
 // run from source as a user runs it, on a real js bench of linear work.
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gfm } from './helpers.js'
@@ -57,5 +57,40 @@ export function sum() { let s = 0; for (let i = 0; i < data.length; i++) s += da
     expect(html).toContain('<h3>Growth with data size</h3>')
     expect(html).toContain('<h3>Budgets</h3>')
     expect(html).toContain('<code class="language-mermaid">xychart-beta')
+  }, 120_000)
+
+  it('fails a broken budget with --fail-on-regression, with or without a baseline, as the action', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'perfgate-cli-budget-'))
+    const config = (limit: string) => `benches:
+  - name: quick
+    kind: command
+    command: 'true'
+    samples: 6
+    rounds: 2
+    time: 1ms
+    memory: false
+    # Far from any spawn-time noise: the baseline comparison never decides here, the budget does.
+    regression-threshold: 1000%
+    budget: median < ${limit}
+`
+    writeFileSync(path.join(dir, 'perfgate.yml'), config('1ns'))
+    const report = perfgate(['run'], dir)
+    expect(report.stdout).toMatch(/^ {2}quick: median < 1ns: ❌ broken, /m)
+    expect(report.code).toBe(0)
+    const gated = perfgate(['run', '--fail-on-regression'], dir)
+    expect({ code: gated.code, why: gated.stderr.match(/^perfgate: .*$/m)?.[0] }).toEqual({
+      code: 1,
+      why: 'perfgate: 1 budget(s) broken',
+    })
+    // With a baseline (the run just written) and nothing regressed, the budget still decides.
+    const baseline = path.join(dir, 'base.json')
+    writeFileSync(baseline, readFileSync(path.join(dir, 'r.json')))
+    const compared = perfgate(['run', '--fail-on-regression', '--baseline', baseline], dir)
+    expect({ code: compared.code, why: compared.stderr.match(/^perfgate: .*$/m)?.[0] }).toEqual({
+      code: 1,
+      why: 'perfgate: 1 budget(s) broken',
+    })
+    writeFileSync(path.join(dir, 'perfgate.yml'), config('1h'))
+    expect(perfgate(['run', '--fail-on-regression', '--baseline', baseline], dir).code).toBe(0)
   }, 120_000)
 })

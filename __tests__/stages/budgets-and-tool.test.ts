@@ -46,6 +46,18 @@ describe('budgets', () => {
     expect(comment).toMatch(/Budgets/)
   })
 
+  it('with fail-on-regression: false a broken budget is reported but does not fail the step', async () => {
+    const { deps, log } = await prRun(3, {
+      config: config('10ms'),
+      inputs: { 'fail-on-regression': 'false' },
+    })
+    await run(deps)
+    expect(log.outputs['budgets-broken']).toBe('1')
+    expect(log.outputs.verdict).toBe('regression')
+    expect(log.failed).toBeUndefined()
+    expect(server.comments.find((c) => c.issue === 3)?.body ?? '').toMatch(/1 budget broken/)
+  })
+
   it('a budget with room to spare passes', async () => {
     const { deps, log } = await prRun(2, { config: config('50ms') })
     await run(deps)

@@ -11,6 +11,7 @@ import { prepareAb } from '../ab/run-ab.js'
 import { benchesToConfirm, compareRuns, confirmRegressions } from '../compare/index.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { serializeResults } from '../results/schema.js'
+import { budgetsSection } from './budgets-section.js'
 import { progressObserver } from './progress.js'
 import type { RunIo } from './run.js'
 
@@ -24,7 +25,9 @@ and compares them. The base is checked out into a temporary git worktree; the cl
 commit (actions/checkout with fetch-depth: 0). Each bench's \`build\` command runs once per side;
 sql and pg-notify benches get a database per side on the DATABASE_URL server; http and e2e
 benches with \`serve\` get each side's own server, one side's at a time.
-Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab).
+Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab). Budgets are checked on the
+head and each scaled bench's growth is set beside the base's; --fail-on-regression exits 1 on a
+regression, a broken budget or a steeper growth, as the action fails.
 `
 
 /** Runs the ab command; returns 0, 1 (a bench errored or --fail-on-regression saw one), 2 (usage/setup). */
@@ -104,11 +107,24 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
         baselineRuns: rerunBase ? 2 : 1,
       })}`,
     )
+    // Budgets on the head, and each scaled bench's curve beside the base's from the same job.
+    const budgets = budgetsSection(
+      session.config.benches,
+      first.head.benches,
+      first.base.benches,
+      format,
+    )
+    // JSON stays parseable: the section goes to stderr there.
+    if (budgets.text !== '' && format === 'json') io.stderr(`\n${budgets.text}\n`)
+    if (budgets.text !== '' && format !== 'json') io.stdout(`\n${budgets.text}\n`)
     const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined)
     for (const noise of hints) io.stderr(`noise: ${noise.name}: ${noise.hint}\n`)
     const errored = first.head.benches.some((b) => b.status === 'error')
     if (errored) return 1
-    return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0
+    if (!values['fail-on-regression']) return 0
+    if (comparison.regressions > 0) return 1
+    if (budgets.failed) io.stderr(`perfgate ab: ${budgets.why.join('; ')}\n`)
+    return budgets.failed ? 1 : 0
   } finally {
     await session.close()
   }

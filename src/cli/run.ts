@@ -5,8 +5,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { growthReport } from '../budgets/report.js'
-import { growthText } from '../budgets/render.js'
 import { formatConfigError } from '../config/load.js'
 import { readConfig } from '../config/read.js'
 import { matchRuns } from '../baseline/source.js'
@@ -18,6 +16,7 @@ import type { Results } from '../results/types.js'
 import { benchesProducing } from '../run/run-benches.js'
 import { runSummaryText } from '../report/run-summary.js'
 import { runConfig } from '../run/run-config.js'
+import { budgetsSection } from './budgets-section.js'
 import { progressObserver } from './progress.js'
 
 /** What the run command touches outside itself. */
@@ -45,7 +44,8 @@ Options:
   --no-confirm                 do not re-run regressions to confirm them
   --format text|markdown|json  the report (markdown: the PR comment; json: only JSON on stdout,
                                the comparison with --baseline, else the results document)
-  --fail-on-regression         exit 1 when something regressed
+  --fail-on-regression         exit 1 when something regressed, a budget broke or a scaled
+                               bench's growth got steeper (the action's rule)
   -h, --help                   show this help
 `
 
@@ -111,14 +111,23 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
   const human = (text: string) => (format === 'json' ? io.stderr(text) : io.stdout(text))
   human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`)
   // Budgets and growth curves, beside the baseline's curves when there is one (as the action).
-  const growth = growthReport(loaded.config.benches, results.benches, baselines[0]?.benches ?? [])
-  const growthSection =
-    format === 'markdown' ? growth.markdown : growthText(growth.checks, growth.growth)
-  if (growthSection !== '') human(`\n${growthSection}\n`)
+  const budgets = budgetsSection(
+    loaded.config.benches,
+    results.benches,
+    baselines[0]?.benches ?? [],
+    format,
+  )
+  if (budgets.text !== '') human(`\n${budgets.text}\n`)
   const errored = results.benches.some((bench) => bench.status === 'error')
+  // As the action: a broken budget or a steeper growth fails even without a baseline.
+  const failOnBudgets = (): number => {
+    if (!values['fail-on-regression'] || !budgets.failed) return 0
+    io.stderr(`perfgate: ${budgets.why.join('; ')}\n`)
+    return 1
+  }
   if (baselines.length === 0) {
     if (format === 'json') io.stdout(serializeResults(results))
-    return errored ? 1 : 0
+    return errored ? 1 : failOnBudgets()
   }
 
   // Bench by bench: a bench measured differently than the baseline is shown as changed.
@@ -140,5 +149,6 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
   })
   io.stdout(format === 'json' ? report : `\n${report}`)
   if (errored) return 1
-  return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0
+  if (values['fail-on-regression'] && comparison.regressions > 0) return 1
+  return failOnBudgets()
 }

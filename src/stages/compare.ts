@@ -40,6 +40,8 @@ export interface Compared {
   headline?: Headline
   /** Threshold edits of this PR, and when they take effect. */
   thresholdChanges: ThresholdChange[]
+  /** The gate's fail-on-regression (the base's as recorded, unless head thresholds are asked for). */
+  failOnRegression?: boolean
 }
 
 /** Compares this run with the baseline and confirms what looks slower (on pull requests). */
@@ -111,6 +113,7 @@ export async function compareAndConfirm(
       failOnRegression: gate.failOnRegression,
     }),
     thresholdChanges: gate.changes,
+    failOnRegression: gate.failOnRegression,
   }
 }
 

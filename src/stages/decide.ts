@@ -44,17 +44,18 @@ export async function decide(
   const beyondThreshold = compared.headline?.beyondThreshold ?? []
   const newest = compared.outcome?.found ? compared.outcome.baselines[0] : undefined
   const growth = growthReport(config.benches, results.benches, newest?.benches ?? [])
-  // A broken budget or a steeper growth fails the PR even without a baseline.
-  const failing = (compared.headline?.fail ?? false) || growth.failed
+  // A broken budget or a steeper growth is flagged even without a baseline, and fails the PR as a
+  // regression does: unless fail-on-regression (the base's, when the gate took it from there) is off.
+  const failOnRegression = compared.failOnRegression ?? inputs.failOnRegression
+  const failing = (compared.headline?.fail ?? false) || (failOnRegression && growth.failed)
+  const flagged = regressions > 0 || failing || growth.failed
   const label = inputs.acknowledgeLabel
   const acknowledged =
-    pr &&
-    (regressions > 0 || failing) &&
-    (await currentLabels(remote, pr.number, pr.labels, deps)).includes(label)
+    pr && flagged && (await currentLabels(remote, pr.number, pr.labels, deps)).includes(label)
   const outcome = compared.outcome
   const gate = !setup.baselinePush
   const verdict: StepVerdict =
-    (regressions > 0 || failing) && !acknowledged
+    flagged && !acknowledged
       ? 'regression'
       : errors.length > 0
         ? 'error'
