@@ -111,8 +111,8 @@ export function trim(value: number): string {
   return String(Number(value.toFixed(digits)))
 }
 
-/** Pads cells into aligned columns (left-aligned first column, right-aligned others). */
-export function alignColumns(rows: string[][]): string {
+/** Pads cells into aligned columns: `textColumns` (default the first) left-aligned, the others right-aligned. */
+export function alignColumns(rows: string[][], textColumns: readonly number[] = [0]): string {
   const widths = rows[0].map((_, col) =>
     Math.max(...rows.map((row) => [...(row[col] ?? '')].length)),
   )
@@ -121,7 +121,7 @@ export function alignColumns(rows: string[][]): string {
       row
         .map((cell, col) => {
           const pad = ' '.repeat(widths[col] - [...cell].length)
-          return col === 0 ? cell + pad : pad + cell
+          return textColumns.includes(col) ? cell + pad : pad + cell
         })
         .join('  ')
         .trimEnd(),

@@ -67,7 +67,11 @@ export function runSummaryText(results: Results): string {
     r.spread,
     firstLine(r.status),
   ])
-  return alignColumns([header, ...body]) + curves(results, scalingText, (name) => `${name}:`)
+  // Status is text: left-aligned, so one long error does not push every "ok" far to the right.
+  return (
+    alignColumns([header, ...body], [0, header.length - 1]) +
+    curves(results, scalingText, (name) => `${name}:`)
+  )
 }
 
 /** The run table as markdown (for the job summary). */
