@@ -44,6 +44,51 @@ describe('http and e2e config', () => {
   })
 })
 
+describe('urls that can never be sent', () => {
+  it('names each url that is neither http(s):// nor a path with base-urls, at its line', () => {
+    const found = errors(`benches:
+  - name: api
+    kind: http
+    url: localhost:8080/v1/tasks
+    health: {url: /health}
+  - name: flow
+    kind: e2e
+    create: {url: 127.0.0.1:8080/t}
+    id: $.id
+    poll: {url: 'http://h/t/{{id}}', field: $.s, success: done}
+    cleanup: {url: '/t/{{id}}'}
+`)
+    const fix = 'or list base-urls and write a path'
+    expect(found).toEqual([
+      `perfgate.yml:4 bench "api": url is not an http(s) URL: write a full URL like http://127.0.0.1:8080/v1/tasks, ${fix}`,
+      `perfgate.yml:5 bench "api": health.url is not an http(s) URL: write a full URL like http://127.0.0.1:8080/health, ${fix}`,
+      `perfgate.yml:8 bench "flow": create.url is not an http(s) URL: write a full URL like http://127.0.0.1:8080/v1/tasks, ${fix}`,
+      `perfgate.yml:11 bench "flow": cleanup.url is not an http(s) URL: write a full URL like http://127.0.0.1:8080/v1/tasks, ${fix}`,
+    ])
+  })
+
+  it('accepts paths with base-urls, and urls a template may complete', () => {
+    expect(
+      errors(`benches:
+  - name: paths
+    kind: http
+    base-urls: [http://127.0.0.1:8080]
+    url: /v1/tasks
+    health: {url: /health}
+  - name: env
+    kind: http
+    url: \${API_URL}/v1/tasks
+  - name: bare-env
+    kind: http
+    url: $API_URL/v1/tasks
+  - name: token
+    kind: http
+    url: '{{base}}/v1/tasks'
+`),
+    ).toEqual([])
+  })
+})
+
 describe('templates', () => {
   it('keeps numeric tokens numbers and makes time-ordered v7 UUIDs', () => {
     const filled = fillJson(

@@ -81,6 +81,14 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     if (KINDS[kind as KindName].concurrency === true) return
     at(['benches', index, 'concurrency'], concurrencyUnsupported(kind))
   })
+  rawBenchKinds(raw).forEach(({ kind }, index) => {
+    for (const where of relativeUrls(kind, benchAt(raw, index))) {
+      at(
+        ['benches', index, ...where],
+        `is not an http(s) URL: write a full URL like http://127.0.0.1:8080${where[0] === 'health' ? '/health' : '/v1/tasks'}, or list base-urls and write a path`,
+      )
+    }
+  })
   rawBenchKinds(raw).forEach(({ kind, serve }, index) => {
     if (serve === undefined || !(kind in KINDS) || SERVE_KINDS.includes(kind)) return
     at(
@@ -201,6 +209,39 @@ function rawBenches(raw: unknown): string[] {
   return benches.map((bench: unknown) => {
     const name = (bench as { name?: unknown } | null)?.name
     return typeof name === 'string' ? name : ''
+  })
+}
+
+function benchAt(raw: unknown, index: number): Record<string, unknown> {
+  const benches = (raw as { benches?: unknown[] }).benches ?? []
+  const bench = benches[index]
+  return bench !== null && typeof bench === 'object' ? (bench as Record<string, unknown>) : {}
+}
+
+/**
+ * The paths of an http or e2e bench's urls that can never be sent: neither http(s):// nor a path
+ * with base-urls. A url starting with a `$VAR`/`${VAR}` or `{{...}}` template may fill in the scheme.
+ */
+function relativeUrls(kind: string, bench: Record<string, unknown>): string[][] {
+  if ((kind !== 'http' && kind !== 'e2e') || bench['base-urls'] !== undefined) return []
+  const fields =
+    kind === 'http'
+      ? [['url'], ['health', 'url']]
+      : [
+          ['health', 'url'],
+          ['create', 'url'],
+          ['poll', 'url'],
+          ['cleanup', 'url'],
+        ]
+  return fields.filter((field) => {
+    const value = field.reduce<unknown>(
+      (node, key) =>
+        node !== null && typeof node === 'object'
+          ? (node as Record<string, unknown>)[key]
+          : undefined,
+      bench,
+    )
+    return typeof value === 'string' && value !== '' && !/^(https?:\/\/|\$|\{\{)/i.test(value)
   })
 }
 
