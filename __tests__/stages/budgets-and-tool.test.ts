@@ -44,6 +44,7 @@ describe('budgets', () => {
     expect(log.annotations.some((a) => a.title === 'perfgate budget broken')).toBe(true)
     const comment = server.comments.find((c) => c.issue === 1)?.body ?? ''
     expect(comment).toMatch(/Budgets/)
+    expect(comment).toContain('❌ **1 budget broken, no baseline to compare with**')
   })
 
   it('with fail-on-regression: false a broken budget is reported but does not fail the step', async () => {
@@ -55,7 +56,9 @@ describe('budgets', () => {
     expect(log.outputs['budgets-broken']).toBe('1')
     expect(log.outputs.verdict).toBe('regression')
     expect(log.failed).toBeUndefined()
-    expect(server.comments.find((c) => c.issue === 3)?.body ?? '').toMatch(/1 budget broken/)
+    expect(server.comments.find((c) => c.issue === 3)?.body ?? '').toContain(
+      '❌ **1 budget broken, no baseline to compare with**',
+    )
   })
 
   it('a budget with room to spare passes', async () => {

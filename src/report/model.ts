@@ -84,6 +84,9 @@ export const commentInputSchema = z.object({
   charts: z.array(z.object({ bench: z.string(), markdown: z.string() })).optional(),
   /** The budgets and growth sections (perfgate's own markdown; dropped from an artifact too). */
   budgets: z.string().optional(),
+  /** Budgets broken on this run, and benches whose growth got steeper: never a ✅ headline. */
+  brokenBudgets: z.number().int().min(0).optional(),
+  growthRegressions: z.number().int().min(0).optional(),
   /** Each bench's measured noise (src/ab/noise.ts): shown in the details. */
   noise: z.array(benchNoiseSchema).optional(),
 })
@@ -226,17 +229,9 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
       ],
     }
   }
-  if (regressions.length > 0) {
-    const thresholds = new Set(regressions.map((c) => c.regressionThreshold))
-    const over =
-      thresholds.size === 1
-        ? `over ${formatPercentage([...thresholds][0])}`
-        : 'over their thresholds'
-    const confirmed = regressions.every((c) => c.confirmed) ? ', confirmed on re-run' : ''
-    // Benches, as the step's `regressions` output counts them, not each regressed metric.
-    const benches = regressedBenches(regressions).length
-    const text = `${countOf(benches, 'regression', 'regressions')} ${over}${confirmed}${errorText}`
-    return input.acknowledged
+  const budgets = budgetTrouble(input)
+  const failing = (text: string): { icon: string; text: Inline[] } =>
+    input.acknowledged
       ? {
           icon: '☑️',
           text: [
@@ -247,6 +242,24 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
           ],
         }
       : { icon: '❌', text: [{ strong: [text] }] }
+  if (regressions.length > 0) {
+    const thresholds = new Set(regressions.map((c) => c.regressionThreshold))
+    const over =
+      thresholds.size === 1
+        ? `over ${formatPercentage([...thresholds][0])}`
+        : 'over their thresholds'
+    const confirmed = regressions.every((c) => c.confirmed) ? ', confirmed on re-run' : ''
+    // Benches, as the step's `regressions` output counts them, not each regressed metric.
+    const benches = regressedBenches(regressions).length
+    const also = budgets === '' ? '' : `, ${budgets}`
+    return failing(
+      `${countOf(benches, 'regression', 'regressions')} ${over}${confirmed}${also}${errorText}`,
+    )
+  }
+  // A budget is checked without a baseline: its break is the headline even when nothing compared.
+  if (budgets !== '') {
+    const compared = input.comparison ? '' : ', no baseline to compare with'
+    return failing(`${budgets.charAt(0).toUpperCase()}${budgets.slice(1)}${compared}${errorText}`)
   }
   const benches = new Set(comparisons.map((c) => c.name)).size
   if (beyond.length > 0) {
@@ -264,6 +277,16 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
     icon: '✅',
     text: [{ strong: [`No regressions in ${countOf(benches, 'bench', 'benches')}`] }, better],
   }
+}
+
+/** "1 budget broken, 1 growth regression", or '' when budgets and growth are fine. */
+function budgetTrouble(input: CommentInput): string {
+  const broken = input.brokenBudgets ?? 0
+  const steeper = input.growthRegressions ?? 0
+  return [
+    ...(broken > 0 ? [`${countOf(broken, 'budget', 'budgets')} broken`] : []),
+    ...(steeper > 0 ? [countOf(steeper, 'growth regression', 'growth regressions')] : []),
+  ].join(', ')
 }
 
 function paragraphs(input: CommentInput): Inline[][] {

@@ -42,6 +42,10 @@ export function reportModel(
     ...(decision.beyondThreshold.length > 0 ? { beyondThreshold: decision.beyondThreshold } : {}),
     ...chartsOf(results, compared, decision, tracked),
     ...(decision.growth.markdown !== '' ? { budgets: decision.growth.markdown } : {}),
+    ...(decision.growth.brokenBudgets > 0 ? { brokenBudgets: decision.growth.brokenBudgets } : {}),
+    ...(decision.growth.growthRegressions.length > 0
+      ? { growthRegressions: decision.growth.growthRegressions.length }
+      : {}),
     ...(compared.thresholdChanges.length > 0
       ? { thresholdChanges: compared.thresholdChanges.map((c) => c.text) }
       : {}),
