@@ -4,17 +4,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-C_hUNTGg.js';
 import { prepareAb } from './chunks/run-ab-C3M8lJXZ.js';
-import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-C-THt241.js';
-import { r as renderComment } from './chunks/comment-D6ECduLC.js';
-import { b as buildCommentModel, l as localCommentInput } from './chunks/model-CG7Jcqls.js';
+import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DbY5_rR3.js';
+import { r as renderComment } from './chunks/comment-DBEXIVIh.js';
+import { b as buildCommentModel, l as localCommentInput } from './chunks/model-DUxpfVmF.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cn2Guq1L.js';
 import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-BsTnE9bS.js';
-import { g as growthText } from './chunks/render-B36Kl_oa.js';
-import { g as growthReport } from './chunks/report-CuBWoHkJ.js';
+import { g as growthText } from './chunks/render-2byl3bdW.js';
+import { g as growthReport } from './chunks/report-LfDNJO-e.js';
 import { C as CompareInputError } from './chunks/units-C0yKQs3w.js';
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-jDNQLsBE.js';
 import { r as readHistory } from './chunks/history-BqzaIpKr.js';
-import { h as htmlReport } from './chunks/html-B2SE8rbK.js';
+import { h as htmlReport } from './chunks/html-Cg8vqE2S.js';
 import { g as globToRegExp } from './chunks/run-benches-DEXMuKst.js';
 import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
 import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
@@ -90,8 +90,8 @@ function changeCell(row) {
     }
     return formatChange(row.change, row.ci);
 }
-/** The comparison as an aligned text table, warnings first and each reason under its row. */
-function renderText(comparison) {
+/** The comparison as an aligned text table, warnings first, each reason under its row, the verdict last. */
+function renderText(comparison, budgets) {
     const header = ['bench', 'baseline', 'head', 'change (95% CI)', 'verdict'];
     const rows = comparison.comparisons.map((row) => [
         label(row),
@@ -114,9 +114,21 @@ function renderText(comparison) {
         for (const note of row.notes ?? [])
             out.push(`    ${oneLine(note)}`);
     });
-    out.push(comparison.regressions === 0
+    const regressions = comparison.regressions === 0
         ? 'no regressions'
-        : `${comparison.regressions} regression${comparison.regressions === 1 ? '' : 's'}`);
+        : `${comparison.regressions} regression${comparison.regressions === 1 ? '' : 's'}`;
+    // The last line is the verdict: a broken budget or a steeper growth is part of it.
+    const trouble = [
+        ...(budgets?.broken
+            ? [`${budgets.broken} budget${budgets.broken === 1 ? '' : 's'} broken`]
+            : []),
+        ...(budgets?.growthRegressions
+            ? [
+                `${budgets.growthRegressions} growth regression${budgets.growthRegressions === 1 ? '' : 's'}`,
+            ]
+            : []),
+    ];
+    out.push([regressions, ...trouble].join(', '));
     return out.join('\n') + '\n';
 }
 
@@ -129,7 +141,7 @@ function renderReport(comparison, format, facts) {
         return renderJson(comparison);
     if (format === 'markdown')
         return `${renderComment(buildCommentModel(localCommentInput(comparison, facts)), { marker: false })}\n`;
-    return renderText(comparison);
+    return renderText(comparison, facts.budgets);
 }
 
 /** Budgets checked on `head`, curves beside `baseline`'s, in the report's format. */
@@ -140,7 +152,12 @@ function budgetsSection(benches, head, baseline, format) {
         ...(growth.brokenBudgets > 0 ? [`${growth.brokenBudgets} budget(s) broken`] : []),
         ...growth.growthRegressions.map((g) => `growth regression: ${g.reason}`),
     ];
-    return { text, failed: growth.failed, why };
+    const local = {
+        markdown: growth.markdown,
+        broken: growth.brokenBudgets,
+        growthRegressions: growth.growthRegressions.length,
+    };
+    return { text, failed: growth.failed, why, local };
 }
 
 /** An observer that writes progress to `write`; `live` rewrites one line (a TTY). */
@@ -264,6 +281,13 @@ async function abCommand(args, io) {
         await writeFile(path.join(dir, 'head.json'), serializeResults(first.head));
         if (rerunBase)
             await writeFile(path.join(dir, 'base-rerun.json'), serializeResults(rerunBase));
+        // Budgets on the head, and each scaled bench's curve beside the base's from the same job.
+        const budgets = budgetsSection(session.config.benches, first.head.benches, first.base.benches, format);
+        // JSON stays parseable: the section goes to stderr there; markdown has it in the comment.
+        if (budgets.text !== '' && format === 'json')
+            io.stderr(`\n${budgets.text}\n`);
+        if (budgets.text !== '' && format === 'text')
+            io.stdout(`\n${budgets.text}\n`);
         const mode = `A/B on one machine: base ${session.baseRef} (${session.baseSha.slice(0, 12)}) vs head ${session.headSha.slice(0, 12)}, rounds interleaved\n`;
         // JSON stays parseable: the mode line goes to stderr there.
         if (format === 'json')
@@ -274,14 +298,8 @@ async function abCommand(args, io) {
             baselinePath: path.join(dir, 'base.json'),
             baselineCommit: session.baseSha,
             baselineRuns: rerunBase ? 2 : 1,
+            budgets: budgets.local,
         })}`);
-        // Budgets on the head, and each scaled bench's curve beside the base's from the same job.
-        const budgets = budgetsSection(session.config.benches, first.head.benches, first.base.benches, format);
-        // JSON stays parseable: the section goes to stderr there.
-        if (budgets.text !== '' && format === 'json')
-            io.stderr(`\n${budgets.text}\n`);
-        if (budgets.text !== '' && format !== 'json')
-            io.stdout(`\n${budgets.text}\n`);
         const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined);
         for (const noise of hints)
             io.stderr(`noise: ${noise.name}: ${noise.hint}\n`);
@@ -752,7 +770,9 @@ async function runCommand(args, io) {
     human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`);
     // Budgets and growth curves, beside the baseline's curves when there is one (as the action).
     const budgets = budgetsSection(loaded.config.benches, results.benches, baselines[0]?.benches ?? [], format);
-    if (budgets.text !== '')
+    // With a baseline, the markdown report is the PR comment, which holds the section itself.
+    const inReport = baselines.length > 0 && format === 'markdown';
+    if (budgets.text !== '' && !inReport)
         human(`\n${budgets.text}\n`);
     const errored = results.benches.some((bench) => bench.status === 'error');
     // As the action: a broken budget or a steeper growth fails even without a baseline.
@@ -783,6 +803,7 @@ async function runCommand(args, io) {
         baselinePath: values.baseline?.[0] ?? '',
         baselineCommit: baselines[0].meta.commit,
         baselineRuns: baselines.length,
+        budgets: budgets.local,
     });
     io.stdout(format === 'json' ? report : `\n${report}`);
     if (errored)

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parseBudget, type Budget } from '../../src/config/budget.js'
 import { quantileOf } from '../../src/compare/units.js'
 import { checkBudgets, settleRounds } from '../../src/budgets/check.js'
-import { budgetsMarkdown } from '../../src/budgets/render.js'
+import { budgetsMarkdown, formatHeadroom } from '../../src/budgets/render.js'
 import { growthReport } from '../../src/budgets/report.js'
 import { gfm, noisySamples, timeRow } from './helpers.js'
 
@@ -162,5 +162,16 @@ describe('checkBudgets', () => {
     expect(html).toContain('❌ broken')
     expect(html).toMatch(/<td align="right">\d+\.\d%<\/td>/)
     expect(html).not.toContain('<ready>')
+  })
+})
+
+describe('formatHeadroom', () => {
+  it('is a percentage of the limit, and a factor once the value is 10× past a < limit', () => {
+    expect(formatHeadroom(0.492)).toBe('49.2%')
+    expect(formatHeadroom(-0.532)).toBe('-53.2%')
+    expect(formatHeadroom(-8.9)).toBe('-890.0%')
+    // 2.54 ms against `median < 1ns`: the value is 2.54 million times the limit.
+    expect(formatHeadroom(1 - 2_543_238)).toBe('2.5M× the limit')
+    expect(formatHeadroom(-9)).toBe('10× the limit')
   })
 })

@@ -90,6 +90,12 @@ export function sum() { let s = 0; for (let i = 0; i < data.length; i++) s += da
       code: 1,
       why: 'perfgate: 1 budget(s) broken',
     })
+    // The report's verdict says so too: the text's last line, the comment's headline and section.
+    expect(compared.stdout.trimEnd().split('\n').at(-1)).toBe('no regressions, 1 budget broken')
+    const markdown = perfgate(['run', '--format', 'markdown', '--baseline', baseline], dir).stdout
+    const html = gfm(markdown)
+    expect(html).toContain('❌ <strong>1 budget broken</strong>')
+    expect(html.match(/<h3>Budgets<\/h3>/g)).toHaveLength(1)
     writeFileSync(path.join(dir, 'perfgate.yml'), config('1h'))
     expect(perfgate(['run', '--fail-on-regression', '--baseline', baseline], dir).code).toBe(0)
   }, 120_000)

@@ -17,6 +17,22 @@ const STATUS: Record<BudgetCheck['status'], string> = {
   'no-data': '➖ no data',
 }
 
+/**
+ * Headroom as a percentage of the limit; once the value is 10× past a `<` limit (headroom -900%), as
+ * that factor instead: `-254323700.0%` says less than `2.5M× the limit`.
+ */
+export function formatHeadroom(headroom: number): string {
+  if (headroom > -9) return `${(headroom * 100).toFixed(1)}%`
+  const factor = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 2 })
+  return `${factor.format(1 - headroom)}× the limit`
+}
+
+/** `headroom 49.2%`, or `2.5M× the limit` far past it, for a line of text. */
+function headroomPhrase(headroom: number): string {
+  const text = formatHeadroom(headroom)
+  return text.endsWith('%') ? `headroom ${text}` : text
+}
+
 /** The budgets table with headroom; empty string when there are no checks. */
 export function budgetsMarkdown(checks: readonly BudgetCheck[]): string {
   if (checks.length === 0) return ''
@@ -30,7 +46,7 @@ export function budgetsMarkdown(checks: readonly BudgetCheck[]): string {
       check.value === null || check.interval === null
         ? '—'
         : `${formatValue(check.value, unit)} (${formatValue(check.interval[0], unit)} … ${formatValue(check.interval[1], unit)})`
-    const headroom = check.headroom === null ? '—' : `${(check.headroom * 100).toFixed(1)}%`
+    const headroom = check.headroom === null ? '—' : formatHeadroom(check.headroom)
     const status =
       check.status === 'no-data'
         ? `${STATUS[check.status]}: ${escapeMarkdown(check.reason)}`
@@ -295,7 +311,7 @@ export function growthText(
     const measured =
       check.value === null || check.interval === null
         ? check.reason
-        : `${formatValue(check.value, unit)} (${formatValue(check.interval[0], unit)} … ${formatValue(check.interval[1], unit)}), headroom ${((check.headroom ?? 0) * 100).toFixed(1)}%`
+        : `${formatValue(check.value, unit)} (${formatValue(check.interval[0], unit)} … ${formatValue(check.interval[1], unit)}), ${headroomPhrase(check.headroom ?? 0)}`
     lines.push(`  ${check.bench}: ${check.budget.text}: ${STATUS[check.status]}, ${measured}`)
   }
   if (entries.length > 0)

@@ -95,6 +95,16 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
     await writeFile(path.join(dir, 'base.json'), serializeResults(first.base))
     await writeFile(path.join(dir, 'head.json'), serializeResults(first.head))
     if (rerunBase) await writeFile(path.join(dir, 'base-rerun.json'), serializeResults(rerunBase))
+    // Budgets on the head, and each scaled bench's curve beside the base's from the same job.
+    const budgets = budgetsSection(
+      session.config.benches,
+      first.head.benches,
+      first.base.benches,
+      format,
+    )
+    // JSON stays parseable: the section goes to stderr there; markdown has it in the comment.
+    if (budgets.text !== '' && format === 'json') io.stderr(`\n${budgets.text}\n`)
+    if (budgets.text !== '' && format === 'text') io.stdout(`\n${budgets.text}\n`)
     const mode = `A/B on one machine: base ${session.baseRef} (${session.baseSha.slice(0, 12)}) vs head ${session.headSha.slice(0, 12)}, rounds interleaved\n`
     // JSON stays parseable: the mode line goes to stderr there.
     if (format === 'json') io.stderr(mode)
@@ -105,18 +115,9 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
         baselinePath: path.join(dir, 'base.json'),
         baselineCommit: session.baseSha,
         baselineRuns: rerunBase ? 2 : 1,
+        budgets: budgets.local,
       })}`,
     )
-    // Budgets on the head, and each scaled bench's curve beside the base's from the same job.
-    const budgets = budgetsSection(
-      session.config.benches,
-      first.head.benches,
-      first.base.benches,
-      format,
-    )
-    // JSON stays parseable: the section goes to stderr there.
-    if (budgets.text !== '' && format === 'json') io.stderr(`\n${budgets.text}\n`)
-    if (budgets.text !== '' && format !== 'json') io.stdout(`\n${budgets.text}\n`)
     const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined)
     for (const noise of hints) io.stderr(`noise: ${noise.name}: ${noise.hint}\n`)
     const errored = first.head.benches.some((b) => b.status === 'error')

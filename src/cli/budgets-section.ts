@@ -2,7 +2,7 @@
 import type { BudgetSource } from '../budgets/check.js'
 import { growthText } from '../budgets/render.js'
 import { growthReport } from '../budgets/report.js'
-import type { ReportFormat } from '../report/index.js'
+import type { LocalBudgets, ReportFormat } from '../report/index.js'
 import type { BenchResult } from '../results/types.js'
 
 /** What `run` and `ab` print about budgets and growth ('' when none), and whether it fails them. */
@@ -12,6 +12,8 @@ export interface BudgetsSection {
   failed: boolean
   /** What failed, for the one line on stderr. */
   why: string[]
+  /** The same for a comparison's report: the comment's sections and headline, the text's last line. */
+  local: LocalBudgets
 }
 
 /** Budgets checked on `head`, curves beside `baseline`'s, in the report's format. */
@@ -27,5 +29,10 @@ export function budgetsSection(
     ...(growth.brokenBudgets > 0 ? [`${growth.brokenBudgets} budget(s) broken`] : []),
     ...growth.growthRegressions.map((g) => `growth regression: ${g.reason}`),
   ]
-  return { text, failed: growth.failed, why }
+  const local = {
+    markdown: growth.markdown,
+    broken: growth.brokenBudgets,
+    growthRegressions: growth.growthRegressions.length,
+  }
+  return { text, failed: growth.failed, why, local }
 }

@@ -117,7 +117,9 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
     baselines[0]?.benches ?? [],
     format,
   )
-  if (budgets.text !== '') human(`\n${budgets.text}\n`)
+  // With a baseline, the markdown report is the PR comment, which holds the section itself.
+  const inReport = baselines.length > 0 && format === 'markdown'
+  if (budgets.text !== '' && !inReport) human(`\n${budgets.text}\n`)
   const errored = results.benches.some((bench) => bench.status === 'error')
   // As the action: a broken budget or a steeper growth fails even without a baseline.
   const failOnBudgets = (): number => {
@@ -146,6 +148,7 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
     baselinePath: values.baseline?.[0] ?? '',
     baselineCommit: baselines[0].meta.commit,
     baselineRuns: baselines.length,
+    budgets: budgets.local,
   })
   io.stdout(format === 'json' ? report : `\n${report}`)
   if (errored) return 1

@@ -9,7 +9,12 @@ export { renderJson, COMPARISON_FORMAT_VERSION } from './json.js'
 export { renderText } from './text.js'
 export { escapeMarkdown } from './escape.js'
 export { renderComment } from './comment.js'
-export { buildCommentModel, localCommentInput, type LocalRunFacts } from './model.js'
+export {
+  buildCommentModel,
+  localCommentInput,
+  type LocalBudgets,
+  type LocalRunFacts,
+} from './model.js'
 
 /** Report formats the CLI offers. */
 export type ReportFormat = 'text' | 'markdown' | 'json'
@@ -26,5 +31,5 @@ export function renderReport(
   if (format === 'json') return renderJson(comparison)
   if (format === 'markdown')
     return `${renderComment(buildCommentModel(localCommentInput(comparison, facts)), { marker: false })}\n`
-  return renderText(comparison)
+  return renderText(comparison, facts.budgets)
 }

@@ -423,6 +423,15 @@ export interface LocalRunFacts {
   baselinePath: string
   baselineCommit: string | null
   baselineRuns: number
+  /** Budgets and growth of the head run, as the action puts them in the comment. */
+  budgets?: LocalBudgets
+}
+
+/** The budgets part of a local report: perfgate's markdown sections and what broke. */
+export interface LocalBudgets {
+  markdown: string
+  broken: number
+  growthRegressions: number
 }
 
 /** The comment facts for a local comparison: the verdict follows from the comparison alone. */
@@ -430,9 +439,17 @@ export function localCommentInput(comparison: Comparison, facts: LocalRunFacts):
   const errors = comparison.comparisons
     .filter((c) => c.verdict === 'error')
     .map((c) => ({ name: c.name, reason: c.reason }))
+  const budgets = facts.budgets
+  const flagged =
+    comparison.regressions > 0 ||
+    (budgets?.broken ?? 0) > 0 ||
+    (budgets?.growthRegressions ?? 0) > 0
   return {
+    ...(budgets?.markdown ? { budgets: budgets.markdown } : {}),
+    ...(budgets?.broken ? { brokenBudgets: budgets.broken } : {}),
+    ...(budgets?.growthRegressions ? { growthRegressions: budgets.growthRegressions } : {}),
     configPath: facts.configPath,
-    verdict: comparison.regressions > 0 ? 'regression' : errors.length > 0 ? 'error' : 'pass',
+    verdict: flagged ? 'regression' : errors.length > 0 ? 'error' : 'pass',
     comparison,
     headCommit: facts.headCommit,
     benchCount: new Set(comparison.comparisons.map((c) => c.name)).size,

@@ -1,6 +1,7 @@
 /** Plain-text report in the style of benchstat: aligned columns, "~" for unchanged. */
 import type { Comparison, MetricComparison } from '../compare/types.js'
 import { formatChange, formatP, formatValue } from '../format.js'
+import type { LocalBudgets } from './model.js'
 
 // Control characters (a newline in a bench name) would break the table's lines.
 const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ')
@@ -17,8 +18,8 @@ function changeCell(row: MetricComparison): string {
   return formatChange(row.change, row.ci)
 }
 
-/** The comparison as an aligned text table, warnings first and each reason under its row. */
-export function renderText(comparison: Comparison): string {
+/** The comparison as an aligned text table, warnings first, each reason under its row, the verdict last. */
+export function renderText(comparison: Comparison, budgets?: LocalBudgets): string {
   const header = ['bench', 'baseline', 'head', 'change (95% CI)', 'verdict']
   const rows = comparison.comparisons.map((row) => [
     label(row),
@@ -40,10 +41,21 @@ export function renderText(comparison: Comparison): string {
     if (row.verdict !== 'unchanged') out.push(`    ${oneLine(row.reason)}`)
     for (const note of row.notes ?? []) out.push(`    ${oneLine(note)}`)
   })
-  out.push(
+  const regressions =
     comparison.regressions === 0
       ? 'no regressions'
-      : `${comparison.regressions} regression${comparison.regressions === 1 ? '' : 's'}`,
-  )
+      : `${comparison.regressions} regression${comparison.regressions === 1 ? '' : 's'}`
+  // The last line is the verdict: a broken budget or a steeper growth is part of it.
+  const trouble = [
+    ...(budgets?.broken
+      ? [`${budgets.broken} budget${budgets.broken === 1 ? '' : 's'} broken`]
+      : []),
+    ...(budgets?.growthRegressions
+      ? [
+          `${budgets.growthRegressions} growth regression${budgets.growthRegressions === 1 ? '' : 's'}`,
+        ]
+      : []),
+  ]
+  out.push([regressions, ...trouble].join(', '))
   return out.join('\n') + '\n'
 }
