@@ -230,7 +230,8 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
     }
   }
   const budgets = budgetTrouble(input)
-  const failing = (text: string): { icon: string; text: Inline[] } =>
+  // Regressions and broken budgets alike: ❌, or ☑️ once the acknowledge label accepted them.
+  const flagged = (text: string): { icon: string; text: Inline[] } =>
     input.acknowledged
       ? {
           icon: '☑️',
@@ -252,14 +253,14 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
     // Benches, as the step's `regressions` output counts them, not each regressed metric.
     const benches = regressedBenches(regressions).length
     const also = budgets === '' ? '' : `, ${budgets}`
-    return failing(
+    return flagged(
       `${countOf(benches, 'regression', 'regressions')} ${over}${confirmed}${also}${errorText}`,
     )
   }
   // A budget is checked without a baseline: its break is the headline even when nothing compared.
   if (budgets !== '') {
     const compared = input.comparison ? '' : ', no baseline to compare with'
-    return failing(`${budgets.charAt(0).toUpperCase()}${budgets.slice(1)}${compared}${errorText}`)
+    return flagged(`${budgets.charAt(0).toUpperCase()}${budgets.slice(1)}${compared}${errorText}`)
   }
   const benches = new Set(comparisons.map((c) => c.name)).size
   if (beyond.length > 0) {
@@ -434,7 +435,7 @@ export interface LocalBudgets {
   growthRegressions: number
 }
 
-/** The comment facts for a local comparison: the verdict follows from the comparison alone. */
+/** The comment facts for a local comparison: the verdict follows from the comparison and the budgets. */
 export function localCommentInput(comparison: Comparison, facts: LocalRunFacts): CommentInput {
   const errors = comparison.comparisons
     .filter((c) => c.verdict === 'error')
