@@ -3,10 +3,10 @@ import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-C_hUNTGg.js';
-import { prepareAb } from './chunks/run-ab-C3M8lJXZ.js';
-import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-CYtEE3_y.js';
-import { r as renderComment } from './chunks/comment-C-e-d-By.js';
-import { b as buildCommentModel, l as localCommentInput } from './chunks/model-BH5oWnBf.js';
+import { prepareAb } from './chunks/run-ab-CZ389a0j.js';
+import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-J3ip8AQK.js';
+import { r as renderComment } from './chunks/comment-BRMCTVIl.js';
+import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-DqWSNY5w.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cn2Guq1L.js';
 import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-BsTnE9bS.js';
 import { g as growthText } from './chunks/render-2byl3bdW.js';
@@ -20,8 +20,8 @@ import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from 
 import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
-import { f as formatConfigError } from './chunks/load-DGn41Xl9.js';
-import { r as readConfig } from './chunks/read-DD_XHaMM.js';
+import { f as formatConfigError } from './chunks/load-B_ie4stv.js';
+import { r as readConfig } from './chunks/read-CMjcauYj.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
 import 'node:child_process';
@@ -61,7 +61,7 @@ import 'string_decoder';
 import './chunks/XMLParser-Ciolm0c3.js';
 import 'process';
 import 'buffer';
-import './chunks/messages-BPqRkDcq.js';
+import './chunks/messages-NUcMpfN4.js';
 import './chunks/units-CFo0x0PP.js';
 
 /** Version of the comparison JSON format. */
@@ -118,17 +118,8 @@ function renderText(comparison, budgets) {
         ? 'no regressions'
         : `${comparison.regressions} regression${comparison.regressions === 1 ? '' : 's'}`;
     // The last line is the verdict: a broken budget or a steeper growth is part of it.
-    const trouble = [
-        ...(budgets?.broken
-            ? [`${budgets.broken} budget${budgets.broken === 1 ? '' : 's'} broken`]
-            : []),
-        ...(budgets?.growthRegressions
-            ? [
-                `${budgets.growthRegressions} growth regression${budgets.growthRegressions === 1 ? '' : 's'}`,
-            ]
-            : []),
-    ];
-    out.push([regressions, ...trouble].join(', '));
+    const trouble = budgetTrouble(budgets?.broken, budgets?.growthRegressions);
+    out.push(trouble === '' ? regressions : `${regressions}, ${trouble}`);
     return out.join('\n') + '\n';
 }
 

@@ -1,7 +1,7 @@
 /** The action's inputs, read once into a typed object; names are declared once, here. */
 import { parsePercentage } from './config/units.js'
 import { formatForTool, TOOL_NAMES } from './config/tools.js'
-import { closest } from './config/messages.js'
+import { didYouMean } from './config/messages.js'
 
 /** Every input name, as in action.yml. */
 export const INPUT = {
@@ -214,11 +214,6 @@ function readChoice<T extends string>(
   throw new InputError(
     `input "${name}" must be one of ${choices.join(' | ')}, got ${JSON.stringify(value)}${didYouMean(value, choices)}`,
   )
-}
-
-function didYouMean(value: string, choices: readonly string[]): string {
-  const suggestion = closest(value, choices)
-  return suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`
 }
 
 function readCount(

@@ -5,7 +5,7 @@ import { DETERMINISTIC_FORMATS } from '../results/import/formats.js'
 import { CALIBRATION_GROUP, CALIBRATION_MODULE } from './kinds/js.js'
 import { KINDS, type KindName } from './kinds/index.js'
 import { locate, type IssuePath } from './locate.js'
-import { closest, describeIssue } from './messages.js'
+import { describeIssue, didYouMean } from './messages.js'
 import { configSchema } from './schema.js'
 import { budgetFields, budgetList, type Budget, type ScaleConfig } from './budget.js'
 import { scaledName, scalePoints, scaleProblem, specAtSize } from './scale.js'
@@ -58,8 +58,7 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          const suggestion = closest(key, knownKeys(raw, issue.path))
-          const hint = suggestion ? ` (did you mean "${suggestion}"?)` : ''
+          const hint = didYouMean(key, knownKeys(raw, issue.path))
           at(issue.path, `is not a known field${hint}`, key, fieldName([...issue.path, key]))
         }
       } else {
@@ -81,8 +80,8 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     if (KINDS[kind as KindName].concurrency === true) return
     at(['benches', index, 'concurrency'], concurrencyUnsupported(kind))
   })
-  rawBenchKinds(raw).forEach(({ kind }, index) => {
-    for (const where of relativeUrls(kind, benchAt(raw, index))) {
+  rawBenchKinds(raw).forEach(({ kind, fields }, index) => {
+    for (const where of relativeUrls(kind, fields)) {
       at(
         ['benches', index, ...where],
         `is not an http(s) URL: write a full URL like http://127.0.0.1:8080${where[0] === 'health' ? '/health' : '/v1/tasks'}, or list base-urls and write a path`,
@@ -212,12 +211,6 @@ function rawBenches(raw: unknown): string[] {
   })
 }
 
-function benchAt(raw: unknown, index: number): Record<string, unknown> {
-  const benches = (raw as { benches?: unknown[] }).benches ?? []
-  const bench = benches[index]
-  return bench !== null && typeof bench === 'object' ? (bench as Record<string, unknown>) : {}
-}
-
 /**
  * The paths of an http or e2e bench's urls that can never be sent: neither http(s):// nor a path
  * with base-urls. A url starting with a `$VAR`/`${VAR}` or `{{...}}` template may fill in the scheme.
@@ -245,12 +238,18 @@ function relativeUrls(kind: string, bench: Record<string, unknown>): string[][] 
   })
 }
 
-function rawBenchKinds(raw: unknown): { kind: string; concurrency: unknown; serve: unknown }[] {
+function rawBenchKinds(
+  raw: unknown,
+): { kind: string; concurrency: unknown; serve: unknown; fields: Record<string, unknown> }[] {
   const benches = (raw as { benches?: unknown } | null)?.benches
   if (!Array.isArray(benches)) return []
   return benches.map((bench: unknown) => {
-    const { kind, concurrency, serve } = (bench ?? {}) as Record<string, unknown>
-    return { kind: typeof kind === 'string' ? kind : '', concurrency, serve }
+    const fields = (bench !== null && typeof bench === 'object' ? bench : {}) as Record<
+      string,
+      unknown
+    >
+    const { kind, concurrency, serve } = fields
+    return { kind: typeof kind === 'string' ? kind : '', concurrency, serve, fields }
   })
 }
 

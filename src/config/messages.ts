@@ -8,6 +8,12 @@ export function show(value: unknown): string {
   return json.length > 60 ? `${json.slice(0, 57)}...` : json
 }
 
+/** ` (did you mean "x"?)` when `word` is a likely typo of one of `candidates`, else ''. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const suggestion = closest(word, candidates)
+  return suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`
+}
+
 /** The closest of `candidates` to `word` when it is a likely typo, for "did you mean". */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined
@@ -69,10 +75,7 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
 /** What likely went wrong: a misspelt choice, or YAML reading unquoted text (`true`) as a boolean. */
 function hint(issue: z.core.$ZodIssue, value: unknown): string {
   const choices = choicesOf(issue)
-  if (typeof value === 'string' && choices.length > 0) {
-    const suggestion = closest(value, choices)
-    return suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`
-  }
+  if (typeof value === 'string' && choices.length > 0) return didYouMean(value, choices)
   // Only booleans: a number where text is due is rarely text (`time: 10` wants a unit, not quotes).
   if (typeof value === 'boolean' && issue.code === 'invalid_type' && issue.expected === 'string') {
     return ` (YAML reads an unquoted ${String(value)} as a boolean: quote it, '${String(value)}')`

@@ -229,7 +229,7 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
       ],
     }
   }
-  const budgets = budgetTrouble(input)
+  const budgets = budgetTrouble(input.brokenBudgets, input.growthRegressions)
   // Regressions and broken budgets alike: ❌, or ☑️ once the acknowledge label accepted them.
   const flagged = (text: string): { icon: string; text: Inline[] } =>
     input.acknowledged
@@ -260,7 +260,7 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
   // A budget is checked without a baseline: its break is the headline even when nothing compared.
   if (budgets !== '') {
     const compared = input.comparison ? '' : ', no baseline to compare with'
-    return flagged(`${budgets.charAt(0).toUpperCase()}${budgets.slice(1)}${compared}${errorText}`)
+    return flagged(`${budgets}${compared}${errorText}`)
   }
   const benches = new Set(comparisons.map((c) => c.name)).size
   if (beyond.length > 0) {
@@ -281,9 +281,7 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
 }
 
 /** "1 budget broken, 1 growth regression", or '' when budgets and growth are fine. */
-function budgetTrouble(input: CommentInput): string {
-  const broken = input.brokenBudgets ?? 0
-  const steeper = input.growthRegressions ?? 0
+export function budgetTrouble(broken = 0, steeper = 0): string {
   return [
     ...(broken > 0 ? [`${countOf(broken, 'budget', 'budgets')} broken`] : []),
     ...(steeper > 0 ? [countOf(steeper, 'growth regression', 'growth regressions')] : []),

@@ -1,7 +1,7 @@
 /** Plain-text report in the style of benchstat: aligned columns, "~" for unchanged. */
 import type { Comparison, MetricComparison } from '../compare/types.js'
 import { formatChange, formatP, formatValue } from '../format.js'
-import type { LocalBudgets } from './model.js'
+import { budgetTrouble, type LocalBudgets } from './model.js'
 
 // Control characters (a newline in a bench name) would break the table's lines.
 const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ')
@@ -46,16 +46,7 @@ export function renderText(comparison: Comparison, budgets?: LocalBudgets): stri
       ? 'no regressions'
       : `${comparison.regressions} regression${comparison.regressions === 1 ? '' : 's'}`
   // The last line is the verdict: a broken budget or a steeper growth is part of it.
-  const trouble = [
-    ...(budgets?.broken
-      ? [`${budgets.broken} budget${budgets.broken === 1 ? '' : 's'} broken`]
-      : []),
-    ...(budgets?.growthRegressions
-      ? [
-          `${budgets.growthRegressions} growth regression${budgets.growthRegressions === 1 ? '' : 's'}`,
-        ]
-      : []),
-  ]
-  out.push([regressions, ...trouble].join(', '))
+  const trouble = budgetTrouble(budgets?.broken, budgets?.growthRegressions)
+  out.push(trouble === '' ? regressions : `${regressions}, ${trouble}`)
   return out.join('\n') + '\n'
 }
