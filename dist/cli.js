@@ -3,10 +3,10 @@ import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-C_hUNTGg.js';
-import { prepareAb } from './chunks/run-ab-CZ389a0j.js';
-import { c as compareRuns, b as benchesToConfirm, a as confirmRegressions, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-J3ip8AQK.js';
-import { r as renderComment } from './chunks/comment-BRMCTVIl.js';
-import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-DqWSNY5w.js';
+import { prepareAb } from './chunks/run-ab-D85wASGG.js';
+import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-8hjf5ftT.js';
+import { r as renderComment } from './chunks/comment-iI8f81YL.js';
+import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-CLzE_XjV.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cn2Guq1L.js';
 import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-BsTnE9bS.js';
 import { g as growthText } from './chunks/render-2byl3bdW.js';
@@ -15,7 +15,7 @@ import { C as CompareInputError } from './chunks/units-C0yKQs3w.js';
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-jDNQLsBE.js';
 import { r as readHistory } from './chunks/history-BqzaIpKr.js';
 import { h as htmlReport } from './chunks/html-Cg8vqE2S.js';
-import { g as globToRegExp } from './chunks/run-benches-DEXMuKst.js';
+import { g as globToRegExp, f as filterBenches } from './chunks/run-benches-DEXMuKst.js';
 import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
 import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
@@ -23,26 +23,28 @@ import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
 import { f as formatConfigError } from './chunks/load-B_ie4stv.js';
 import { r as readConfig } from './chunks/read-CMjcauYj.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
-import 'node:crypto';
-import 'node:child_process';
-import 'node:fs';
-import 'node:os';
-import 'node:http';
-import 'node:https';
-import 'node:events';
-import 'node:url';
-import './chunks/js-CMTW58QX.js';
-import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import { r as runSummaryText } from './chunks/run-summary-CgLi8PBD.js';
 import { runConfig } from './chunks/run-config-Bdk74Qfp.js';
+import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import './chunks/redact-UBQc50TO.js';
 import './chunks/types-CWpGVx7G.js';
+import 'node:crypto';
+import './chunks/git-XZ9dYSDd.js';
+import 'node:child_process';
+import 'node:os';
 import './chunks/scaling-bBRpMboh.js';
 import './chunks/simple-statistics-Dw7N4kWf.js';
 import './chunks/random-CRNsGjhb.js';
 import './chunks/escape-DUX7g4yH.js';
 import './chunks/bench-BCpLDQqU.js';
 import './chunks/identity-B3jh3Sc_.js';
+import 'node:fs';
+import 'node:http';
+import 'node:https';
+import 'node:events';
+import 'node:url';
+import './chunks/js-CMTW58QX.js';
+import './chunks/units-CFo0x0PP.js';
 import 'fs';
 import 'path';
 import 'url';
@@ -62,7 +64,6 @@ import './chunks/XMLParser-Ciolm0c3.js';
 import 'process';
 import 'buffer';
 import './chunks/messages-NUcMpfN4.js';
-import './chunks/units-CFo0x0PP.js';
 
 /** Version of the comparison JSON format. */
 const COMPARISON_FORMAT_VERSION = 1;
@@ -98,7 +99,9 @@ function renderText(comparison, budgets) {
         formatValue(row.base, row.unit),
         formatValue(row.head, row.unit),
         changeCell(row),
-        row.confirmed ? `${row.verdict} (confirmed)` : row.verdict,
+        row.confirmed
+            ? `${row.verdict} (confirmed${row.confirmation === 'base' ? ' against the base' : ''})`
+            : row.verdict,
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells) => cells
@@ -256,16 +259,21 @@ async function abCommand(args, io) {
             io.stderr(`perfgate ab: no bench matches --filter ${values.filter ?? ''}\n`);
             return 2;
         }
-        let comparison = compareRuns([first.base], first.head);
-        const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison);
-        let rerunBase = undefined;
-        if (flagged.length > 0) {
-            io.stderr(`Re-running ${flagged.length} flagged bench(es) on both sides to confirm them\n`);
-            const rerun = await session.measure(flagged);
-            rerunBase = rerun.base;
-            // The re-run measured the base again too: both base runs are the baseline.
-            comparison = confirmRegressions([first.base, rerun.base], first.head, rerun.head, comparison);
-        }
+        let rerunBase;
+        // The re-measure measures the base again too: both base runs are the baseline.
+        const { comparison } = await compareAndConfirmRuns({
+            baselines: [first.base],
+            head: first.head,
+            mode: values['no-confirm'] ? 'none' : 'base',
+            sameRunner: true,
+            includeInconclusive: false,
+            remeasure: async (names) => {
+                io.stderr(`Re-running ${names.length} flagged bench(es) on both sides to confirm them\n`);
+                const rerun = await session.measure(names);
+                rerunBase = rerun.base;
+                return rerun;
+            },
+        });
         const dir = values['out-dir'];
         await mkdir(path.resolve(dir), { recursive: true });
         await writeFile(path.join(dir, 'base.json'), serializeResults(first.base));
@@ -320,6 +328,9 @@ const COMPARE_USAGE = 'usage: perfgate compare BASE.json [MORE_BASES.json…] HE
 const COMPARE_HELP = `${COMPARE_USAGE}
 
 Compares result files: every file but the last is a baseline run (pooled), the last is the head.
+It does not confirm: nothing is measured again, so a verdict is only as good as the two files'
+conditions (other machines, other load). To confirm what is in doubt, run the benches instead:
+perfgate run --baseline BASE.json --confirm-base REF (base and head measured here, interleaved).
 
 Options:
   --format text|markdown|json  text: aligned table (default); markdown: exactly the PR comment
@@ -679,24 +690,57 @@ async function importHistoryCommand(args, io) {
  */
 /** The full help of `perfgate run --help`. */
 const RUN_HELP = `usage: perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
-                    [--baseline BASE.json]... [--no-confirm] [--format text|markdown|json]
-                    [--fail-on-regression]
+                    [--baseline BASE.json]... [--confirm-base REF] [--no-confirm]
+                    [--format text|markdown|json] [--fail-on-regression]
 
 Runs the config's benches, writes the results file and, with --baseline, compares with it and
-re-runs what regressed to confirm it. Progress goes to stderr; stdout has the report only.
+confirms what it leaves in doubt: with --confirm-base, by measuring those benches again for the
+base commit REF (checked out in a temporary git worktree) and the work tree, interleaved on this
+machine, whose pair alone decides; otherwise by re-running the head only. Progress goes to
+stderr; stdout has the report only.
 
 Options:
   -c, --config PATH            the config file (default perfgate.yml)
   -f, --filter GLOB            run only the benches whose name matches
   -o, --out FILE               the results file (default perfgate-results.json)
   -b, --baseline FILE          a baseline results file to compare with (repeatable: pooled)
-  --no-confirm                 do not re-run regressions to confirm them
+  --confirm-base REF           confirm against the base commit REF (any commit-ish) measured
+                               here, beside the head, for the benches in doubt only
+  --no-confirm                 do not measure anything again to confirm
   --format text|markdown|json  the report (markdown: the PR comment; json: only JSON on stdout,
                                the comparison with --baseline, else the results document)
   --fail-on-regression         exit 1 when something regressed, a budget broke or a scaled
                                bench's growth got steeper (the action's rule)
   -h, --help                   show this help
 `;
+/** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
+async function measureBase(configFile, baseRef, names, io) {
+    // Loaded only here: a run without --confirm-base starts without git and A/B code.
+    const { prepareAb } = await import('./chunks/run-ab-D85wASGG.js');
+    let session;
+    try {
+        session = await prepareAb({
+            configFile,
+            baseRef,
+            names,
+            env: io.env,
+            now: () => io.now(),
+            observer: progressObserver((text) => io.stderr(text), io.isTTY),
+            log: (line) => io.stderr(`${line}\n`),
+        });
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        io.stderr(`perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`);
+        return undefined;
+    }
+    try {
+        return await session.measure(names);
+    }
+    finally {
+        await session.close();
+    }
+}
 /**
  * Runs `perfgate run [--config F] [--filter GLOB] [--out FILE] [--baseline B.json]... [--no-confirm]
  * [--format text|markdown|json] [--fail-on-regression]`; returns the exit code.
@@ -709,6 +753,7 @@ async function runCommand(args, io) {
             filter: { type: 'string', short: 'f' },
             out: { type: 'string', short: 'o', default: 'perfgate-results.json' },
             baseline: { type: 'string', short: 'b', multiple: true },
+            'confirm-base': { type: 'string' },
             'no-confirm': { type: 'boolean', default: false },
             format: { type: 'string', default: 'text' },
             'fail-on-regression': { type: 'boolean', default: false },
@@ -778,16 +823,37 @@ async function runCommand(args, io) {
             io.stdout(serializeResults(results));
         return errored ? 1 : failOnBudgets();
     }
-    // Bench by bench: a bench measured differently than the baseline is shown as changed.
-    const { baselines: matched, match } = matchRuns(baselines, results);
-    let comparison = markChanged(compareRuns(matched, results), match.changed);
-    // Regressions and inconclusive benches beyond their threshold (the action's default policy).
-    const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison, true);
-    if (flagged.length > 0) {
-        io.stderr(`Re-running ${flagged.length} bench(es) flagged as regressions to confirm them\n`);
-        const rerun = await run({ ...loaded.config, benches: benchesProducing(loaded.config, flagged) });
-        comparison = confirmRegressions(matched, results, rerun, comparison);
-    }
+    // Bench by bench: a bench measured differently than the baseline is shown as changed. Benches
+    // the filter left out are not "removed": they were not asked for.
+    const selected = { ...loaded.config, benches: filterBenches(loaded.config, values.filter) };
+    const asked = baselines.map((run) => ({
+        ...run,
+        benches: run.benches.filter((b) => benchesProducing(selected, [b.name]).length > 0),
+    }));
+    const { baselines: matched, match } = matchRuns(asked, results);
+    const confirmBase = values['confirm-base'];
+    const { comparison } = await compareAndConfirmRuns({
+        baselines: matched,
+        head: results,
+        mode: values['no-confirm'] ? 'none' : confirmBase ? 'base' : 'rerun',
+        sameRunner: false,
+        // Regressions and inconclusive benches beyond their threshold (the action's default policy).
+        includeInconclusive: true,
+        finish: (c) => markChanged(c, match.changed),
+        remeasure: async (names) => {
+            io.stderr(confirmBase
+                ? `Confirming ${names.length} bench(es) against ${confirmBase}, measured here beside the head\n`
+                : `Re-running ${names.length} bench(es) flagged as regressions to confirm them\n`);
+            if (confirmBase) {
+                const both = await measureBase(values.config, confirmBase, names, io);
+                if (both)
+                    return both;
+            }
+            return {
+                head: await run({ ...loaded.config, benches: benchesProducing(loaded.config, names) }),
+            };
+        },
+    });
     const report = renderReport(comparison, format, {
         configPath: values.config,
         headCommit: results.meta.commit,

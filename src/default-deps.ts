@@ -36,6 +36,10 @@ export function defaultDeps(env: NodeJS.ProcessEnv = process.env): Deps {
         secret: (value) => core.setSecret(value),
       })
     },
+    hasCommit: async (dir, ref) => {
+      const { hasCommit } = await import('./ab/git.js')
+      return hasCommit(dir, ref)
+    },
     github: async (token, ctx) => {
       const { createApi } = await import('./github/api.js')
       const { createClient } = await import('./github/client.js')

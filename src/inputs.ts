@@ -68,7 +68,12 @@ export interface Inputs {
   historySize: number
   retentionDays?: number
   maxBaselineAgeDays: number
-  confirm: boolean
+  /**
+   * How a pull request confirms what the stored baseline leaves in doubt: `base` measures base
+   * and head again on this runner, interleaved; `rerun` re-runs the head only; `false` neither;
+   * `auto` (default) is `base` when the PR's base commit is in the checkout, else `rerun`.
+   */
+  confirm: ConfirmInput
   /** Divide head times by the calibration bench's ratio (`calibration: true` in the config). */
   normalize: 'none' | 'calibration'
   /** A tail row (per-round p75 beside the centre) for every time metric, or none. */
@@ -153,7 +158,7 @@ export function readInputs(get: (name: string) => string): Inputs {
     historySize: readCount(get, INPUT.historySize, 500, 2, 10_000),
     retentionDays: retention === '' ? undefined : readCount(get, INPUT.retentionDays, 90, 1, 400),
     maxBaselineAgeDays: readDays(get, INPUT.maxBaselineAge, 30),
-    confirm: readBoolean(get, INPUT.confirm, true),
+    confirm: readConfirm(get),
     normalize: readChoice(get, INPUT.normalize, ['none', 'calibration'], 'none'),
     tail: readChoice(get, INPUT.tail, ['off', 'p75'], 'off'),
     comment: readChoice(get, INPUT.comment, ['always', 'on-regression', 'never'], 'always'),
@@ -200,6 +205,16 @@ function readBoolean(get: (name: string) => string, name: string, fallback: bool
   if (['true', 'yes', 'on', '1'].includes(value)) return true
   if (['false', 'no', 'off', '0'].includes(value)) return false
   throw new InputError(`input "${name}" must be true or false, got ${JSON.stringify(value)}`)
+}
+
+/** The policies of the `confirm` input. */
+export type ConfirmInput = 'auto' | 'base' | 'rerun' | 'false'
+
+/** `confirm`: a policy; `true` (its old boolean form) means `auto`. */
+function readConfirm(get: (name: string) => string): ConfirmInput {
+  const value = get(INPUT.confirm).trim().toLowerCase()
+  if (value === 'true') return 'auto'
+  return readChoice(get, INPUT.confirm, ['auto', 'base', 'rerun', 'false'], 'auto')
 }
 
 function readChoice<T extends string>(

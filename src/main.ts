@@ -5,6 +5,7 @@
  */
 import { OUTPUT } from './inputs.js'
 import type { Deps } from './ports.js'
+import type { RunContext, RunReport } from './stages/context.js'
 import type { Measured } from './stages/measure.js'
 import { connect, readSetup, type Remote, type Setup } from './stages/setup.js'
 
@@ -63,54 +64,35 @@ export async function run(deps: Deps): Promise<void> {
       await shardJob(setup, config, setup.inputs.shard, remote, deps)
       return
     }
+    const run: RunContext = { setup, config, deps, remote }
     // Where this run's numbers come from: a merge of shard jobs, an A/B pair, or a measurement.
-    const merged =
+    const source =
       setup.inputs.mode === 'merge'
-        ? await (
-            await import('./stages/merge-shards.js')
-          ).mergeShardRun(setup, config, remote, deps)
-        : undefined
-    const ab = !merged && setup.ab ? await stage.measureAb(setup, setup.ab, deps) : undefined
+        ? await (await import('./stages/merge-shards.js')).mergeSource(run)
+        : setup.ab
+          ? await stage.abSource(run, setup.ab)
+          : await stage.measureSource(run)
     try {
-      measured = merged?.measured ?? ab?.measured ?? (await stage.measure(setup, config, deps))
+      measured = source.measured
       const { results } = measured
-      const finding =
-        merged?.finding ?? ab?.finding ?? (await stage.findBaseline(setup, results, remote, deps))
-      // A merge job re-measures nothing: its "re-run" answers from the shards' own re-runs.
-      const compareDeps = merged?.deps ?? deps
-      const compared = await stage.compareAndConfirm(
-        setup,
-        config,
-        results,
-        finding,
-        compareDeps,
-        merged?.remeasure ?? ab?.remeasure,
-      )
-      const problems = merged?.problems ?? []
+      const { finding, problems } = source
+      const compared = await stage.compareAndConfirm(run, source)
       compared.comparison?.warnings.push(...problems)
-      const decision = await stage.decide(setup, results, compared, remote, deps, config)
-      const tracked = stage.trackHistory(setup, results, finding, deps)
-      const built = stage.reportModel(setup, results, compared, decision, tracked)
+      const decision = await stage.decide(run, results, compared)
+      const tracked = stage.trackHistory(run, results, finding)
+      const built = stage.reportModel(run, { results, compared, decision, tracked })
       // Without a comparison (no baseline yet) the comment still names a lost or duplicated shard.
       const model =
         compared.comparison || problems.length === 0
           ? built
           : { ...built, baselineWarnings: [...built.baselineWarnings, ...problems] }
-      await stage.publishSummary(setup, results, model, compared, decision, tracked, deps)
-      await stage.publishArtifacts(
-        setup,
-        results,
-        model,
-        finding,
-        tracked,
-        remote,
-        deps,
-        decision.growth.growth,
-      )
-      await stage.publishPrComment(setup, model, remote, deps)
-      stage.publishOutcome(setup, compared.comparison, decision, deps)
+      const report: RunReport = { results, finding, compared, decision, tracked, model }
+      await stage.publishSummary(run, report)
+      await stage.publishArtifacts(run, report)
+      await stage.publishPrComment(run, model)
+      stage.publishOutcome(run, report)
     } finally {
-      await ab?.close()
+      await source.close()
     }
   } catch (error) {
     await fail(error, deps, setup && remote && measured ? { setup, remote, measured } : undefined)

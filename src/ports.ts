@@ -44,6 +44,8 @@ export interface Deps {
   runBenches: BenchRunner
   /** Same-runner A/B: checks out and builds the base beside the head (git, processes, databases). */
   abSession: (options: AbOptions) => Promise<AbSession>
+  /** Whether the git checkout at `dir` has the commit `ref` (git, a process). */
+  hasCommit: (dir: string, ref: string) => Promise<boolean>
   /** The GitHub REST API for this repository, with this token (loaded on first use). */
   github: (token: string, ctx: GithubContext) => Promise<GitHubApi>
   /** The baseline store, workflow artifacts (loaded on first use). */

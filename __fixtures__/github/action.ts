@@ -48,6 +48,8 @@ export interface RunOptions {
   config?: string
   /** Extra files in the workspace (path → content). */
   files?: Record<string, string>
+  /** An existing workspace (e.g. a git clone) to run in as it is; default: a fresh one with `config`. */
+  workspace?: string
 }
 
 /** A JWT-shaped runtime token whose scp claim carries Actions.Results:<run>:<job> (what @actions/artifact reads). */
@@ -58,10 +60,15 @@ export function runtimeToken(runId: number): string {
 
 /** Spawns `node dist/index.js` in a fresh workspace and collects outputs and the job summary. */
 export async function runAction(options: RunOptions): Promise<ActionRun> {
-  const workspace = await mkdtemp(path.join(os.tmpdir(), 'perfgate-action-'))
-  const temp = path.join(workspace, '_temp')
-  await mkdir(temp)
-  await writeFile(path.join(workspace, 'perfgate.yml'), options.config ?? CONFIG)
+  const workspace = options.workspace ?? (await mkdtemp(path.join(os.tmpdir(), 'perfgate-action-')))
+  // Beside a given workspace, not in it: a clone's status stays clean.
+  const temp = options.workspace
+    ? await mkdtemp(path.join(os.tmpdir(), 'perfgate-runner-temp-'))
+    : path.join(workspace, '_temp')
+  if (!options.workspace) {
+    await mkdir(temp)
+    await writeFile(path.join(workspace, 'perfgate.yml'), options.config ?? CONFIG)
+  }
   for (const [file, content] of Object.entries(options.files ?? {})) {
     await mkdir(path.dirname(path.join(workspace, file)), { recursive: true })
     await writeFile(path.join(workspace, file), content)

@@ -6,6 +6,7 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { hasCommit } from '../../src/ab/git.js'
 import { prepareAb } from '../../src/ab/run-ab.js'
 import { benchIdentity } from '../../src/config/identity.js'
 import { createApi } from '../../src/github/api.js'
@@ -162,6 +163,7 @@ export async function inProcessDeps(options: InProcessRun): Promise<{ deps: Deps
     retry,
     runBenches: options.runBenches,
     abSession: (ab) => prepareAb({ ...ab, log: (line) => log.info.push(line) }),
+    hasCommit: (dir, ref) => hasCommit(dir, ref),
     github: (token, ctx) =>
       Promise.resolve(
       createApi(createClient({ apiUrl: ctx.apiUrl, token, retry, sleep, log: () => {} }), ctx.owner, ctx.repo),

@@ -130,17 +130,22 @@ describe('baselines and the PR comment (bundled action, fake GitHub)', () => {
     expect(run.summary).toContain('No regressions in 2 benches')
   })
 
-  it('flags an injected slowdown, confirms it on re-run, fails the step and updates the same comment', async () => {
+  it('flags an injected slowdown, confirms it on a head re-run (no base commit here), fails the step and updates the same comment', async () => {
     const run = await pr(7, P2, M3, 202, { PERFGATE_TEST_DELAY: '0.3' })
     expect(run.code).toBe(1)
     expect(run.outputs.verdict).toBe('regression')
     expect(run.outputs.regressions).toBe('1')
-    expect(run.stdout).toContain('Re-running 1 bench(es) to confirm: tunable')
+    // The workspace is no git clone: `confirm: auto` falls back to the head's re-run, and says how to get more.
+    expect(run.stdout).toContain("the PR's base commit 333333333333 is not in this checkout")
+    expect(run.stdout).toContain('actions/checkout with fetch-depth: 0')
+    expect(run.stdout).toContain('Confirming 1 bench(es) by re-running the head: tunable')
     expect(run.stdout).toMatch(/::error title=perfgate regression::tunable: /)
     const comments = server.comments.filter((c) => c.issue === 7)
     expect(comments).toHaveLength(1)
-    expect(comments[0].body).toContain('1 regression over 150%, confirmed on re-run')
-    expect(comments[0].body).toMatch(/\| tunable \|.*🔴 regression \(confirmed on re-run\)/)
+    expect(comments[0].body).toContain(
+      '1 regression over 150%, confirmed on a re-run of the head only',
+    )
+    expect(comments[0].body).toMatch(/\| tunable \|.*🔴 regression \(confirmed, head re-run only\)/)
   }, 30_000)
 
   it('updates the comment to say the regression is fixed on the next push', async () => {

@@ -20,7 +20,7 @@ describe('action inputs', () => {
       baselineRuns: 5,
       retentionDays: undefined,
       maxBaselineAgeDays: 30,
-      confirm: true,
+      confirm: 'auto',
       normalize: 'none',
       tail: 'off',
       comment: 'always',

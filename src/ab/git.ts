@@ -50,6 +50,12 @@ export async function resolveCommit(repo: string, ref: string): Promise<string> 
   return sha
 }
 
+/** True when `ref` names a commit this clone has (the PR's base, for confirming against it). */
+export async function hasCommit(dir: string, ref: string): Promise<boolean> {
+  const sha = await tryGit(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+  return sha !== undefined && sha !== ''
+}
+
 /**
  * The default base: the merge base of HEAD with the default branch (origin/HEAD, else origin/main,
  * main, origin/master, master: the first that exists).

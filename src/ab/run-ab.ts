@@ -36,6 +36,11 @@ export interface AbOptions {
   /** The base commit or ref; default: the merge base of HEAD with the default branch. */
   baseRef?: string
   filter?: string
+  /**
+   * Only the benches producing these names are set up (built, given databases) and measured:
+   * confirming a few benches against the base costs those benches, not the suite.
+   */
+  names?: readonly string[]
   env: Readonly<Record<string, string | undefined>>
   now(): Date
   observer?: RunObserver
@@ -96,7 +101,10 @@ export async function prepareAb(options: AbOptions): Promise<AbSession> {
     // The head's config, its paths resolved inside the base checkout: same benches, base code.
     const baseFile = path.join(checkout.dir, path.relative(root, configFile))
     const baseConfig = parse(text, baseFile, options)
-    const selected = filterBenches(headConfig, options.filter)
+    const selected =
+      options.names === undefined
+        ? filterBenches(headConfig, options.filter)
+        : benchesProducing(headConfig, options.names)
     const env = {
       base: { ...options.env } as Record<string, string | undefined>,
       head: { ...options.env } as Record<string, string | undefined>,

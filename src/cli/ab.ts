@@ -8,7 +8,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { noiseReport } from '../ab/noise.js'
 import { prepareAb } from '../ab/run-ab.js'
-import { benchesToConfirm, compareRuns, confirmRegressions } from '../compare/index.js'
+import { compareAndConfirmRuns } from '../compare/confirmation.js'
+import type { Results } from '../results/types.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { serializeResults } from '../results/schema.js'
 import { budgetsSection } from './budgets-section.js'
@@ -80,16 +81,21 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
       io.stderr(`perfgate ab: no bench matches --filter ${values.filter ?? ''}\n`)
       return 2
     }
-    let comparison = compareRuns([first.base], first.head)
-    const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison)
-    let rerunBase = undefined
-    if (flagged.length > 0) {
-      io.stderr(`Re-running ${flagged.length} flagged bench(es) on both sides to confirm them\n`)
-      const rerun = await session.measure(flagged)
-      rerunBase = rerun.base
-      // The re-run measured the base again too: both base runs are the baseline.
-      comparison = confirmRegressions([first.base, rerun.base], first.head, rerun.head, comparison)
-    }
+    let rerunBase: Results | undefined
+    // The re-measure measures the base again too: both base runs are the baseline.
+    const { comparison } = await compareAndConfirmRuns({
+      baselines: [first.base],
+      head: first.head,
+      mode: values['no-confirm'] ? 'none' : 'base',
+      sameRunner: true,
+      includeInconclusive: false,
+      remeasure: async (names) => {
+        io.stderr(`Re-running ${names.length} flagged bench(es) on both sides to confirm them\n`)
+        const rerun = await session.measure(names)
+        rerunBase = rerun.base
+        return rerun
+      },
+    })
     const dir = values['out-dir']
     await mkdir(path.resolve(dir), { recursive: true })
     await writeFile(path.join(dir, 'base.json'), serializeResults(first.base))

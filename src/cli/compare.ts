@@ -23,6 +23,9 @@ export const COMPARE_USAGE =
 export const COMPARE_HELP = `${COMPARE_USAGE}
 
 Compares result files: every file but the last is a baseline run (pooled), the last is the head.
+It does not confirm: nothing is measured again, so a verdict is only as good as the two files'
+conditions (other machines, other load). To confirm what is in doubt, run the benches instead:
+perfgate run --baseline BASE.json --confirm-base REF (base and head measured here, interleaved).
 
 Options:
   --format text|markdown|json  text: aligned table (default); markdown: exactly the PR comment

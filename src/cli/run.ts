@@ -8,12 +8,13 @@ import { parseArgs } from 'node:util'
 import { formatConfigError } from '../config/load.js'
 import { readConfig } from '../config/read.js'
 import { matchRuns } from '../baseline/source.js'
-import { benchesToConfirm, compareRuns, confirmRegressions, markChanged } from '../compare/index.js'
+import { compareAndConfirmRuns, type Remeasured } from '../compare/confirmation.js'
+import { markChanged } from '../compare/index.js'
 import type { Config } from '../config/types.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { parseResults, serializeResults } from '../results/schema.js'
 import type { Results } from '../results/types.js'
-import { benchesProducing } from '../run/run-benches.js'
+import { benchesProducing, filterBenches } from '../run/run-benches.js'
 import { runSummaryText } from '../report/run-summary.js'
 import { runConfig } from '../run/run-config.js'
 import { budgetsSection } from './budgets-section.js'
@@ -30,24 +31,63 @@ export interface RunIo {
 
 /** The full help of `perfgate run --help`. */
 export const RUN_HELP = `usage: perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
-                    [--baseline BASE.json]... [--no-confirm] [--format text|markdown|json]
-                    [--fail-on-regression]
+                    [--baseline BASE.json]... [--confirm-base REF] [--no-confirm]
+                    [--format text|markdown|json] [--fail-on-regression]
 
 Runs the config's benches, writes the results file and, with --baseline, compares with it and
-re-runs what regressed to confirm it. Progress goes to stderr; stdout has the report only.
+confirms what it leaves in doubt: with --confirm-base, by measuring those benches again for the
+base commit REF (checked out in a temporary git worktree) and the work tree, interleaved on this
+machine, whose pair alone decides; otherwise by re-running the head only. Progress goes to
+stderr; stdout has the report only.
 
 Options:
   -c, --config PATH            the config file (default perfgate.yml)
   -f, --filter GLOB            run only the benches whose name matches
   -o, --out FILE               the results file (default perfgate-results.json)
   -b, --baseline FILE          a baseline results file to compare with (repeatable: pooled)
-  --no-confirm                 do not re-run regressions to confirm them
+  --confirm-base REF           confirm against the base commit REF (any commit-ish) measured
+                               here, beside the head, for the benches in doubt only
+  --no-confirm                 do not measure anything again to confirm
   --format text|markdown|json  the report (markdown: the PR comment; json: only JSON on stdout,
                                the comparison with --baseline, else the results document)
   --fail-on-regression         exit 1 when something regressed, a budget broke or a scaled
                                bench's growth got steeper (the action's rule)
   -h, --help                   show this help
 `
+
+/** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
+async function measureBase(
+  configFile: string,
+  baseRef: string,
+  names: readonly string[],
+  io: RunIo,
+): Promise<Remeasured | undefined> {
+  // Loaded only here: a run without --confirm-base starts without git and A/B code.
+  const { prepareAb } = await import('../ab/run-ab.js')
+  let session
+  try {
+    session = await prepareAb({
+      configFile,
+      baseRef,
+      names,
+      env: io.env,
+      now: () => io.now(),
+      observer: progressObserver((text) => io.stderr(text), io.isTTY),
+      log: (line) => io.stderr(`${line}\n`),
+    })
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    io.stderr(
+      `perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`,
+    )
+    return undefined
+  }
+  try {
+    return await session.measure(names)
+  } finally {
+    await session.close()
+  }
+}
 
 /**
  * Runs `perfgate run [--config F] [--filter GLOB] [--out FILE] [--baseline B.json]... [--no-confirm]
@@ -61,6 +101,7 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
       filter: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o', default: 'perfgate-results.json' },
       baseline: { type: 'string', short: 'b', multiple: true },
+      'confirm-base': { type: 'string' },
       'no-confirm': { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       'fail-on-regression': { type: 'boolean', default: false },
@@ -132,16 +173,38 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
     return errored ? 1 : failOnBudgets()
   }
 
-  // Bench by bench: a bench measured differently than the baseline is shown as changed.
-  const { baselines: matched, match } = matchRuns(baselines, results)
-  let comparison = markChanged(compareRuns(matched, results), match.changed)
-  // Regressions and inconclusive benches beyond their threshold (the action's default policy).
-  const flagged = values['no-confirm'] ? [] : benchesToConfirm(comparison, true)
-  if (flagged.length > 0) {
-    io.stderr(`Re-running ${flagged.length} bench(es) flagged as regressions to confirm them\n`)
-    const rerun = await run({ ...loaded.config, benches: benchesProducing(loaded.config, flagged) })
-    comparison = confirmRegressions(matched, results, rerun, comparison)
-  }
+  // Bench by bench: a bench measured differently than the baseline is shown as changed. Benches
+  // the filter left out are not "removed": they were not asked for.
+  const selected = { ...loaded.config, benches: filterBenches(loaded.config, values.filter) }
+  const asked = baselines.map((run) => ({
+    ...run,
+    benches: run.benches.filter((b) => benchesProducing(selected, [b.name]).length > 0),
+  }))
+  const { baselines: matched, match } = matchRuns(asked, results)
+  const confirmBase = values['confirm-base']
+  const { comparison } = await compareAndConfirmRuns({
+    baselines: matched,
+    head: results,
+    mode: values['no-confirm'] ? 'none' : confirmBase ? 'base' : 'rerun',
+    sameRunner: false,
+    // Regressions and inconclusive benches beyond their threshold (the action's default policy).
+    includeInconclusive: true,
+    finish: (c) => markChanged(c, match.changed),
+    remeasure: async (names) => {
+      io.stderr(
+        confirmBase
+          ? `Confirming ${names.length} bench(es) against ${confirmBase}, measured here beside the head\n`
+          : `Re-running ${names.length} bench(es) flagged as regressions to confirm them\n`,
+      )
+      if (confirmBase) {
+        const both = await measureBase(values.config, confirmBase, names, io)
+        if (both) return both
+      }
+      return {
+        head: await run({ ...loaded.config, benches: benchesProducing(loaded.config, names) }),
+      }
+    },
+  })
   const report = renderReport(comparison, format, {
     configPath: values.config,
     headCommit: results.meta.commit,

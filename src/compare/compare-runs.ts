@@ -1,5 +1,5 @@
 /** compareRuns: the head run(s) against stored baseline run(s), bench by bench and metric by metric. */
-import { planChangeNotes } from './plan-notes.js'
+import { planChangeNotes, planShapeChanged } from './plan-notes.js'
 import { formatMagnitude, formatPercent } from '../format.js'
 import { scalingNotes } from './scaling-notes.js'
 import type { BenchResult, Metric, Results } from '../results/types.js'
@@ -80,6 +80,8 @@ interface Pending {
   headRuns: number
   /** False for the tail row: its change is in the slow calls, the best rounds need not move. */
   crossCheck?: boolean
+  /** The bench's query plan changed shape: never explained away as the runner's speed. */
+  planChanged?: boolean
 }
 
 /** The calibration bench moving less than this means the runner kept its speed. */
@@ -214,7 +216,9 @@ export function compareRuns(
   // still says the runner did not change speed, so a shared move is the code's.
   const shift = normalizing || options.sharedShift === false ? null : sharedShift(comparisons)
   const runnerSteady = speed !== null && Math.abs(Math.log(speed)) <= Math.log1p(STEADY_RUNNER)
-  const judged = shift === null || runnerSteady ? comparisons : discountShift(comparisons, shift)
+  const planChanged = new Set(pending.filter((p) => p.planChanged).map((p) => p.row.name))
+  const judged =
+    shift === null || runnerSteady ? comparisons : discountShift(comparisons, shift, planChanged)
   if (shift !== null) {
     warnings.push(
       runnerSteady
@@ -313,6 +317,7 @@ function compareBench(
       evidence,
       resolution: metric.resolution,
       headRuns: headMetrics.length,
+      planChanged: planShapeChanged(lastBase, bench.details),
     })
     if (tail && metric.name === 'time' && evidence.baseUnits > 1 && evidence.headUnits > 1) {
       // Each round's quantile relative to its own centre: a slower process moves both and

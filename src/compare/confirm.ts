@@ -58,8 +58,15 @@ export function confirmRegressions(
   head: Results,
   rerun: Results,
   first: Comparison,
-  options: CompareOptions = {},
+  options: CompareOptions & {
+    /** The re-run measured the base beside the head on this runner (A/B), not the head alone. */
+    bothSides?: boolean
+  } = {},
 ): Comparison {
+  const how = options.bothSides ? 'base' : 'rerun'
+  const byWhat = options.bothSides
+    ? 'an interleaved re-run of base and head on this runner'
+    : 'a re-run of the head only'
   const firstBenches = new Map(head.benches.map((b) => [b.name, b]))
   const stale = new Set(
     rerun.benches
@@ -75,7 +82,8 @@ export function confirmRegressions(
     ...head,
     benches: head.benches.filter((b) => rerunNames.has(b.name)),
   }
-  const settled = { ...options, sharedShift: false }
+  const settled: CompareOptions = { ...options, sharedShift: false }
+  delete (settled as { bothSides?: boolean }).bothSides
   const any = measured.benches.length > 0
   const pooled = any ? compareRuns(baselines, [pooledHead, measured], settled) : null
   const alone = any ? compareRuns(baselines, measured, settled) : null
@@ -83,18 +91,31 @@ export function confirmRegressions(
   const aloneRows = new Map((alone?.comparisons ?? []).map((c) => [key(c), c]))
   const askedFor = new Set(rerun.benches.map((b) => b.name))
   const comparisons = first.comparisons.map((row): MetricComparison => {
-    if (!needsConfirming(row, true)) return row
+    // A row the re-run did not measure keeps its verdict: judged against a re-run without it,
+    // it would read as "removed".
+    if (!needsConfirming(row, true) || !askedFor.has(row.name)) return row
     if (stale.has(row.name))
-      return { ...row, confirmed: false, reason: `${row.reason}; ${NOT_REMEASURED}` }
+      return {
+        ...row,
+        confirmed: false,
+        confirmation: how,
+        reason: `${row.reason}; ${NOT_REMEASURED}`,
+      }
     const again = aloneRows.get(key(row))
     const both = pooledRows.get(key(row))
-    if (!again || !both) return askedFor.has(row.name) ? { ...row, confirmed: false } : row
+    if (!again || !both || again.verdict === 'removed' || both.verdict === 'removed')
+      return { ...row, confirmed: false, confirmation: how }
     const limit = Math.log1p(row.regressionThreshold)
     const sameWay = (c: MetricComparison) =>
       c.change !== null &&
       (row.better === 'smaller' ? Math.log1p(c.change) : -Math.log1p(c.change)) > limit
     if (sameWay(again) && both.verdict === 'regression') {
-      return { ...both, confirmed: true, reason: `${both.reason}; confirmed by a re-run` }
+      return {
+        ...both,
+        confirmed: true,
+        confirmation: how,
+        reason: `${both.reason}; confirmed by ${byWhat}`,
+      }
     }
     const rerunChange = again.change === null ? 'no change' : formatPercent(again.change)
     const verdict = both.verdict === 'regression' ? 'inconclusive' : both.verdict
@@ -102,6 +123,7 @@ export function confirmRegressions(
       ...both,
       verdict,
       confirmed: false,
+      confirmation: how,
       reason: `not confirmed: the re-run measured ${rerunChange} (${again.verdict}); pooled: ${both.reason}`,
     }
   })

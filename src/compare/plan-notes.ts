@@ -38,6 +38,19 @@ export function planChangeNotes(
   ]
 }
 
+/**
+ * True when the plan's shape changed (a scan or join node replaced), not only its timings: the
+ * code's doing, so a suite-wide move cannot explain this bench away.
+ */
+export function planShapeChanged(
+  baseDetails: Record<string, unknown> | undefined,
+  headDetails: Record<string, unknown> | undefined,
+): boolean {
+  const base = readPlan(baseDetails)
+  const head = readPlan(headDetails)
+  return base !== undefined && head !== undefined && nodeNotes(base.nodes, head.nodes).length > 0
+}
+
 function readPlan(details: Record<string, unknown> | undefined): PlanFacts | undefined {
   const plan = details?.plan
   if (plan === null || typeof plan !== 'object') return undefined

@@ -29,10 +29,18 @@ export function sharedShift(rows: readonly MetricComparison[]): number | null {
   return Math.expm1(medianOf(logs))
 }
 
-/** Rows with regressions and improvements explained by `shift` downgraded to inconclusive. */
-export function discountShift(rows: MetricComparison[], shift: number): MetricComparison[] {
+/**
+ * Rows with regressions and improvements explained by `shift` downgraded to inconclusive; the
+ * benches in `planChanged` keep their verdicts (their query plan changed: the code moved them).
+ */
+export function discountShift(
+  rows: MetricComparison[],
+  shift: number,
+  planChanged: ReadonlySet<string> = new Set(),
+): MetricComparison[] {
   return rows.map((row) => {
     if (row.verdict !== 'regression' && row.verdict !== 'improvement') return row
+    if (planChanged.has(row.name)) return row
     if (row.metric !== 'time' || row.change === null) return row
     const beyondShift = Math.abs(Math.log1p(row.change) - Math.log1p(shift))
     if (beyondShift > Math.log1p(row.regressionThreshold)) return row

@@ -56,6 +56,11 @@ export const metricComparisonSchema = z.object({
   regressionThreshold: finite,
   /** True when a re-run confirmed this verdict. */
   confirmed: z.boolean().optional(),
+  /**
+   * How the verdict was confirmed: `base` — base and head measured again on this runner,
+   * interleaved, and judged by that pair alone; `rerun` — the head alone re-run and pooled.
+   */
+  confirmation: z.enum(['base', 'rerun']).optional(),
   /** Kind-specific notes shown beside the timing (e.g. a query plan change). */
   notes: z.array(z.string()).optional(),
 })

@@ -179,6 +179,7 @@ export function buildCommentModel(input: CommentInput): CommentModel {
   )
   const rest = sorted.filter((c) => !MATTERS.has(c.verdict))
   const folded = rest.filter((c) => !unmovedMemory(c))
+  const noisy = noisyBenches(input)
   return {
     configPath: input.configPath,
     verdict: input.verdict,
@@ -186,8 +187,8 @@ export function buildCommentModel(input: CommentInput): CommentModel {
     paragraphs: paragraphs(input),
     warnings: [...input.baselineWarnings, ...(input.comparison?.warnings ?? [])],
     errors: input.comparison ? [] : input.errors,
-    rows: sorted.filter((c) => MATTERS.has(c.verdict)).map((c) => row(c, input.rerun)),
-    otherRows: folded.map((c) => row(c, input.rerun)),
+    rows: sorted.filter((c) => MATTERS.has(c.verdict)).map((c) => row(c, input.rerun, noisy)),
+    otherRows: folded.map((c) => row(c, input.rerun, noisy)),
     otherSummary: describeCounts(folded),
     hiddenMemoryRows: rest.length - folded.length,
     footer: footer(input),
@@ -195,6 +196,11 @@ export function buildCommentModel(input: CommentInput): CommentModel {
     budgets: input.budgets ?? '',
     ...noiseOf(input),
   }
+}
+
+/** Benches the noise report calls too noisy for their threshold: never called "confirmed". */
+function noisyBenches(input: CommentInput): Set<string> {
+  return new Set((input.noise ?? []).filter((n) => n.hint !== undefined).map((n) => n.name))
 }
 
 function noiseOf(input: CommentInput): { noise?: NoiseSection } {
@@ -249,7 +255,10 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
       thresholds.size === 1
         ? `over ${formatPercentage([...thresholds][0])}`
         : 'over their thresholds'
-    const confirmed = regressions.every((c) => c.confirmed) ? ', confirmed on re-run' : ''
+    const noisy = noisyBenches(input)
+    const confirmed = regressions.every((c) => c.confirmed && !noisy.has(c.name))
+      ? `, ${confirmedHow(regressions)}`
+      : ''
     // Benches, as the step's `regressions` output counts them, not each regressed metric.
     const benches = regressedBenches(regressions).length
     const also = budgets === '' ? '' : `, ${budgets}`
@@ -314,10 +323,24 @@ function paragraphs(input: CommentInput): Inline[][] {
   return out
 }
 
-function row(c: MetricComparison, rerun: boolean): CommentRow {
+/** "confirmed against the base on this runner" when every row was, else "… on re-run". */
+function confirmedHow(rows: readonly MetricComparison[]): string {
+  return rows.every((c) => c.confirmation === 'base')
+    ? 'confirmed against the base on this runner'
+    : rows.every((c) => c.confirmation === 'rerun')
+      ? 'confirmed on a re-run of the head only'
+      : 'confirmed on re-run'
+}
+
+function row(c: MetricComparison, rerun: boolean, noisy: ReadonlySet<string>): CommentRow {
+  // The words follow the evidence: a bench the noise report calls too noisy is not "confirmed".
   const confirmed =
-    c.verdict === 'regression' && rerun && c.confirmed
-      ? ' (confirmed on re-run)'
+    c.verdict === 'regression' && rerun && c.confirmed && !noisy.has(c.name)
+      ? c.confirmation === 'base'
+        ? ' (confirmed against the base)'
+        : c.confirmation === 'rerun'
+          ? ' (confirmed, head re-run only)'
+          : ' (confirmed on re-run)'
       : c.confirmed === false && (c.verdict === 'regression' || c.verdict === 'inconclusive')
         ? ' (unconfirmed)'
         : ''

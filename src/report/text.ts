@@ -26,7 +26,9 @@ export function renderText(comparison: Comparison, budgets?: LocalBudgets): stri
     formatValue(row.base, row.unit),
     formatValue(row.head, row.unit),
     changeCell(row),
-    row.confirmed ? `${row.verdict} (confirmed)` : row.verdict,
+    row.confirmed
+      ? `${row.verdict} (confirmed${row.confirmation === 'base' ? ' against the base' : ''})`
+      : row.verdict,
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
   const line = (cells: string[]) =>

@@ -48,11 +48,13 @@ export async function writeShardArtifact(
     configDigest: string
     /** The shard's confirming re-run of its flagged benches (same machine as `results`). */
     confirm?: Results
+    /** The base side of `confirm` when the shard confirmed against the base on its runner. */
+    confirmBase?: Results
     /** A/B: the base side measured beside `results` (and beside `confirm`). */
     ab?: ShardAbSide
   },
 ): Promise<void> {
-  const { results, shard, planned, configDigest, confirm, ab } = shardRun
+  const { results, shard, planned, configDigest, confirm, confirmBase, ab } = shardRun
   await mkdir(dir, { recursive: true })
   const info: ShardInfo = {
     perfgateShard: 1,
@@ -64,6 +66,9 @@ export async function writeShardArtifact(
   }
   await writeFile(path.join(dir, FILES.results), serializeResults(results))
   if (confirm) await writeFile(path.join(dir, FILES.shardConfirm), serializeResults(confirm))
+  if (confirmBase) {
+    await writeFile(path.join(dir, FILES.shardConfirmBase), serializeResults(confirmBase))
+  }
   if (ab) {
     await writeFile(path.join(dir, FILES.shardBase), serializeResults(ab.base))
     if (ab.confirmBase) {
@@ -136,7 +141,8 @@ async function fetchOne(
         `${source} (${FILES.shardBase})`,
       ),
     }
-    const confirmBase = ab && (await readOptional(dir, FILES.shardConfirmBase, source))
+    // The base side of the confirmation: an A/B shard's, or one that confirmed against the base.
+    const confirmBase = await readOptional(dir, FILES.shardConfirmBase, source)
     return {
       shard,
       status: 'ok',
@@ -144,6 +150,7 @@ async function fetchOne(
       planned: info.planned,
       configDigest: info.configDigest,
       ...(confirm ? { confirm } : {}),
+      ...(confirmBase && !ab ? { confirmBase } : {}),
       ...(ab ? { ab: { ...ab, ...(confirmBase ? { confirmBase } : {}) } } : {}),
     }
   } catch (error) {

@@ -19,6 +19,8 @@ export type ShardFetch =
       configDigest: string
       /** The shard's confirming re-run of the benches its own comparison flagged, if any. */
       confirm?: Results
+      /** The base side of `confirm`, when the shard confirmed against the base on its runner. */
+      confirmBase?: Results
       /** Set when the shard measured A/B (`baseline: base-ref`): its base side. */
       ab?: ShardAbSide
     }
@@ -242,12 +244,13 @@ export function mergeBaseSides(options: {
   }
 }
 
-/** The A/B shards' base sides of their confirming re-runs as one Results, like mergeConfirmRuns. */
+/** The shards' base sides of their confirming re-measures as one Results, like mergeConfirmRuns. */
 export function mergeConfirmBaseRuns(fetched: readonly ShardFetch[]): Results | undefined {
   return mergeConfirmRuns(
-    fetched.flatMap((f) =>
-      f.status === 'ok' && f.ab?.confirmBase ? [{ ...f, confirm: f.ab.confirmBase }] : [],
-    ),
+    fetched.flatMap((f) => {
+      const base = f.status === 'ok' ? (f.ab?.confirmBase ?? f.confirmBase) : undefined
+      return f.status === 'ok' && base ? [{ ...f, confirm: base }] : []
+    }),
   )
 }
 

@@ -1,7 +1,7 @@
 /**
- * Stage 5: compare with the baseline under the base branch's gate, then confirm what looks
- * slower (flagged regressions, and inconclusive benches beyond their threshold under the
- * `rerun` policy) by re-running just those benches.
+ * Stage 5: compare with the baseline under the base branch's gate, then confirm what it leaves
+ * in doubt by measuring just those benches again, as the source can: base and head on this
+ * runner, or the head alone (src/compare/confirmation.ts).
  */
 import path from 'node:path'
 import { FILES } from '../baseline/layout.js'
@@ -9,33 +9,27 @@ import type { BaselineOutcome } from '../baseline/source.js'
 import { planGate, type ThresholdChange } from '../compare/base-gate.js'
 import { markChanged } from '../compare/changed-benches.js'
 import { headline, type Headline } from '../compare/headline.js'
-import {
-  benchesToConfirm,
-  compareRuns,
-  CompareInputError,
-  confirmRegressions,
-  DEFAULT_TAIL,
-  type CompareOptions,
-} from '../compare/index.js'
+import { compareAndConfirmRuns, type Confirmed } from '../compare/confirmation.js'
+import { CompareInputError, DEFAULT_TAIL, type CompareOptions } from '../compare/index.js'
 import type { Comparison } from '../compare/types.js'
-import type { Config } from '../config/types.js'
 import { applyAutoThresholds } from '../history/thresholds.js'
 import { readHistory } from '../history/history.js'
 import { describeThreshold, type ResolvedThreshold } from '../history/threshold.js'
 import { OUTPUT } from '../inputs.js'
 import { benchesProducing } from '../config/select.js'
-import type { Deps } from '../ports.js'
 import type { Results } from '../results/types.js'
-import type { BaselineFinding } from './find-baseline.js'
-import type { Setup } from './setup.js'
+import type { RunContext } from './context.js'
+import type { NumbersSource } from './source.js'
 
 /** The comparison (null without a usable baseline) and the baseline as it was finally judged. */
 export interface Compared {
   comparison: Comparison | null
   /** The comparable baseline, degraded to "missing" when its numbers cannot be compared. */
   outcome?: BaselineOutcome
-  /** True when flagged benches were re-run. */
+  /** True when benches in doubt were measured again. */
   rerun: boolean
+  /** How: base and head here (`base`), or the head alone (`rerun`). */
+  confirmedWith?: 'base' | 'rerun'
   /** The headline and whether the gate fails (before an acknowledge label). */
   headline?: Headline
   /** Threshold edits of this PR, and when they take effect. */
@@ -44,22 +38,16 @@ export interface Compared {
   failOnRegression?: boolean
 }
 
-/** Compares this run with the baseline and confirms what looks slower (on pull requests). */
-export async function compareAndConfirm(
-  setup: Setup,
-  config: Config,
-  results: Results,
-  finding: BaselineFinding,
-  deps: Deps,
-  /** Same-runner A/B: confirmation re-measures both sides, interleaved. */
-  remeasure?: (names: string[]) => Promise<{ base: Results; head: Results }>,
-): Promise<Compared> {
+/** Compares this run with the baseline and confirms what is in doubt (on pull requests). */
+export async function compareAndConfirm(run: RunContext, source: NumbersSource): Promise<Compared> {
+  const { setup, config, deps } = run
+  const { results } = source.measured
   const { inputs } = setup
   const options: CompareOptions = {
     ...(inputs.normalize === 'calibration' ? { normalize: 'calibration' as const } : {}),
     ...(inputs.tail === 'p75' ? { tail: DEFAULT_TAIL } : {}),
   }
-  const outcome = finding.comparable
+  const outcome = source.finding.comparable
   const none = { comparison: null, rerun: false, thresholdChanges: [] }
   if (!outcome?.found) return { ...none, ...(outcome ? { outcome } : {}) }
   const gate = planGate(outcome.baselines, results, inputs, inputs.thresholdsFrom)
@@ -69,10 +57,28 @@ export async function compareAndConfirm(
     benchesProducing(config, [name]).some((b) => b.settings.noiseThresholdAuto === true)
   const learn = (run: Results) => applyAutoThresholds(run, history, isAuto)
   const { results: judged, thresholds } = learn(gate.judge(results))
-  const changed = finding.match?.changed ?? []
-  let comparison: Comparison
+  const changed = source.finding.match?.changed ?? []
+  let confirmed: Confirmed
   try {
-    comparison = markChanged(compareRuns(outcome.baselines, judged, options), changed)
+    confirmed = await compareAndConfirmRuns({
+      baselines: outcome.baselines,
+      head: judged,
+      options,
+      mode: source.confirm,
+      // The base measured here beside the head (A/B): nothing to guess about the runner.
+      sameRunner: outcome.info.source === 'base-ref',
+      includeInconclusive: inputs.inconclusive === 'rerun',
+      remeasure: (names) => {
+        const how =
+          source.confirm === 'base'
+            ? `against the base ${setup.pr?.baseSha.slice(0, 12) ?? ''} on this runner`
+            : 'by re-running the head'
+        deps.step.info(`Confirming ${names.length} bench(es) ${how}: ${names.join(', ')}`)
+        return source.remeasure(names)
+      },
+      finish: (comparison) => markChanged(comparison, changed),
+      prepare: (again) => learn(gate.judge(again)).results,
+    })
   } catch (error) {
     // A baseline that passed the schema but holds impossible numbers degrades to no baseline.
     if (!(error instanceof CompareInputError)) throw error
@@ -84,30 +90,15 @@ export async function compareAndConfirm(
     }
     return { ...none, outcome: missing }
   }
-  let rerun = false
-  const names =
-    setup.pr && inputs.confirm ? benchesToConfirm(comparison, inputs.inconclusive === 'rerun') : []
-  if (names.length > 0) {
-    deps.step.info(`Re-running ${names.length} bench(es) to confirm: ${names.join(', ')}`)
-    const both = remeasure ? await remeasure(names) : undefined
-    const again = learn(
-      gate.judge(both ? both.head : await deps.runBenches(config, { names })),
-    ).results
-    const baselines = both ? [...outcome.baselines, both.base] : outcome.baselines
-    comparison = markChanged(
-      confirmRegressions(baselines, judged, again, comparison, options),
-      changed,
-    )
-    rerun = true
-  }
-  comparison = noteAutoThresholds(comparison, thresholds, isAuto)
+  const comparison = noteAutoThresholds(confirmed.comparison, thresholds, isAuto)
   const file = path.join(setup.outDir, FILES.comparison)
   await deps.files.writeFile(file, `${JSON.stringify(comparison, null, 2)}\n`)
   deps.step.setOutput(OUTPUT.comparison, file)
   return {
     comparison,
     outcome,
-    rerun,
+    rerun: confirmed.confirmedWith !== undefined,
+    ...(confirmed.confirmedWith ? { confirmedWith: confirmed.confirmedWith } : {}),
     headline: headline(comparison, {
       policy: inputs.inconclusive,
       failOnRegression: gate.failOnRegression,

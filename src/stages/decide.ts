@@ -1,12 +1,12 @@
 /** Stage 6: the step's verdict, from the comparison, the benches that failed and the PR's labels. */
 import { growthReport } from '../budgets/index.js'
 import type { GrowthReport } from '../budgets/report.js'
-import type { Config } from '../config/types.js'
 import type { StepVerdict } from '../report/comment.js'
 import type { Deps, GitHubApi } from '../ports.js'
 import type { Results } from '../results/types.js'
 import type { Compared } from './compare.js'
-import type { Remote, Setup } from './setup.js'
+import type { RunContext } from './context.js'
+import type { Remote } from './setup.js'
 
 /** What the run concludes, before anything is published. */
 export interface Decision {
@@ -28,13 +28,11 @@ export interface Decision {
 
 /** Decides the verdict; reads the PR's current labels only when there is a regression to accept. */
 export async function decide(
-  setup: Setup,
+  run: RunContext,
   results: Results,
   compared: Compared,
-  remote: Remote,
-  deps: Deps,
-  config: Config,
 ): Promise<Decision> {
+  const { setup, config, remote, deps } = run
   const { pr, inputs } = setup
   const errors = results.benches
     .filter((b) => b.status === 'error')

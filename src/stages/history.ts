@@ -5,10 +5,9 @@
  */
 import { appendHistory, previousHistory, readHistory } from '../history/history.js'
 import type { History } from '../history/schema.js'
-import type { Deps } from '../ports.js'
 import type { Results } from '../results/types.js'
 import type { BaselineFinding } from './find-baseline.js'
-import type { Setup } from './setup.js'
+import type { RunContext } from './context.js'
 
 /** The history this run shows, and on a baseline push the one its artifact carries forward. */
 export interface Tracked {
@@ -20,10 +19,9 @@ export interface Tracked {
 
 /** Reads (and on a baseline push extends) the history of baseline runs. */
 export function trackHistory(
-  setup: Setup,
+  { setup, deps }: RunContext,
   results: Results,
   finding: BaselineFinding,
-  deps: Deps,
 ): Tracked {
   const loaded = finding.loaded?.found ? finding.loaded : undefined
   const size = setup.inputs.historySize

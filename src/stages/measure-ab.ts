@@ -12,8 +12,10 @@ import { serializeResults } from '../results/schema.js'
 import type { Results } from '../results/types.js'
 import type { BaselineFinding } from './find-baseline.js'
 import { matchBenches, type BaselineFound } from '../baseline/source.js'
+import type { RunContext } from './context.js'
 import type { Measured } from './measure.js'
 import type { Setup } from './setup.js'
+import type { NumbersSource } from './source.js'
 
 /** Both sides measured, the base as the baseline found, and how to re-measure both to confirm. */
 export interface MeasuredAb {
@@ -24,8 +26,22 @@ export interface MeasuredAb {
   side: { baseSha: string; baseRef: string }
   finding: BaselineFinding
   /** Re-measures `names` on both sides, interleaved (the confirmation). */
-  remeasure: (names: string[]) => Promise<{ base: Results; head: Results }>
+  remeasure: (names: readonly string[]) => Promise<{ base: Results; head: Results }>
   close: () => Promise<void>
+}
+
+/** The A/B source: both sides measured here; confirmation re-measures both, interleaved. */
+export async function abSource(run: RunContext, ab: { baseRef: string }): Promise<NumbersSource> {
+  const { setup, deps } = run
+  const both = await measureAb(setup, ab, deps)
+  return {
+    measured: both.measured,
+    finding: both.finding,
+    confirm: setup.pr && setup.inputs.confirm !== 'false' ? 'base' : 'none',
+    remeasure: both.remeasure,
+    problems: [],
+    close: both.close,
+  }
 }
 
 /** Prepares both trees, measures them (or the benches producing `names`) interleaved and writes both results files. */

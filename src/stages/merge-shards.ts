@@ -5,9 +5,7 @@
 import path from 'node:path'
 import { FILES } from '../baseline/layout.js'
 import { recordGate } from '../compare/base-gate.js'
-import type { Config } from '../config/types.js'
 import { OUTPUT } from '../inputs.js'
-import type { Deps } from '../ports.js'
 import { serializeResults } from '../results/schema.js'
 import type { Results } from '../results/types.js'
 import { configDigest } from '../run/meta.js'
@@ -18,24 +16,13 @@ import {
   mergeConfirmRuns,
   mergeShards,
 } from '../shards/merge.js'
-import { loadBaseline, matchLoaded, type BaselineFinding } from './find-baseline.js'
-import type { Measured } from './measure.js'
+import type { RunContext } from './context.js'
+import { loadBaseline, matchLoaded } from './find-baseline.js'
 import { abFinding } from './measure-ab.js'
 import { planFor } from './shard.js'
 import { filterBenches } from '../run/run-benches.js'
-import type { Remote, Setup } from './setup.js'
-
-/** What the merge job hands the normal pipeline in place of measuring. */
-export interface MergedShards {
-  measured: Measured
-  finding: BaselineFinding
-  /** One line per shard problem, for the comparison's warnings. */
-  problems: string[]
-  /** Deps whose runBenches answers from the shards' confirming re-runs instead of measuring. */
-  deps: Deps
-  /** A/B shards: the confirmation answers both sides from the shards' interleaved re-runs. */
-  remeasure?: (names: string[]) => Promise<{ base: Results; head: Results }>
-}
+import type { Setup } from './setup.js'
+import type { ConfirmMode, NumbersSource } from './source.js'
 
 /** The number of shards, from this run's `<artifact-name>-shard-i-of-n` artifacts (the largest n). */
 export function shardCount(names: readonly string[], artifactName: string): number | undefined {
@@ -48,13 +35,12 @@ export function shardCount(names: readonly string[], artifactName: string): numb
   return counts.length > 0 ? Math.max(...counts) : undefined
 }
 
-/** Downloads and merges the shards of this run; shard problems become step warnings. */
-export async function mergeShardRun(
-  setup: Setup,
-  config: Config,
-  remote: Remote,
-  deps: Deps,
-): Promise<MergedShards> {
+/**
+ * The merge source: downloads and merges the shards of this run (shard problems become step
+ * warnings); its confirmation answers from what the shards re-measured on their own runners.
+ */
+export async function mergeSource(run: RunContext): Promise<NumbersSource> {
+  const { setup, config, remote, deps } = run
   const { inputs, ctx } = setup
   const [api, store] = [await remote.api(), await remote.store()]
   const listed = await api.listRunArtifacts(ctx.runId)
@@ -99,17 +85,31 @@ export async function mergeShardRun(
   deps.step.setOutput(OUTPUT.results, resultsPath)
 
   const confirm = mergeConfirmRuns(fetched)
-  const replay: Deps = {
-    ...deps,
-    // The shards confirmed on their own runners; a bench none of them re-ran keeps its first result.
-    runBenches: (_config, select) =>
-      Promise.resolve(confirmedOnly(results, confirm, select.names ?? [])),
-  }
-  const common = { measured: { results, resultsPath }, problems, deps: replay }
-  if (!sides) return { ...common, finding: matchLoaded(loaded, results) }
-
-  await deps.files.writeFile(path.join(setup.outDir, FILES.shardBase), serializeResults(sides.base))
   const confirmBase = mergeConfirmBaseRuns(fetched)
+  const common = {
+    measured: { results, resultsPath },
+    problems,
+    confirm: confirmModeOf(setup, confirmBase),
+    close: () => Promise.resolve(),
+  }
+  if (!sides) {
+    return {
+      ...common,
+      finding: matchLoaded(loaded, results),
+      // Shards that confirmed against the base re-measured both sides; a bench none re-measured
+      // is left out, so it keeps its first verdict.
+      remeasure: (names) =>
+        Promise.resolve(
+          confirmBase
+            ? {
+                head: remeasuredOnly(confirm ?? confirmBase, names),
+                base: remeasuredOnly(confirmBase, names),
+              }
+            : { head: confirmedOnly(results, confirm, names) },
+        ),
+    }
+  }
+  await deps.files.writeFile(path.join(setup.outDir, FILES.shardBase), serializeResults(sides.base))
   return {
     ...common,
     finding: abFinding(recordGate(sides.base, gate), results, sides),
@@ -119,6 +119,18 @@ export async function mergeShardRun(
         base: confirmedOnly(sides.base, confirmBase, names),
       }),
   }
+}
+
+/** What the shards' confirmations were: both sides, the head alone, or none asked for. */
+function confirmModeOf(setup: Setup, confirmBase: Results | undefined): ConfirmMode {
+  if (!setup.pr || setup.inputs.confirm === 'false') return 'none'
+  return confirmBase || setup.ab ? 'base' : 'rerun'
+}
+
+/** The benches of `names` that `run` re-measured. */
+function remeasuredOnly(run: Results, names: readonly string[]): Results {
+  const wanted = new Set(names)
+  return { ...run, benches: run.benches.filter((b) => wanted.has(b.name)) }
 }
 
 /** The merge job's own `baseline` input disagreeing with what its shards measured. */

@@ -14,6 +14,7 @@ import type { CommentInput } from '../report/comment.js'
 import type { Results } from '../results/types.js'
 import type { BaselineFinding } from './find-baseline.js'
 import type { Tracked } from './history.js'
+import type { RunContext, RunReport } from './context.js'
 import type { Remote, Setup } from './setup.js'
 
 /**
@@ -21,16 +22,10 @@ import type { Remote, Setup } from './setup.js'
  * `growth` (the scaled benches' curves, head beside baseline) goes into report.html: the baseline
  * artifact's always, the PR's when there are curves to draw.
  */
-export async function publishArtifacts(
-  setup: Setup,
-  results: Results,
-  model: CommentInput,
-  finding: BaselineFinding,
-  tracked: Tracked,
-  remote: Remote,
-  deps: Deps,
-  growth: GrowthEntry[] = [],
-): Promise<void> {
+export async function publishArtifacts(run: RunContext, report: RunReport): Promise<void> {
+  const { setup, remote, deps } = run
+  const { results, model, finding, tracked } = report
+  const growth = report.decision.growth.growth
   const { pr } = setup
   await writeMeta(setup, model, deps)
   if (pr) {

@@ -1,17 +1,12 @@
 /** Stage 10: the sticky PR comment (fork PRs' read-only tokens get a notice, not a failure). */
 import { OUTPUT } from '../inputs.js'
-import type { Deps } from '../ports.js'
 import { publishComment, readOnlyNotice } from '../publish/comment.js'
 import type { CommentInput } from '../report/comment.js'
-import type { Remote, Setup } from './setup.js'
+import type { RunContext } from './context.js'
 
 /** Creates or updates the PR's comment, as the `comment` input allows. */
-export async function publishPrComment(
-  setup: Setup,
-  model: CommentInput,
-  remote: Remote,
-  deps: Deps,
-): Promise<void> {
+export async function publishPrComment(run: RunContext, model: CommentInput): Promise<void> {
+  const { setup, remote, deps } = run
   const { pr, inputs } = setup
   if (!pr) return
   const { step } = deps

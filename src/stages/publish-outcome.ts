@@ -1,17 +1,13 @@
 /** Stage 11: the outputs and the step's exit status. */
-import type { Comparison } from '../compare/types.js'
 import { OUTPUT } from '../inputs.js'
-import type { Deps } from '../ports.js'
-import type { Decision } from './decide.js'
-import type { Setup } from './setup.js'
+import type { RunContext, RunReport } from './context.js'
 
 /** Sets `verdict` and `regressions`, and fails the step as `fail-on-regression` says. */
 export function publishOutcome(
-  setup: Setup,
-  comparison: Comparison | null,
-  decision: Decision,
-  deps: Deps,
+  { setup, deps }: RunContext,
+  { compared, decision }: RunReport,
 ): void {
+  const { comparison } = compared
   const { step } = deps
   const { verdict, errors, regressions } = decision
   step.setOutput(OUTPUT.verdict, verdict)

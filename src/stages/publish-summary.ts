@@ -1,15 +1,11 @@
 /** Stage 8: the job summary (always), report.md, and the annotations on the run. */
 import path from 'node:path'
 import { FILES } from '../baseline/layout.js'
-import type { Deps } from '../ports.js'
-import { buildCommentModel, renderComment, type CommentInput } from '../report/comment.js'
+import { buildCommentModel, renderComment } from '../report/comment.js'
 import { runSummaryMarkdown } from '../report/run-summary.js'
 import { analyseHistory, historyMarkdown } from '../history/report.js'
 import type { Results } from '../results/types.js'
-import type { Tracked } from './history.js'
-import type { Compared } from './compare.js'
-import type { Decision } from './decide.js'
-import type { Setup } from './setup.js'
+import type { RunContext, RunReport } from './context.js'
 
 /** GitHub caps a job summary at 1 MiB; the comparison and this run's table share it. */
 const REPORT_LIMIT = 600_000
@@ -18,15 +14,9 @@ const RUN_TABLE_LIMIT = 350_000
 const SUMMARY_CHARTS = 10
 
 /** Writes report.md and the job summary, and annotates regressions, failures and warnings. */
-export async function publishSummary(
-  setup: Setup,
-  results: Results,
-  model: CommentInput,
-  compared: Compared,
-  decision: Decision,
-  tracked: Tracked,
-  deps: Deps,
-): Promise<void> {
+export async function publishSummary(run: RunContext, found: RunReport): Promise<void> {
+  const { setup, deps } = run
+  const { results, model, compared, decision, tracked } = found
   const { step } = deps
   const report = renderComment(buildCommentModel(model), { marker: false, limit: REPORT_LIMIT })
   await deps.files.writeFile(path.join(setup.outDir, FILES.report), report)
@@ -37,7 +27,7 @@ export async function publishSummary(
 
   for (const c of compared.comparison?.comparisons ?? []) {
     if (c.verdict !== 'regression') continue
-    const confirmed = c.confirmed && !/re-run/.test(c.reason) ? ' (confirmed on re-run)' : ''
+    const confirmed = c.confirmed && !/confirmed/.test(c.reason) ? ' (confirmed on re-run)' : ''
     const message = `${c.name}: ${c.reason}${confirmed}`
     if (decision.acknowledged) step.warning(message, { title: 'perfgate regression (accepted)' })
     else if (!decision.gate) {

@@ -8,6 +8,7 @@ import type { Results } from '../results/types.js'
 import type { Compared } from './compare.js'
 import type { Decision } from './decide.js'
 import type { Tracked } from './history.js'
+import type { RunContext, RunReport } from './context.js'
 import type { Setup } from './setup.js'
 
 /** History charts in a PR comment: a few, for the benches that matter, to stay under its limit. */
@@ -15,11 +16,8 @@ const MAX_CHARTS = 3
 
 /** Builds the model the renderer turns into the PR comment and the job summary. */
 export function reportModel(
-  setup: Setup,
-  results: Results,
-  compared: Compared,
-  decision: Decision,
-  tracked: Tracked,
+  { setup }: RunContext,
+  { results, compared, decision, tracked }: Omit<RunReport, 'model' | 'finding'>,
 ): CommentInput {
   const { inputs, ctx, pr } = setup
   const { comparison, outcome } = compared

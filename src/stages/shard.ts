@@ -22,9 +22,12 @@ import { writeShardArtifact } from '../shards/artifact.js'
 import type { ShardAbSide } from '../shards/merge.js'
 import { benchDurations, benchesOfShard, planShards, type ShardPlan } from '../shards/split.js'
 import { compareAndConfirm } from './compare.js'
+import type { RunContext } from './context.js'
 import { loadBaseline, matchLoaded } from './find-baseline.js'
+import { storedBaselineSource } from './measure.js'
 import { measureAb } from './measure-ab.js'
 import type { Remote, Setup } from './setup.js'
+import type { NumbersSource, Remeasured } from './source.js'
 
 /** Every shard's benches, as each job of the matrix computes them from the same inputs. */
 export function planFor(
@@ -42,6 +45,8 @@ export function planFor(
 interface ShardRun {
   results: Results
   confirm?: Results
+  /** The base side of `confirm`, when this shard confirmed against the base on its runner. */
+  confirmBase?: Results
   ab?: ShardAbSide
 }
 
@@ -60,9 +65,10 @@ export async function shardJob(
   const share = benchesOfShard(plan, shard)
   deps.step.info(`Shard ${shard.index}/${shard.count}: ${share.join(', ') || '(no benches)'}`)
   const digest = configDigest(config)
+  const run: RunContext = { setup, config, deps, remote }
   const measured = setup.ab
-    ? await measureShareAb(setup, config, setup.ab, share, digest, deps)
-    : await measureShare(setup, config, share, digest, loaded, deps)
+    ? await measureShareAb(run, setup.ab, share, digest)
+    : await measureShare(run, share, digest, loaded)
 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'perfgate-shard-'))
   await writeShardArtifact(dir, { ...measured, shard, planned: share, configDigest: digest })
@@ -79,32 +85,42 @@ export async function shardJob(
 
 /** The share measured on this runner and, on a pull request, compared and confirmed here too. */
 async function measureShare(
-  setup: Setup,
-  config: Config,
+  run: RunContext,
   share: string[],
   digest: string,
   loaded: BaselineOutcome | undefined,
-  deps: Deps,
 ): Promise<ShardRun> {
+  const { setup, config, deps } = run
   const measured = share.length > 0 ? await deps.runBenches(config, { names: share }) : undefined
   const base = measured ?? (await deps.runBenches(config, { names: [] }))
   const results = recordGate(withDigest(base, digest), gateOf(setup))
-  await writeResults(setup, results, deps)
+  const resultsPath = await writeResults(setup, results, deps)
+  if (!setup.pr || share.length === 0) return { results }
+  // The confirmation happens here, on the runner that measured: the merge job measures nothing.
+  const source = await storedBaselineSource(
+    run,
+    { results, resultsPath },
+    matchLoaded(loaded, results),
+  )
+  const again = await confirmOnShard(run, source)
+  return {
+    results,
+    ...(again ? { confirm: withDigest(again.head, digest) } : {}),
+    ...(again?.base ? { confirmBase: withDigest(again.base, digest) } : {}),
+  }
+}
 
-  // The confirming re-run happens here, on the runner that measured: the merge job measures nothing.
-  let confirm: Results | undefined
-  const capture: Deps = {
-    ...deps,
-    runBenches: async (c, select) => {
-      const again = await deps.runBenches(c, select)
-      confirm = withDigest(again, digest)
-      return again
-    },
-  }
-  if (setup.pr && share.length > 0) {
-    await compareAndConfirm(setup, config, results, matchLoaded(loaded, results), capture)
-  }
-  return { results, ...(confirm ? { confirm } : {}) }
+/** Compares and confirms a shard's share; returns what the confirmation measured again. */
+async function confirmOnShard(
+  run: RunContext,
+  source: NumbersSource,
+): Promise<Remeasured | undefined> {
+  let again: Remeasured | undefined
+  await compareAndConfirm(run, {
+    ...source,
+    remeasure: async (names) => (again = await source.remeasure(names)),
+  })
+  return again
 }
 
 /**
@@ -112,13 +128,12 @@ async function measureShare(
  * and confirmed here on both sides; the merge job compares the merged head with the merged base.
  */
 async function measureShareAb(
-  setup: Setup,
-  config: Config,
+  run: RunContext,
   ab: { baseRef: string },
   share: string[],
   digest: string,
-  deps: Deps,
 ): Promise<ShardRun> {
+  const { setup, config, deps } = run
   if (share.length === 0) {
     // Nothing to check out or build: an empty run, still marked A/B so the merge sees one mode.
     const empty = recordGate(
@@ -131,18 +146,21 @@ async function measureShareAb(
   const both = await measureAb(setup, ab, deps, share)
   try {
     const results = withDigest(both.measured.results, digest)
-    let confirm: { base: Results; head: Results } | undefined
-    await compareAndConfirm(setup, config, results, both.finding, deps, async (names) => {
-      confirm = await both.remeasure(names)
-      return confirm
+    const again = await confirmOnShard(run, {
+      measured: { ...both.measured, results },
+      finding: both.finding,
+      confirm: setup.inputs.confirm === 'false' ? 'none' : 'base',
+      remeasure: both.remeasure,
+      problems: [],
+      close: both.close,
     })
     return {
       results,
-      ...(confirm ? { confirm: withDigest(confirm.head, digest) } : {}),
+      ...(again ? { confirm: withDigest(again.head, digest) } : {}),
       ab: {
         ...both.side,
         base: withDigest(both.base, digest),
-        ...(confirm ? { confirmBase: withDigest(confirm.base, digest) } : {}),
+        ...(again?.base ? { confirmBase: withDigest(again.base, digest) } : {}),
       },
     }
   } finally {
@@ -159,9 +177,10 @@ function withDigest(results: Results, digest: string): Results {
   return { ...results, meta: { ...results.meta, configDigest: digest } }
 }
 
-async function writeResults(setup: Setup, results: Results, deps: Deps): Promise<void> {
+async function writeResults(setup: Setup, results: Results, deps: Deps): Promise<string> {
   await deps.files.mkdir(setup.outDir)
   const resultsPath = path.join(setup.outDir, FILES.results)
   await deps.files.writeFile(resultsPath, serializeResults(results))
   deps.step.setOutput(OUTPUT.results, resultsPath)
+  return resultsPath
 }

@@ -1,0 +1,158 @@
+// Confirming against the base (`confirm: auto` with the base commit in the checkout), through
+// the bundled action and the fake GitHub, with a real git workspace. The baseline is pushed on a
+// runner of speed 1; the PRs run on a runner 1.3× slower (every bench's sleep scales with
+// RUNNER_PERCENT), so against the stored baseline every bench looks slower. Measuring the base
+// again here, interleaved with the head, must clear unchanged code and keep exactly the bench
+// the PR slowed.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { ACTION, prPayload, pushPayload, runAction } from '../../__fixtures__/github/action.js'
+import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github/server.js'
+import { gitIn } from '../helpers/git.js'
+
+const BENCHES = ['parse', 'render', 'store', 'index']
+const CONFIG = `defaults:
+  samples: 3
+  rounds: 4
+  warmup: 0
+  regression-threshold: 15%
+  noise-threshold: 5%
+benches:
+${BENCHES.map((b) => `  - name: ${b}\n    kind: command\n    command: sh bench.sh ${b}.time\n    memory: false`).join('\n')}
+`
+// Each bench sleeps its own time in ms, scaled by the runner's speed in percent, with shell
+// builtins only: a spawned awk would add more time, and noise, than the change it measures.
+const BENCH_SH = `read t < "$1"
+ms=$(( t * \${RUNNER_PERCENT:-100} / 100 ))
+sleep "$(( ms / 1000 )).$(printf %03d $(( ms % 1000 )))"
+`
+
+let server: FakeGitHub
+let repo: string
+const git = gitIn(() => repo)
+let base = ''
+
+async function setTimes(times: Record<string, number>): Promise<void> {
+  for (const [bench, seconds] of Object.entries(times)) {
+    await writeFile(path.join(repo, `${bench}.time`), `${seconds}\n`)
+  }
+}
+
+/** A PR from a branch off main whose commit sets the benches' times (ms), on a runner `factor`× slower. */
+async function pr(number: number, branch: string, times: Record<string, number>, factor: number) {
+  git('checkout', '-q', 'main')
+  git('checkout', '-qb', branch)
+  await setTimes(times)
+  git('commit', '-qam', `${branch}`, '--allow-empty')
+  const head = git('rev-parse', 'HEAD')
+  server.pulls.set(number, { headSha: head, labels: [] })
+  server.branchPoints.set(head, base)
+  return runAction({
+    server,
+    event: 'pull_request',
+    payload: prPayload({ number, headSha: head, baseSha: base }),
+    sha: head,
+    ref: `refs/pull/${number}/merge`,
+    runId: 900 + number,
+    workspace: repo,
+    env: { RUNNER_PERCENT: String(Math.round(factor * 100)) },
+  })
+}
+
+const steady = Object.fromEntries(BENCHES.map((b) => [b, 100]))
+
+beforeAll(async () => {
+  if (!existsSync(ACTION)) throw new Error(`${ACTION} is missing: run \`npm run bundle\` first`)
+  server = await startFakeGitHub()
+  repo = await mkdtemp(path.join(os.tmpdir(), 'perfgate-confirm-base-'))
+  git('init', '-q', '-b', 'main')
+  await writeFile(path.join(repo, 'perfgate.yml'), CONFIG)
+  await writeFile(path.join(repo, 'bench.sh'), BENCH_SH)
+  await setTimes(steady)
+  git('add', '.')
+  git('commit', '-qm', 'base')
+  base = git('rev-parse', 'HEAD')
+  server.mainCommits.push(base)
+  const push = await runAction({
+    server,
+    event: 'push',
+    payload: pushPayload(base, '0'.repeat(40)),
+    sha: base,
+    ref: 'refs/heads/main',
+    runId: 800,
+    workspace: repo,
+    env: { RUNNER_PERCENT: '100' },
+  })
+  if (push.code !== 0) throw new Error(`the baseline push failed:\n${push.stdout}\n${push.stderr}`)
+  server.addRun({ id: 800, head_sha: base })
+}, 60_000)
+afterAll(async () => server.close())
+
+describe('confirm against the base on this runner (bundled action, real git)', () => {
+  it('clears unchanged code on a runner 1.3× slower than the baseline', async () => {
+    const run = await pr(1, 'unchanged', steady, 1.3)
+    const why = `${run.stdout}\n${run.stderr}`
+    // The stored baseline screens: what looked slower was measured again on both sides.
+    expect(why).toMatch(
+      new RegExp(
+        `Confirming [1-4] bench\\(es\\) against the base ${base.slice(0, 12)} on this runner`,
+      ),
+    )
+    expect({
+      code: run.code,
+      verdict: run.outputs.verdict,
+      regressions: run.outputs.regressions,
+    }).toEqual({ code: 0, verdict: 'pass', regressions: '0' })
+    const comment = server.comments.find((c) => c.issue === 1)?.body ?? ''
+    expect(comment).toContain('No regressions in 4 benches')
+    // No guessing about the runner where the base was measured here.
+    expect(comment).not.toContain("runner's speed")
+    // The base worktree is gone.
+    expect(git('worktree', 'list').split('\n')).toHaveLength(1)
+  }, 120_000)
+
+  it('flags exactly the bench the PR slowed by 30%, confirmed against the base', async () => {
+    const run = await pr(2, 'slower-store', { ...steady, store: 130 }, 1.3)
+    expect(run.code).toBe(1)
+    expect(run.outputs.verdict).toBe('regression')
+    expect(run.outputs.regressions).toBe('1')
+    const comment = server.comments.find((c) => c.issue === 2)?.body ?? ''
+    expect(comment).toContain('❌ **1 regression over 15%')
+    // The row says how it was confirmed (the headline and label do too, unless the noise report
+    // calls the bench too noisy for its threshold, which a loaded machine can).
+    expect(comment).toMatch(
+      /\| store \|.*confirmed against the base on this runner \\\(\d+ rounds each\\\) \|/,
+    )
+    expect(comment).toMatch(/the stored baseline showed \+\d+/)
+    const errors = run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::error title=perfgate regression'))
+    expect(errors.map((l) => l.split('::')[2].split(':')[0])).toEqual(['store'])
+  }, 120_000)
+
+  it('with confirm: rerun re-runs the head only, and says so', async () => {
+    git('checkout', '-q', 'main')
+    git('checkout', '-qb', 'rerun-only')
+    git('commit', '-qm', 'rerun-only', '--allow-empty')
+    const head = git('rev-parse', 'HEAD')
+    server.pulls.set(3, { headSha: head, labels: [] })
+    server.branchPoints.set(head, base)
+    const run = await runAction({
+      server,
+      event: 'pull_request',
+      payload: prPayload({ number: 3, headSha: head, baseSha: base }),
+      sha: head,
+      ref: 'refs/pull/3/merge',
+      runId: 903,
+      workspace: repo,
+      inputs: { confirm: 'rerun' },
+      env: { RUNNER_PERCENT: '100' },
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).not.toContain('against the base')
+    expect(run.stdout).not.toContain('not in this checkout')
+  }, 120_000)
+})

@@ -1,0 +1,104 @@
+/**
+ * Compare, then confirm: the one sequence the action, a shard and the CLI share. The first
+ * comparison screens; what it leaves in doubt is measured again (through `remeasure`, the only
+ * side effect, passed in) and re-judged:
+ * - `base` against a stored baseline: base and head measured again here, interleaved, and that
+ *   pair alone decides (confirm-base.ts); the "most benches moved together" guess is not needed.
+ * - `rerun`: the head alone re-run and pooled (confirm.ts); with a stored baseline that could not
+ *   be confirmed on this runner, the shared-shift guess still applies to the first comparison.
+ * - A baseline measured beside the head on this runner (A/B) never guesses about the runner; its
+ *   re-measure of both sides is pooled with the first.
+ */
+import type { Results } from '../results/types.js'
+import { compareRuns, type CompareOptions } from './compare-runs.js'
+import { benchesToConfirm, confirmRegressions } from './confirm.js'
+import { benchesInDoubt, confirmAgainstBase } from './confirm-base.js'
+import type { Comparison } from './types.js'
+
+/** How benches in doubt are measured again: both sides here, the head alone, or not at all. */
+export type ConfirmMode = 'base' | 'rerun' | 'none'
+
+/** A re-measurement of some benches: the head, and the base where it could be measured too. */
+export interface Remeasured {
+  head: Results
+  base?: Results
+}
+
+/** What the sequence needs; the head and baselines are as the gate judges them. */
+export interface ConfirmationInput {
+  baselines: readonly Results[]
+  head: Results
+  options?: CompareOptions
+  mode: ConfirmMode
+  /** The baseline was measured beside the head on this runner (A/B, or its merged shards). */
+  sameRunner: boolean
+  /** `rerun` mode also re-runs inconclusive benches beyond their threshold (the `rerun` policy). */
+  includeInconclusive: boolean
+  remeasure: (names: string[]) => Promise<Remeasured>
+  /** Applied to each comparison made (e.g. marking benches measured differently). */
+  finish?: (comparison: Comparison) => Comparison
+  /** Applied to each run measured again (the gate's thresholds), before it is judged. */
+  prepare?: (run: Results) => Results
+}
+
+/** The comparison after confirmation, and how its doubts were settled (undefined: nothing re-measured). */
+export interface Confirmed {
+  comparison: Comparison
+  confirmedWith?: 'base' | 'rerun'
+  /** The benches measured again. */
+  remeasured: string[]
+}
+
+/** Compares `head` with `baselines`, then confirms what is in doubt as `mode` says. */
+export async function compareAndConfirmRuns(input: ConfirmationInput): Promise<Confirmed> {
+  const finish = input.finish ?? ((c: Comparison) => c)
+  const prepare = input.prepare ?? ((r: Results) => r)
+  const options = input.options ?? {}
+  const stored = !input.sameRunner
+  const first = (guessShift: boolean) =>
+    finish(
+      compareRuns(input.baselines, input.head, { ...options, sharedShift: guessShift && stored }),
+    )
+  if (input.mode === 'none') return { comparison: first(true), remeasured: [] }
+
+  if (input.mode === 'base' && stored) {
+    const screened = first(false)
+    const names = benchesInDoubt(screened)
+    if (names.length === 0) return { comparison: screened, remeasured: [] }
+    const again = await input.remeasure(names)
+    if (again.base) {
+      const pair = { base: again.base, head: prepare(again.head) }
+      return {
+        comparison: finish(confirmAgainstBase(screened, pair, options)),
+        confirmedWith: 'base',
+        remeasured: names,
+      }
+    }
+    // The base could not be measured here: a stored baseline confirmed by the head alone.
+    const guessed = first(true)
+    return {
+      comparison: finish(
+        confirmRegressions(input.baselines, input.head, prepare(again.head), guessed, options),
+      ),
+      confirmedWith: 'rerun',
+      remeasured: names,
+    }
+  }
+
+  const comparison = first(true)
+  const names = benchesToConfirm(comparison, input.includeInconclusive)
+  if (names.length === 0) return { comparison, remeasured: [] }
+  const again = await input.remeasure(names)
+  const bothSides = input.sameRunner && again.base !== undefined
+  const baselines = bothSides ? [...input.baselines, again.base as Results] : input.baselines
+  return {
+    comparison: finish(
+      confirmRegressions(baselines, input.head, prepare(again.head), comparison, {
+        ...options,
+        bothSides,
+      }),
+    ),
+    confirmedWith: bothSides ? 'base' : 'rerun',
+    remeasured: names,
+  }
+}
