@@ -88,9 +88,12 @@ describe('the short-segment tests', () => {
     expect(studentTwoSidedP(Infinity, 5)).toBe(0)
   })
 
-  it('gives a constant step p 0 and no step p 1', () => {
+  it('gives a constant step p 0, no step p 1, and a one-run side a finite p', () => {
     expect(shiftP([1, 1, 1, 2, 2, 2], 3)).toBe(0)
     expect(shiftP([1, 1, 1, 1, 1, 1], 3)).toBe(1)
+    // A side of one run (minSegment 1) has no variance of its own: the pooled test decides.
+    expect(shiftP([2, 1, 1.01, 0.99, 1], 1)).toBeGreaterThan(0)
+    expect(shiftP([2, 1, 1.01, 0.99, 1], 1)).toBeLessThan(0.01)
   })
 
   it('keeps its level in Gaussian noise even on lopsided splits (3 + 11 runs)', () => {

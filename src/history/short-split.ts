@@ -74,8 +74,15 @@ export function shiftP(x: ArrayLike<number>, index: number): number {
   const welchSe2 = va + vb
   // Both sides constant (e.g. a memory metric): any difference is a clean step.
   if (!(welchSe2 > 0)) return diff === 0 ? 1 : 0
-  const welchDf = (welchSe2 * welchSe2) / ((va * va) / (a - 1) + (vb * vb) / (b - 1))
-  const welch = studentTwoSidedP(diff / Math.sqrt(welchSe2), welchDf)
+  // Welch needs a variance on each side; with minSegment 1 a side can be a single run, and
+  // then the pooled test (which spreads the other side's variance over it) decides alone.
+  const welch =
+    a > 1 && b > 1
+      ? studentTwoSidedP(
+          diff / Math.sqrt(welchSe2),
+          (welchSe2 * welchSe2) / ((va * va) / (a - 1) + (vb * vb) / (b - 1)),
+        )
+      : 0
   const pooledVariance = ((a - 1) * left.variance + (b - 1) * right.variance) / (a + b - 2)
   const pooled = studentTwoSidedP(diff / Math.sqrt(pooledVariance * (1 / a + 1 / b)), a + b - 2)
   return Math.max(welch, pooled)
