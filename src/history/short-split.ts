@@ -9,7 +9,8 @@
  * step is large against the noise, with three guards:
  *
  * - Bonferroni over the candidate split points: the split tested is the best of them, and picking
- *   the best of k and testing it as if it were chosen beforehand would false-alarm k times as often.
+ *   the best of k and testing it as if it were chosen beforehand would false-alarm up to k times
+ *   as often.
  * - Welch's test as well as the pooled t-test (see `shiftP`): outliers on one side inflate that
  *   side's variance and cut its degrees of freedom, so a 1.5× run or two on a quiet side is not
  *   a step.
