@@ -7,19 +7,21 @@
  *
  * The series is split where the energy distance between the two sides is largest; a seeded
  * permutation test says whether that split is better than chance; accepted splits are searched
- * again recursively (binary segmentation, as in the paper's hierarchical algorithm). Values are
+ * again recursively (binary segmentation, as in the paper's hierarchical algorithm). A segment too
+ * short for shuffles to reach alpha is judged by t-tests instead (short-split.ts). Values are
  * log centres, so a step's size is relative and slow and fast benches are treated alike.
  * Pure and deterministic: the same series always gives the same change points.
  */
 import { seededRandom, type Random } from '../compare/random.js'
 import { medianOf } from '../compare/units.js'
+import { permutationCanReach, shortSplitP } from './short-split.js'
 import type { HistorySeries } from './schema.js'
 
 /** Settings of the detector; the defaults are the ones docs/history.md evaluates. */
 export interface ChangePointOptions {
-  /** Significance of each split's permutation test (default 0.01). */
+  /** Significance of each split's test, permutation or (short segments) t (default 0.01). */
   alpha?: number
-  /** Permutations per test (default 199, so the smallest p is 0.005). */
+  /** Permutations per test of a long segment (default 199, so the smallest p is 0.005). */
   permutations?: number
   /** Fewest runs on each side of a change (default 3): a shift must last to count. */
   minSegment?: number
@@ -29,7 +31,10 @@ export interface ChangePointOptions {
   seed?: number
 }
 
-/** A split of a series: index of the first run at the new level, and the test's p-value. */
+/**
+ * A split of a series: index of the first run at the new level, and the test's p-value (the
+ * permutation p, or for a short segment the Bonferroni-corrected t-test p).
+ */
 export interface Split {
   index: number
   p: number
@@ -150,7 +155,16 @@ export function eDivisive(values: readonly number[], options: ChangePointOptions
     const x = Float64Array.from(values.slice(start, end))
     const { index, q } = bestSplit(x, settings.minSegment)
     if (index < 0 || !(q > 0)) continue
-    const p = splitP(x, q, settings, random)
+    // Shuffles cannot make a split with few runs on one side significant (see short-split.ts);
+    // t-tests on the two sides can. The choice is made per segment, not per split: a segment
+    // whose edge splits the shuffles cannot judge gets one Bonferroni-corrected t-test over all
+    // its splits, so each segment still runs a single test at level alpha (choosing by where
+    // the best split fell would add the two tests' false-alarm rates). Longer segments keep the
+    // permutation test, which assumes no distribution.
+    const { minSegment, alpha, minShift } = settings
+    const p = permutationCanReach(minSegment, x.length - minSegment, alpha)
+      ? splitP(x, q, settings, random)
+      : shortSplitP(x, index, x.length - 2 * minSegment + 1, minShift)
     if (p > settings.alpha) continue
     splits.push({ index: start + index, p })
     pending.push([start, start + index], [start + index, end])
