@@ -18,6 +18,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function defaultDeps(env: NodeJS.ProcessEnv = process.env): Deps {
   const retry = retryPolicy(env)
   const log = (line: string) => core.info(line)
+  const step = coreStep()
+  // Every template value a bench puts in a request is masked by the runner in all later logs.
+  const secret = (value: string) => step.setSecret(value)
   return {
     env,
     input: (name) => core.getInput(name),
@@ -26,14 +29,14 @@ export function defaultDeps(env: NodeJS.ProcessEnv = process.env): Deps {
     now: () => new Date(),
     sleep,
     retry,
-    runBenches: benchRunner(env),
+    runBenches: benchRunner(env, secret),
     abSession: async (options) => {
       const { prepareAb } = await import('./ab/run-ab.js')
       return prepareAb({
         ...options,
         observer: logObserver(),
         log,
-        secret: (value) => core.setSecret(value),
+        secret,
       })
     },
     hasCommit: async (dir, ref) => {
@@ -62,7 +65,7 @@ export function defaultDeps(env: NodeJS.ProcessEnv = process.env): Deps {
       mkdir: async (dir) => void (await mkdir(dir, { recursive: true })),
       writeFile: (file, text) => writeFile(file, text),
     },
-    step: coreStep(),
+    step,
   }
 }
 
@@ -74,7 +77,7 @@ function retryPolicy(env: NodeJS.ProcessEnv): RetryPolicy {
 }
 
 /** The bench runner: runConfig with the log observer; `names` selects benches by exact name. */
-function benchRunner(env: NodeJS.ProcessEnv): BenchRunner {
+function benchRunner(env: NodeJS.ProcessEnv, secret: (value: string) => void): BenchRunner {
   return async (config, select) => {
     const { runConfig } = await import('./run/run-config.js')
     const { benchesProducing } = await import('./run/run-benches.js')
@@ -85,7 +88,7 @@ function benchRunner(env: NodeJS.ProcessEnv): BenchRunner {
       ...(names ? {} : { filter: select.filter }),
       now: () => new Date(),
       observer: logObserver(),
-      secret: (value) => core.setSecret(value),
+      secret,
     })
   }
 }

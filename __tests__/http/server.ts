@@ -24,7 +24,8 @@ export interface ServerOptions {
 /**
  * Endpoints: GET /delay?ms=N; GET /health; GET /limited (capacity-limited);
  * POST /jobs?ms=N[&fail=1] → 201 {job:{id}}; GET /jobs/:id → {state}; DELETE /jobs/:id;
- * POST /dedupe → 201 for a new body.key, 409 for a repeated one; anything else 404.
+ * POST /dedupe → 201 for a new body.key, 409 for a repeated one; GET /unauthorized → 401
+ * echoing the Authorization header it got (as careless APIs do); anything else 404.
  */
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const started = Date.now()
@@ -85,6 +86,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
         if (seenKeys.has(key)) return json(res, 409, { error: `duplicate ${key}` })
         seenKeys.add(key)
         json(res, 201, { key })
+      } else if (first === 'unauthorized') {
+        res.writeHead(401, { 'content-type': 'text/plain' })
+        res.end(`no: ${req.headers.authorization ?? '(none)'}`)
       } else {
         json(res, 404, { error: 'not found' })
       }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { noiseReport } from '../../src/ab/noise.js'
+import { coldFirstRound } from '../../src/ab/warm-up.js'
 import { renderComment } from '../../src/report/comment.js'
 import { buildCommentModel, commentInputSchema, type CommentInput } from '../../src/report/model.js'
 import { makeMetric } from '../../src/results/summary.js'
@@ -131,5 +132,49 @@ describe('the noise report in the comment', () => {
     expect(markdown.length).toBeLessThanOrEqual(50_000)
     expect(markdown).toContain('more not shown (the comment size limit)')
     expect(gfm(markdown)).toContain('</details>')
+  })
+})
+
+describe('a cold first round', () => {
+  // Right after a build: the first round 42 ms, the rest 17 ms (issue #23).
+  const cold = bench('cold', [42, 17, 17.1, 16.9, 17])
+
+  it('is warm-up, not noise: no huge rounds needed, and the report says so', () => {
+    const [noise] = noiseReport(run([cold]))
+    expect(noise.warmUp).toBe(true)
+    expect(noise.hint).toBeUndefined()
+    expect(noise.roundsNeeded).toBe(2)
+    expect(noise.roundSpread).toBeLessThan(0.01)
+    const html = gfm(renderComment(buildCommentModel(input([noise]))))
+    expect(html).toContain('Noise: spread of 1 bench, all within what their thresholds need')
+    expect(tableRows(html)[1][1]).toBe('5 × 2 (first: warm-up)')
+    expect(html).toContain('left out of the spread')
+  })
+
+  it('leaves a genuinely noisy bench its hint, cold start or not', () => {
+    const [coldNoisy, slowFirst] = noiseReport(
+      run([
+        bench('cold-noisy', [42, 17, 20, 15, 18]),
+        bench('slow-first', [115, 100, 110, 90, 105]),
+      ]),
+    )
+    // The warm rounds themselves move by 12%: the hint stays, counting only those rounds.
+    expect(coldNoisy.warmUp).toBe(true)
+    expect(coldNoisy.hint).toMatch(
+      /with 4 warm rounds \(the first of 5 was warm-up\) \(10 samples\): needs ≥ \d+ rounds/,
+    )
+    // A first round that is merely the slowest of noisy rounds is noise, and stays in.
+    expect(slowFirst.warmUp).toBeUndefined()
+    expect(slowFirst.hint).toMatch(/with 5 rounds \(10 samples\): needs ≥ \d+ rounds/)
+    expect(gfm(renderComment(buildCommentModel(input([slowFirst]))))).not.toContain('warm-up')
+  })
+
+  it('needs two other rounds to judge against, and is the low end for ops/s', () => {
+    expect(coldFirstRound([42, 17], 'smaller')).toBe(false)
+    expect(coldFirstRound([42, 17, 17], 'smaller')).toBe(true)
+    // Other rounds that agree exactly still need a 10% gap, not any slower first round.
+    expect(coldFirstRound([17.5, 17, 17, 17], 'smaller')).toBe(false)
+    expect(coldFirstRound([500, 1000, 1010, 990], 'bigger')).toBe(true)
+    expect(coldFirstRound([1500, 1000, 1010, 990], 'bigger')).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { redact } from '../../src/results/redact.js'
+import { MIN_SECRET_LENGTH, redact, secretBook } from '../../src/results/redact.js'
 import { parseResults, ResultsFormatError, serializeResults } from '../../src/results/schema.js'
 import { makeMetric, summarize } from '../../src/results/summary.js'
 import type { Results } from '../../src/results/types.js'
@@ -143,5 +143,37 @@ describe('redact', () => {
     expect(JSON.stringify(clean)).not.toContain('hunter2')
     expect(clean.benches[1].reason).toBe('cannot connect to postgres://u:***@db/x (***)')
     expect(results.benches[1].reason).toContain('hunter2') // the input is not modified
+  })
+})
+
+describe('secretBook', () => {
+  it('masks a value, its URL and JSON forms, and a URL holding it as one piece', () => {
+    const announced: string[] = []
+    const book = secretBook((value) => announced.push(value))
+    book.add('p@ss/"word"')
+    book.add('postgres://u:p@ss/"word"@db/x')
+    book.add('p@ss/"word"') // known: announced once
+    expect(book.mask('url postgres://u:p@ss/"word"@db/x, raw p@ss/"word"')).toBe('url ***, raw ***')
+    expect(book.mask('?pw=p%40ss%2F%22word%22')).toBe('?pw=***')
+    expect(book.mask('{"pw":"p@ss/\\"word\\""}')).toBe('{"pw":"***"}')
+    expect(announced).toEqual([
+      'p@ss/"word"',
+      'p%40ss%2F%22word%22',
+      'p@ss/\\"word\\"',
+      'postgres://u:p@ss/"word"@db/x',
+      'postgres%3A%2F%2Fu%3Ap%40ss%2F%22word%22%40db%2Fx',
+      'postgres://u:p@ss/\\"word\\"@db/x',
+    ])
+  })
+
+  it('leaves values shorter than MIN_SECRET_LENGTH alone: masking "dev" would garble every line', () => {
+    const announced: string[] = []
+    const book = secretBook((value) => announced.push(value))
+    book.add('dev')
+    book.add('   ')
+    book.add('abcd')
+    expect(MIN_SECRET_LENGTH).toBe(4)
+    expect(book.mask('dev abcd')).toBe('dev ***')
+    expect(announced).toEqual(['abcd'])
   })
 })

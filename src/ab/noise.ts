@@ -5,6 +5,7 @@
  */
 import type { Metric, Results } from '../results/types.js'
 import { formatPercentage } from '../format.js'
+import { coldFirstRound } from './warm-up.js'
 
 /** One bench's measured noise. */
 export interface BenchNoise {
@@ -24,6 +25,11 @@ export interface BenchNoise {
   roundsNeeded: number | null
   /** Set when the bench has fewer rounds than it needs. */
   hint?: string
+  /**
+   * Set when a side's first round was a cold start (see warm-up.ts), left out of the spread and
+   * of base vs base: it is warm-up, and would otherwise claim hundreds of rounds were needed.
+   */
+  warmUp?: boolean
 }
 
 /** z(97.5%) + z(80%): a two-sided 5% test that catches a change of the threshold 4 times in 5. */
@@ -35,25 +41,35 @@ export function noiseReport(head: Results, base?: Results): BenchNoise[] {
     .filter((bench) => bench.status === 'ok' && bench.metrics.length > 0)
     .map((bench) => {
       const metric = bench.metrics[0]
-      const medians = roundMedians(metric)
-      const roundSpread = medians.length >= 2 ? cv(medians) : null
+      const measured = roundMedians(metric)
+      const head = warmRounds(measured, metric)
+      const roundSpread = head.medians.length >= 2 ? cv(head.medians) : null
       const baseMetric = base?.benches
         .find((b) => b.name === bench.name && b.status === 'ok')
         ?.metrics.find((m) => m.name === metric.name)
+      const baseRounds =
+        baseMetric === undefined ? undefined : warmRounds(roundMedians(baseMetric), baseMetric)
       const threshold = metric.regressionThreshold ?? bench.regressionThreshold
       const roundsNeeded = roundSpread === null ? null : roundsFor(roundSpread, threshold)
+      const warmUp = head.warmUp || (baseRounds?.warmUp ?? false)
       const noise: BenchNoise = {
         name: bench.name,
         metric: metric.name,
-        rounds: medians.length,
+        rounds: measured.length,
         samples: metric.samples.length,
         roundSpread,
-        baseVsBase: baseMetric === undefined ? null : halvesChange(roundMedians(baseMetric)),
+        baseVsBase: baseRounds === undefined ? null : halvesChange(baseRounds.medians),
         threshold,
         roundsNeeded,
+        ...(warmUp ? { warmUp } : {}),
       }
-      if (roundsNeeded !== null && roundsNeeded > medians.length) {
-        noise.hint = `too noisy for its ${percent(threshold)} threshold with ${medians.length} rounds (${metric.samples.length} samples): needs ≥ ${roundsNeeded} rounds to see ${percent(threshold)} (round-to-round spread ${percent(roundSpread ?? 0)})`
+      // The rounds that tell the spread: a warm-up round does not count towards what is needed.
+      const counted = head.medians.length
+      if (roundsNeeded !== null && roundsNeeded > counted) {
+        const rounds = head.warmUp
+          ? `${counted} warm rounds (the first of ${measured.length} was warm-up)`
+          : `${counted} rounds`
+        noise.hint = `too noisy for its ${percent(threshold)} threshold with ${rounds} (${metric.samples.length} samples): needs ≥ ${roundsNeeded} rounds to see ${percent(threshold)} (round-to-round spread ${percent(roundSpread ?? 0)})`
       }
       return noise
     })
@@ -63,6 +79,13 @@ export function noiseReport(head: Results, base?: Results): BenchNoise[] {
 export function roundsFor(spread: number, threshold: number): number {
   const effect = Math.log1p(threshold)
   return Math.max(2, Math.ceil(2 * ((Z * spread) / effect) ** 2))
+}
+
+/** The per-round medians that measure noise: all but a cold first round. */
+function warmRounds(medians: number[], metric: Metric): { medians: number[]; warmUp: boolean } {
+  return coldFirstRound(medians, metric.better)
+    ? { medians: medians.slice(1), warmUp: true }
+    : { medians, warmUp: false }
 }
 
 function roundMedians(metric: Metric): number[] {

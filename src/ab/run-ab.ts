@@ -7,9 +7,10 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { formatConfigError, parseConfig } from '../config/load.js'
 import type { BenchConfig, Config } from '../config/types.js'
-import { redact } from '../results/redact.js'
+import { secretBook, type Secrets } from '../results/redact.js'
 import { RESULTS_SCHEMA_VERSION, type BenchResult, type Results } from '../results/types.js'
 import { collectMeta } from '../run/meta.js'
+import { maskedObserver } from '../run/masked-observer.js'
 import { createServers, type Servers } from '../run/serve.js'
 import {
   benchesProducing,
@@ -70,8 +71,12 @@ export interface AbSession {
 }
 
 /** Checks out the base, creates side databases, runs the builds; on failure cleans up and throws. */
-export async function prepareAb(options: AbOptions): Promise<AbSession> {
-  const log = (line: string): void => options.log?.(line)
+export async function prepareAb(given: AbOptions): Promise<AbSession> {
+  // Every secret seen (URLs of side databases, passwords, template values) is masked in both
+  // results, in every progress line and log line, and in the errors this throws.
+  const secrets = secretBook((value) => given.secret?.(value))
+  const options: AbOptions = { ...given, observer: maskedObserver(given.observer, secrets) }
+  const log = (line: string): void => options.log?.(secrets.mask(line))
   const configFile = path.resolve(options.configFile)
   const text = await readFile(configFile, 'utf8').catch(() => {
     throw new AbSetupError(`${options.configFile} does not exist or cannot be read`)
@@ -84,12 +89,6 @@ export async function prepareAb(options: AbOptions): Promise<AbSession> {
       ? await defaultBase(root)
       : { ref: options.baseRef, sha: await resolveCommit(root, options.baseRef) }
   log(`A/B: base ${base.ref} = ${base.sha.slice(0, 12)}, head ${headSha.slice(0, 12)}`)
-  // Every secret seen (URLs of side databases, passwords) is also redacted from both results.
-  const secrets: string[] = []
-  const secret = (value: string): void => {
-    secrets.push(value)
-    options.secret?.(value)
-  }
   const cleanups: (() => Promise<void>)[] = []
   const close = async (): Promise<void> => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined)
@@ -112,11 +111,11 @@ export async function prepareAb(options: AbOptions): Promise<AbSession> {
     for (const variable of databaseUrlVariables(selected)) {
       const url = options.env[variable]
       if (url === undefined || url.trim() === '') continue
-      secret(url)
+      secrets.add(url)
       for (const side of ['base', 'head'] as const) {
         const database: SideDatabase = await createSideDatabase(url, side)
         cleanups.push(database.drop)
-        secret(database.url)
+        secrets.add(database.url)
         env[side][variable] = database.url
         log(`${side}: database ${database.name} for ${variable}`)
       }
@@ -137,12 +136,14 @@ export async function prepareAb(options: AbOptions): Promise<AbSession> {
           sides,
           env,
           { base: base.sha, head: headSha },
-          { ...options, secret },
+          options,
           secrets,
         ),
     }
   } catch (error) {
     await close()
+    // A build's output or a driver's message may quote a database URL from the build's env.
+    if (error instanceof Error) error.message = secrets.mask(error.message)
     throw error
   }
 }
@@ -163,8 +164,8 @@ async function measureInterleaved(
   configs: Record<Side, Config>,
   env: Record<Side, Record<string, string | undefined>>,
   commits: Record<Side, string>,
-  options: AbOptions & { secret(value: string): void },
-  secrets: string[],
+  options: AbOptions,
+  secrets: Secrets,
 ): Promise<AbResults> {
   const started = options.now()
   const collected: Record<Side, BenchResult[]> = { base: [], head: [] }
@@ -172,23 +173,20 @@ async function measureInterleaved(
   // keeps it up across the pair), then gives way to the other side's.
   const servers = createServers()
   try {
-    await measurePairs(benches, configs, env, options, servers, collected)
+    await measurePairs(benches, configs, env, options, servers, secrets, collected)
   } finally {
     await servers.stop()
   }
   const results = (side: Side): Results =>
-    redact(
-      {
-        schemaVersion: RESULTS_SCHEMA_VERSION,
-        meta: {
-          ...collectMeta(configs[side], { ...options.env, GITHUB_SHA: commits[side] }, started),
-          // Both sides share one config: the same digest tells a reader they are comparable.
-          configDigest: collectMeta(configs.head, options.env, started).configDigest,
-        },
-        benches: collected[side],
+    secrets.redact({
+      schemaVersion: RESULTS_SCHEMA_VERSION,
+      meta: {
+        ...collectMeta(configs[side], { ...options.env, GITHUB_SHA: commits[side] }, started),
+        // Both sides share one config: the same digest tells a reader they are comparable.
+        configDigest: collectMeta(configs.head, options.env, started).configDigest,
       },
-      secrets,
-    )
+      benches: collected[side],
+    })
   return { base: results('base'), head: results('head') }
 }
 
@@ -196,8 +194,9 @@ async function measurePairs(
   benches: readonly BenchConfig[],
   configs: Record<Side, Config>,
   env: Record<Side, Record<string, string | undefined>>,
-  options: AbOptions & { secret(value: string): void },
+  options: AbOptions,
   servers: Servers,
+  secrets: Secrets,
   collected: Record<Side, BenchResult[]>,
 ): Promise<void> {
   for (const [index, headBench] of benches.entries()) {
@@ -218,7 +217,8 @@ async function measurePairs(
             // Identity paths are relative to each side's own tree, so both sides match.
             configDir: configs[side].dir,
             observer: { log: (b, line) => options.observer?.log?.(b, `${side}: ${line}`) },
-            secret: (value) => options.secret(value),
+            // One set for every round: a server started in an earlier round registered its values there.
+            secrets,
             servers,
             side,
           }),

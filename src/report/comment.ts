@@ -146,7 +146,7 @@ function noiseLines(noise: NoiseSection, room: number): string[] {
       ]
   const note = [
     '',
-    `Spread: the coefficient of variation of the per-round medians${noise.baseVsBase ? '; base vs base: the base side’s even rounds against its odd rounds (an A/A comparison in this job)' : ''}. Rounds needed: per side, to see the threshold through that spread (two-sided 5% test, 80% power).`,
+    `Spread: the coefficient of variation of the per-round medians${noise.baseVsBase ? '; base vs base: the base side’s even rounds against its odd rounds (an A/A comparison in this job)' : ''}. Rounds needed: per side, to see the threshold through that spread (two-sided 5% test, 80% power).${noise.warmUp ? ' First: warm-up: that first round was far slower than the others (a cold start) and is left out of the spread.' : ''}`,
   ]
   // Room kept for the frame, the table's head and note, and the "more not shown" lines.
   let used = size(lines) + size(close) + size(head) + size(note) + 200

@@ -19,6 +19,7 @@ export const benchNoiseSchema = z.object({
   threshold: finite,
   roundsNeeded: z.int().nullable(),
   hint: z.string().optional(),
+  warmUp: z.boolean().optional(),
 })
 /** One bench's measured noise. */
 export type BenchNoiseFacts = z.infer<typeof benchNoiseSchema>
@@ -41,6 +42,8 @@ export interface NoiseSection {
   rows: NoiseRow[]
   /** Benches with fewer rounds than their threshold needs, and what to do. */
   hints: { bench: string; hint: string }[]
+  /** Whether any bench's cold first round was left out as warm-up (the note says so). */
+  warmUp: boolean
 }
 
 /** The noise section of `noise`, or undefined when no bench was measured. */
@@ -63,12 +66,13 @@ export function noiseSection(noise: readonly BenchNoiseFacts[]): NoiseSection | 
     baseVsBase: noise.some((n) => n.baseVsBase !== null),
     rows: sorted.map((n) => ({
       bench: n.metric === 'time' ? n.name : `${n.name} (${n.metric})`,
-      rounds: `${n.rounds} × ${n.rounds === 0 ? 0 : Math.round(n.samples / n.rounds)}`,
+      rounds: `${n.rounds} × ${n.rounds === 0 ? 0 : Math.round(n.samples / n.rounds)}${n.warmUp ? ' (first: warm-up)' : ''}`,
       spread: n.roundSpread === null ? '—' : formatPercentage(n.roundSpread, 1),
       baseVsBase: n.baseVsBase === null ? '—' : formatPercent(n.baseVsBase),
       threshold: formatPercentage(n.threshold, n.threshold < 0.1 ? 1 : 0),
       needed: n.roundsNeeded === null ? '—' : `≥ ${n.roundsNeeded}`,
     })),
     hints: noisy.map((n) => ({ bench: n.name, hint: n.hint as string })),
+    warmUp: noise.some((n) => n.warmUp === true),
   }
 }

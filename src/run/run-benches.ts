@@ -4,7 +4,9 @@ import type { BenchConfig, Config } from '../config/types.js'
 import type { BenchResult } from '../results/types.js'
 import { benchIdentity } from '../config/identity.js'
 import { formatDuration } from '../format.js'
+import { secretBook, type Secrets } from '../results/redact.js'
 import { RUNNERS } from './kinds/index.js'
+import { maskedObserver } from './masked-observer.js'
 import { BenchError, BenchSkipped, type MeasuredBench, type RunContext } from './outcome.js'
 import { createServers, type Servers } from './serve.js'
 
@@ -19,8 +21,14 @@ export interface RunObserver {
 export interface RunOptions {
   env: Readonly<Record<string, string | undefined>>
   observer?: RunObserver
-  /** Registers a secret to mask (the action masks it in logs). */
+  /** Hears each secret a bench registers (the action passes it to `setSecret`). */
   secret?(value: string): void
+  /**
+   * The secrets to mask in progress and results, when the caller shares one set over several
+   * calls (A/B rounds, a server started in an earlier round); it then announces new values
+   * itself and `secret` is not called. Without it, runBenches keeps its own, announcing to `secret`.
+   */
+  secrets?: Secrets
   /** The config file's folder: paths under it are stored relative in each bench's identity. */
   configDir?: string
   /**
@@ -39,16 +47,21 @@ export async function runBenches(
 ): Promise<BenchResult[]> {
   const results: BenchResult[] = []
   const servers = options.servers ?? createServers()
+  const secrets = options.secrets ?? secretBook((value) => options.secret?.(value))
+  // Progress leaves the process as it happens: masked here, not only in the results file.
+  const masked: RunOptions = { ...options, observer: maskedObserver(options.observer, secrets) }
   try {
     for (const [index, bench] of benches.entries()) {
-      options.observer?.benchStarted?.(bench, index, benches.length)
+      masked.observer?.benchStarted?.(bench, index, benches.length)
       const started = performance.now()
-      const measured = await runOne(bench, options, servers)
+      const measured = await runOne(bench, masked, servers, secrets)
       // One config bench may yield several results; they share its wall time so sums stay right.
       const durationMs = Math.round((performance.now() - started) / Math.max(1, measured.length))
       const configDir = options.configDir ?? process.cwd()
-      const finished = measured.map((m) => ({ ...toResult(bench, m, configDir), durationMs }))
-      options.observer?.benchFinished?.(bench, finished)
+      const finished = secrets.redact(
+        measured.map((m) => ({ ...toResult(bench, m, configDir), durationMs })),
+      )
+      masked.observer?.benchFinished?.(bench, finished)
       results.push(...finished)
     }
   } finally {
@@ -95,6 +108,7 @@ async function runOne(
   bench: BenchConfig,
   options: RunOptions,
   servers: Servers,
+  secrets: Secrets,
 ): Promise<MeasuredBench[]> {
   const missing = bench.settings.requires.filter((name) => !options.env[name])
   if (missing.length > 0) {
@@ -106,7 +120,7 @@ async function runOne(
     env: options.env,
     signal: controller.signal,
     log: (line) => options.observer?.log?.(bench, line),
-    secret: (value) => options.secret?.(value),
+    secret: (value) => secrets.add(value),
   }
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {

@@ -1,6 +1,6 @@
 /** The "run" stage as one call: filter the config's benches, run them, stamp the run's metadata. */
 import type { Config } from '../config/types.js'
-import { redact } from '../results/redact.js'
+import { secretBook } from '../results/redact.js'
 import { RESULTS_SCHEMA_VERSION, type Results } from '../results/types.js'
 import { collectMeta } from './meta.js'
 import { filterBenches, runBenches, type RunOptions } from './run-benches.js'
@@ -12,22 +12,12 @@ export async function runConfig(
 ): Promise<Results> {
   const started = options.now()
   const benches = filterBenches(config, options.filter)
-  const secrets: string[] = []
-  const results = await runBenches(benches, {
-    ...options,
-    configDir: config.dir,
-    secret: (value) => {
-      secrets.push(value)
-      options.secret?.(value)
-    },
+  const secrets = options.secrets ?? secretBook((value) => options.secret?.(value))
+  const results = await runBenches(benches, { ...options, configDir: config.dir, secrets })
+  // Belt and braces: the metadata too, and a bench's result masked by a secret a later bench added.
+  return secrets.redact({
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    meta: collectMeta(config, options.env, started, options.commit),
+    benches: results,
   })
-  // Belt and braces: a kind that registered a secret never leaks it through a reason or detail.
-  return redact(
-    {
-      schemaVersion: RESULTS_SCHEMA_VERSION,
-      meta: collectMeta(config, options.env, started, options.commit),
-      benches: results,
-    },
-    secrets,
-  )
 }
