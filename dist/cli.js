@@ -2,20 +2,20 @@
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { n as noiseReport } from './chunks/noise-C_hUNTGg.js';
-import { prepareAb } from './chunks/run-ab-D85wASGG.js';
-import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-8hjf5ftT.js';
-import { r as renderComment } from './chunks/comment-iI8f81YL.js';
-import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-CLzE_XjV.js';
+import { n as noiseReport } from './chunks/noise-D_rbJGP1.js';
+import { prepareAb } from './chunks/run-ab-CKYCC6Zr.js';
+import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-BuuzPqRb.js';
+import { r as renderComment } from './chunks/comment-B-x-fZ-H.js';
+import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-LsFVQTN1.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cn2Guq1L.js';
 import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-BsTnE9bS.js';
 import { g as growthText } from './chunks/render-2byl3bdW.js';
 import { g as growthReport } from './chunks/report-LfDNJO-e.js';
 import { C as CompareInputError } from './chunks/units-C0yKQs3w.js';
-import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-jDNQLsBE.js';
+import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-Bv0RLaz9.js';
 import { r as readHistory } from './chunks/history-BqzaIpKr.js';
 import { h as htmlReport } from './chunks/html-Cg8vqE2S.js';
-import { g as globToRegExp, f as filterBenches } from './chunks/run-benches-DEXMuKst.js';
+import { g as globToRegExp, f as filterBenches } from './chunks/run-benches-BiJfJmwd.js';
 import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
 import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
@@ -24,9 +24,8 @@ import { f as formatConfigError } from './chunks/load-B_ie4stv.js';
 import { r as readConfig } from './chunks/read-CMjcauYj.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import { r as runSummaryText } from './chunks/run-summary-CgLi8PBD.js';
-import { runConfig } from './chunks/run-config-Bdk74Qfp.js';
+import { runConfig } from './chunks/run-config-oKzhoAHg.js';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
-import './chunks/redact-UBQc50TO.js';
 import './chunks/types-CWpGVx7G.js';
 import 'node:crypto';
 import './chunks/git-XZ9dYSDd.js';
@@ -716,7 +715,7 @@ Options:
 /** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
 async function measureBase(configFile, baseRef, names, io) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-D85wASGG.js');
+    const { prepareAb } = await import('./chunks/run-ab-CKYCC6Zr.js');
     let session;
     try {
         session = await prepareAb({

@@ -256,6 +256,29 @@ describe('compareRuns with several runs', () => {
     expect(b.reason).toContain('not confirmed')
     expect(confirmed.regressions).toBe(1)
   })
+
+  it('leaves a flagged row the re-run did not measure as it was, never "removed"', () => {
+    const base = makeResults({
+      benches: [
+        { name: 'a', ...roundsOf(LEVELS, 10) },
+        { name: 'b', ...roundsOf(LEVELS, 10) },
+      ],
+    })
+    const head = makeResults({
+      benches: [
+        { name: 'a', ...roundsOf(scaled(1.3), 10) },
+        { name: 'b', ...roundsOf(scaled(1.3), 10) },
+      ],
+    })
+    const first = compareRuns([base], head)
+    // An A/B confirmation that re-measured only `a` (as `perfgate ab` re-runs regressions only).
+    const rerun = makeResults({ benches: [{ name: 'a', ...roundsOf(scaled(1.31), 10) }] })
+    const confirmed = confirmRegressions([base], head, rerun, first, { bothSides: true })
+    const [a, b] = confirmed.comparisons
+    expect([a.verdict, a.confirmed, a.confirmation]).toEqual(['regression', true, 'base'])
+    expect(a.reason).toContain('interleaved re-run of base and head')
+    expect(b).toEqual(first.comparisons[1])
+  })
 })
 
 describe('compareRuns warnings and calibration', () => {

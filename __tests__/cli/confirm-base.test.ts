@@ -1,0 +1,94 @@
+// `perfgate run --baseline BASE.json --confirm-base REF` (bundled CLI, a real git repository):
+// the baseline recorded at one runner speed, the head measured 1.3× slower. Confirming against
+// the base measures both commits here, so the runner's speed cancels out.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { gitIn } from '../helpers/git.js'
+
+const CLI = path.resolve('dist/cli.js')
+const CONFIG = `defaults:
+  samples: 3
+  rounds: 4
+  warmup: 0
+  regression-threshold: 15%
+  noise-threshold: 5%
+benches:
+  - {name: fast, kind: command, command: sh bench.sh fast.time, memory: false}
+  - {name: slow, kind: command, command: sh bench.sh slow.time, memory: false}
+  - {name: other, kind: command, command: 'true', memory: false}
+`
+// Sleeps the file's ms scaled by RUNNER_PERCENT, with shell builtins only (see the action test).
+const BENCH_SH = `read t < "$1"
+ms=$(( t * \${RUNNER_PERCENT:-100} / 100 ))
+sleep "$(( ms / 1000 )).$(printf %03d $(( ms % 1000 )))"
+`
+let repo = ''
+const git = gitIn(() => repo)
+
+function perfgate(args: string[], percent: number) {
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', RUNNER_PERCENT: String(percent) },
+  })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+beforeAll(() => {
+  repo = mkdtempSync(path.join(tmpdir(), 'perfgate-cli-confirm-'))
+  git('init', '-q', '-b', 'main')
+  writeFileSync(path.join(repo, 'perfgate.yml'), CONFIG)
+  writeFileSync(path.join(repo, 'bench.sh'), BENCH_SH)
+  writeFileSync(path.join(repo, 'fast.time'), '100\n')
+  writeFileSync(path.join(repo, 'slow.time'), '100\n')
+  writeFileSync(path.join(repo, '.gitignore'), '*.json\n')
+  git('add', '.')
+  git('commit', '-qm', 'base')
+  const base = perfgate(['run', '--out', 'base.json'], 100)
+  if (base.code !== 0) throw new Error(`baseline run failed: ${base.stderr}`)
+  git('checkout', '-qb', 'feature')
+}, 60_000)
+
+describe('perfgate run --confirm-base (bundled CLI, real git)', () => {
+  it('clears unchanged code measured on a runner 1.3× slower than the baseline', () => {
+    const run = perfgate(
+      ['run', '--baseline', 'base.json', '--confirm-base', 'main', '--fail-on-regression'],
+      130,
+    )
+    expect(run.stderr).toMatch(/Confirming [12] bench\(es\) against main, measured here/)
+    expect(run.code).toBe(0)
+    expect(run.stdout).not.toMatch(/regression \(confirmed/)
+    expect(git('worktree', 'list').split('\n')).toHaveLength(1)
+  }, 120_000)
+
+  it('flags the bench the head slowed by 30%, confirmed against the base', () => {
+    writeFileSync(path.join(repo, 'slow.time'), '130\n')
+    git('commit', '-qam', 'slower')
+    const run = perfgate(
+      ['run', '--baseline', 'base.json', '--confirm-base', 'main', '--fail-on-regression'],
+      130,
+    )
+    expect(run.code).toBe(1)
+    // The comparison's rows come after the run table's.
+    const row = (bench: string) =>
+      run.stdout
+        .split('\n')
+        .filter((l) => l.startsWith(`${bench} `))
+        .at(-1)
+    expect(row('slow')).toContain('regression (confirmed against the base)')
+    expect(row('fast')).not.toContain('regression')
+  }, 120_000)
+
+  it('does not list the benches --filter left out as removed', () => {
+    const run = perfgate(
+      ['run', '--filter', 'other', '--baseline', 'base.json', '--no-confirm'],
+      100,
+    )
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('other')
+    expect(run.stdout).not.toContain('removed')
+  }, 60_000)
+})
