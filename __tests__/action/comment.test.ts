@@ -85,6 +85,39 @@ describe('PR comment renderer', () => {
     expect(headline(confirmed)).toContain('confirmed on re-run')
   })
 
+  it('says which confirmation was made, and none for a bench too noisy for its threshold', () => {
+    const base = model([row('a', 'regression', { confirmed: true, confirmation: 'base' })], {
+      rerun: true,
+    })
+    expect(headline(base)).toBe(
+      '❌ **1 regression over 10%, confirmed against the base on this runner**',
+    )
+    expect(render(base)).toContain('🔴 regression (confirmed against the base)')
+    const head = model([row('a', 'regression', { confirmed: true, confirmation: 'rerun' })], {
+      rerun: true,
+    })
+    expect(headline(head)).toContain('confirmed on a re-run of the head only')
+    expect(render(head)).toContain('(confirmed, head re-run only)')
+    const noisy = {
+      ...base,
+      noise: [
+        {
+          name: 'a',
+          metric: 'time',
+          rounds: 5,
+          samples: 50,
+          roundSpread: 0.4,
+          baseVsBase: null,
+          threshold: 0.1,
+          roundsNeeded: 80,
+          hint: 'too noisy for its 10% threshold with 5 rounds',
+        },
+      ],
+    }
+    expect(headline(noisy)).toBe('❌ **1 regression over 10%**')
+    expect(render(noisy)).not.toContain('(confirmed')
+  })
+
   it('puts regressions first, then improvements and inconclusive; the rest folded in details', () => {
     const body = render(
       model([

@@ -338,6 +338,38 @@ describe('compareRuns warnings and calibration', () => {
     expect(result.comparisons.every((c) => c.verdict === 'inconclusive')).toBe(true)
     expect(result.warnings.join()).toContain('Most benches moved together')
   })
+
+  it('never explains away a bench whose query plan changed shape', () => {
+    const plan = (nodes: string[]) => ({ plan: { nodes } })
+    const run = (factor: number, nodes: string[]) => {
+      const results = makeResults({
+        benches: ['a', 'b', 'c', 'd', 'e'].map((name) => ({
+          name,
+          ...roundsOf(scaled(factor), 10),
+        })),
+      })
+      results.benches[0] = { ...results.benches[0], details: plan(nodes) }
+      return results
+    }
+    const result = compareRuns([run(1, ['Index Scan on tasks'])], run(1.4, ['Seq Scan on tasks']))
+    const [a, ...rest] = result.comparisons
+    expect(a.verdict).toBe('regression')
+    expect(a.notes?.join()).toContain('Index Scan on tasks → Seq Scan on tasks')
+    expect(rest.every((c) => c.verdict === 'inconclusive')).toBe(true)
+  })
+
+  it('does not guess about the runner when asked not to (both sides measured here)', () => {
+    const run = (factor: number) =>
+      makeResults({
+        benches: ['a', 'b', 'c', 'd', 'e'].map((name) => ({
+          name,
+          ...roundsOf(scaled(factor), 10),
+        })),
+      })
+    const result = compareRuns([run(1)], run(1.4), { sharedShift: false })
+    expect(result.regressions).toBe(5)
+    expect(result.warnings.join()).not.toContain("runner's speed")
+  })
 })
 
 describe('compareRuns with degenerate input', () => {
