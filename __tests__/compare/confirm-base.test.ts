@@ -2,7 +2,12 @@
 // doubt, and how the pair measured on this runner re-judges them (and nothing else).
 import { describe, expect, it } from '@jest/globals'
 import { benchesInDoubt, confirmAgainstBase } from '../../src/compare/confirm-base.js'
-import { compareRuns, type Comparison, type MetricComparison } from '../../src/compare/index.js'
+import {
+  compareRuns,
+  headline,
+  type Comparison,
+  type MetricComparison,
+} from '../../src/compare/index.js'
 import { makeResults, roundsOf } from '../../__fixtures__/results.js'
 
 const LEVELS = [10, 10.1, 9.9, 10.2, 10.05]
@@ -109,5 +114,20 @@ describe('confirmAgainstBase', () => {
     // Five of five moving alike would pass for a slower runner if the pair guessed at one.
     expect(names.map((n) => rowOf(result, n).verdict)).toEqual(names.map(() => 'regression'))
     expect(result.regressions).toBe(5)
+  })
+
+  it('keeps the stored row, downgraded and unconfirmed, when the base errored on this runner', () => {
+    const result = confirmAgainstBase(first, {
+      base: makeResults({ benches: [{ name: 'a', status: 'error', reason: 'build failed' }] }),
+      head: run({ a: 1.3 }),
+    })
+    const a = rowOf(result, 'a')
+    expect(a.verdict).toBe('inconclusive')
+    expect(a.confirmed).toBe(false)
+    expect(a.reason).toContain('measuring the base on this runner failed (no successful baseline')
+    // The stored +30% is kept, so the headline still counts it beyond the threshold, unconfirmed.
+    expect(a.change).toBeCloseTo(0.3, 2)
+    expect(headline(result).unconfirmed).toContain('a')
+    expect(result.regressions).toBe(1)
   })
 })
