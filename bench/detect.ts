@@ -9,6 +9,10 @@
  * 2026-12-02 on an otherwise idle machine; the first held-out corpus was taken while eight agents
  * shared it). Every table is printed, plus per-PR false failures:
  * the share of unchanged-code PRs that fail for suites of 10 and 50 benches.
+ *
+ * Last, the cross-runner and load scenario of the default `confirm: base` path (bench/confirm-base.ts):
+ * a stored baseline from one condition, the head and its interleaved confirmation on a slower,
+ * loaded runner. Alone: `DETECT_ONLY=cross-runner npm run bench:detect` (or `npm run bench:confirm`).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -25,6 +29,7 @@ import {
 import type { CompareOptions, Comparison, Random } from '../src/compare/index.js'
 import { makeResults } from '../__fixtures__/results.js'
 import type { Results } from '../src/results/types.js'
+import { printConfirmBase } from './confirm-base.js'
 
 /** Rounds per run, as perfgate's default config. */
 const ROUNDS = 5
@@ -581,7 +586,7 @@ function driftQuantiles() {
   )
 }
 
-/** DETECT_ONLY=heldout-2,simulated evaluates only those datasets (all by default). */
+/** DETECT_ONLY=heldout-2,simulated,cross-runner evaluates only those datasets (all by default). */
 const only = process.env.DETECT_ONLY?.split(',')
 const wanted = (name: string) => only === undefined || only.includes(name)
 const started = performance.now()
@@ -623,4 +628,5 @@ for (const [set, title] of [
   evaluate(title, { quiet: quiet.source, noisy: noisy.source }, TRIALS_UNCHANGED)
   singleProcessFloor(title, recorded)
 }
+if (wanted('cross-runner')) await printConfirmBase(TRIALS_UNCHANGED)
 console.log(`\nfinished in ${((performance.now() - started) / 1000).toFixed(1)} s`)

@@ -51,7 +51,10 @@ export function confirmAgainstBase(
   const comparisons = first.comparisons.map((row): MetricComparison => {
     if (!measured.has(row.name)) return row
     const again = pairedRows.get(key(row))
-    if (!again || again.verdict === 'error' || again.verdict === 'new') {
+    // No change means the pair compared nothing: a base side that errored or was skipped comes
+    // back `inconclusive` with no change, and taking that row would drop the stored evidence
+    // (and the headline's "beyond the threshold") and claim it was measured here.
+    if (!again || again.verdict === 'error' || again.verdict === 'new' || again.change === null) {
       const why = again?.reason ?? 'the base side produced no result for it'
       return {
         ...row,
