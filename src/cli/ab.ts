@@ -13,6 +13,7 @@ import { renderReport, type ReportFormat } from '../report/index.js'
 import { serializeResults } from '../results/schema.js'
 import { budgetsSection } from './budgets-section.js'
 import { progressObserver } from './progress.js'
+import { unpairedExit } from './unpaired.js'
 import type { RunIo } from './run.js'
 
 /** Usage of the ab command. */
@@ -120,8 +121,11 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
     )
     const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined)
     for (const noise of hints) io.stderr(`noise: ${noise.name}: ${noise.hint}\n`)
+    const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) =>
+      io.stderr(`perfgate ab: ${text}`),
+    )
     const errored = first.head.benches.some((b) => b.status === 'error')
-    if (errored) return 1
+    if (errored || unpaired !== 0) return 1
     if (!values['fail-on-regression']) return 0
     if (comparison.regressions > 0) return 1
     if (budgets.failed) io.stderr(`perfgate ab: ${budgets.why.join('; ')}\n`)
