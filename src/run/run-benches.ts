@@ -5,7 +5,13 @@ import type { BenchResult } from '../results/types.js'
 import { benchIdentity } from '../config/identity.js'
 import { formatDuration } from '../format.js'
 import { RUNNERS } from './kinds/index.js'
-import { BenchError, BenchSkipped, type MeasuredBench, type RunContext } from './outcome.js'
+import {
+  BenchError,
+  BenchSkipped,
+  type CaseDraws,
+  type MeasuredBench,
+  type RunContext,
+} from './outcome.js'
 import { createServers, type Servers } from './serve.js'
 
 /** Hears about progress, for the log or a live display. */
@@ -30,6 +36,8 @@ export interface RunOptions {
   servers?: Servers
   /** A/B mode: the side these benches measure (named in server errors). */
   side?: string
+  /** A/B mode: one store of drawn cases for both sides, so they time the same cases. */
+  draws?: CaseDraws
 }
 
 /** Runs `benches` (already filtered) and returns one or more results per bench. */
@@ -107,6 +115,7 @@ async function runOne(
     signal: controller.signal,
     log: (line) => options.observer?.log?.(bench, line),
     secret: (value) => options.secret?.(value),
+    ...(options.draws ? { draws: options.draws } : {}),
   }
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
