@@ -75,6 +75,12 @@ describe('pairingProblems', () => {
     ])
   })
 
+  it('accepts a head whose config replaced every bench', () => {
+    const head = run([bench('c')])
+    const replaced = { ...head, meta: { ...head.meta, configDigest: 'another config' } }
+    expect(pairingProblems([run([bench('a'), bench('b')])], replaced)).toEqual([])
+  })
+
   it('accepts added benches, a few removed ones, a filtered head, and benches that errored', () => {
     const base = run([
       bench('a'),

@@ -21,7 +21,8 @@ export function caseGroup(bench: Pick<BenchResult, 'name' | 'details'>): string 
  * the mismatch and the fix; empty when the names pair. Judged on the baseline's names:
  * - a bench whose cases the head also has, but with none of the baseline's case names;
  * - under half of the baseline's names found in the head, among the benches the head has;
- * - no bench of the baseline in the head at all.
+ * - no bench of the baseline in the head at all, though both ran the same config (a PR whose
+ *   config replaces every bench compares nothing too, but says so with its new benches).
  * A bench the head lacks altogether is a removed bench (a PR may remove some, and a filtered run
  * measures fewer): it counts only when none are left. New benches in the head never count, nor
  * do benches that errored or were skipped on either side (their status is the verdict).
@@ -35,6 +36,9 @@ export function pairingProblems(baselines: readonly Results[], head: Results): s
   if (baseGroups.size === 0 || headGroups.size === 0) return []
   const problems: string[] = []
   const common = [...baseGroups.keys()].filter((group) => headGroups.has(group))
+  // A PR may replace its benches; only the same config with no name in common is a mismatch.
+  const sameConfig = baselines.every((run) => run.meta.configDigest === head.meta.configDigest)
+  if (common.length === 0 && !sameConfig) return []
   if (common.length === 0) {
     const base = [...baseGroups.keys()]
     const heads = [...headGroups.keys()]
