@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { drawCases } from '../../src/run/postgres/sample-cases.js'
+import { drawCases, matchCases } from '../../src/run/postgres/sample-cases.js'
 
 const rows = Array.from({ length: 60 }, (_, i) => ({
   id: i + 1,
@@ -45,5 +45,29 @@ describe('drawCases', () => {
     expect(() => drawCases(rows, columns, { cases: 1, seed: 1, key: 'uuid' })).toThrow(
       'key names column "uuid", but params-query returns "id", "kind", "name"',
     )
+  })
+})
+
+describe('matchCases', () => {
+  // The other side's database: the same names, other ids (a uuid per database), one row gone.
+  const other = rows.filter((row) => row.id !== 7).map((row) => ({ ...row, id: row.id + 1000 }))
+
+  it("times the drawn keys with this side's parameters, and lists the keys it lacks", () => {
+    const drawn = [
+      { key: 'task-3', params: [3] },
+      { key: 'task-7', params: [7] },
+    ]
+    const options = { key: 'name', paramColumns: ['id'] }
+    expect(matchCases(drawn, other, columns, options)).toEqual({
+      cases: [{ key: 'task-3', params: [1003] }],
+      missing: ['task-7'],
+    })
+  })
+
+  it('finds none of the keys when they are the ids that differ per side', () => {
+    const drawn = drawCases(rows, columns, { cases: 3, seed: 1, paramColumns: ['id'] })
+    const matched = matchCases(drawn, other, columns, { paramColumns: ['id'] })
+    expect(matched.cases).toEqual([])
+    expect(matched.missing).toEqual(drawn.map((item) => item.key))
   })
 })

@@ -11,6 +11,7 @@ import { secretBook, type Secrets } from '../results/redact.js'
 import { RESULTS_SCHEMA_VERSION, type BenchResult, type Results } from '../results/types.js'
 import { collectMeta } from '../run/meta.js'
 import { maskedObserver } from '../run/masked-observer.js'
+import type { CaseDraws } from '../run/outcome.js'
 import { createServers, type Servers } from '../run/serve.js'
 import {
   benchesProducing,
@@ -199,6 +200,9 @@ async function measurePairs(
   secrets: Secrets,
   collected: Record<Side, BenchResult[]>,
 ): Promise<void> {
+  // The base runs first (round 0 is base-head): it draws each params-query bench's cases and
+  // the head times the same ones, so cases pair even when each side's data differs.
+  const draws: CaseDraws = new Map()
   for (const [index, headBench] of benches.entries()) {
     options.observer?.benchStarted?.(headBench, index, benches.length)
     const pair: Record<Side, BenchConfig | undefined> = {
@@ -221,6 +225,7 @@ async function measurePairs(
             secrets,
             servers,
             side,
+            draws,
           }),
         )
       }

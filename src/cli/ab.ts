@@ -14,6 +14,7 @@ import { renderReport, type ReportFormat } from '../report/index.js'
 import { serializeResults } from '../results/schema.js'
 import { budgetsSection } from './budgets-section.js'
 import { progressObserver } from './progress.js'
+import { unpairedExit } from './unpaired.js'
 import type { RunIo } from './run.js'
 
 /** Usage of the ab command. */
@@ -24,11 +25,13 @@ Measures BASE_REF (default: the merge base of HEAD with origin/HEAD or main) and
 work tree on this machine, bench by bench in alternating rounds (base, head, head, base, ...),
 and compares them. The base is checked out into a temporary git worktree; the clone needs its
 commit (actions/checkout with fetch-depth: 0). Each bench's \`build\` command runs once per side;
-sql and pg-notify benches get a database per side on the DATABASE_URL server; http and e2e
+sql and pg-notify benches get a database per side on the DATABASE_URL server (a sql bench's
+params-query cases are drawn once, on the base side, and timed on both by key:); http and e2e
 benches with \`serve\` get each side's own server, one side's at a time.
 Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab). Budgets are checked on the
 head and each scaled bench's growth is set beside the base's; --fail-on-regression exits 1 on a
-regression, a broken budget or a steeper growth, as the action fails.
+regression, a broken budget, a steeper growth or runs whose names do not pair, as the action
+fails.
 `
 
 /** Runs the ab command; returns 0, 1 (a bench errored or --fail-on-regression saw one), 2 (usage/setup). */
@@ -126,8 +129,11 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
     )
     const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined)
     for (const noise of hints) io.stderr(`noise: ${noise.name}: ${noise.hint}\n`)
+    const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) =>
+      io.stderr(`perfgate ab: ${text}`),
+    )
     const errored = first.head.benches.some((b) => b.status === 'error')
-    if (errored) return 1
+    if (errored || unpaired !== 0) return 1
     if (!values['fail-on-regression']) return 0
     if (comparison.regressions > 0) return 1
     if (budgets.failed) io.stderr(`perfgate ab: ${budgets.why.join('; ')}\n`)

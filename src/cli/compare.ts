@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util'
 import { compareRuns, CompareInputError, DEFAULT_TAIL } from '../compare/index.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
+import { unpairedExit } from './unpaired.js'
 import { parseResults, ResultsFormatError } from '../results/schema.js'
 import type { Results } from '../results/types.js'
 
@@ -31,7 +32,8 @@ Options:
   --format text|markdown|json  text: aligned table (default); markdown: exactly the PR comment
                                (without its hidden markers); json: the comparison document
                                (docs/results-format.md)
-  --fail-on-regression         exit 1 when something regressed
+  --fail-on-regression         exit 1 when something regressed, or when the runs' bench names
+                               do not pair (nothing compared)
   --normalize calibration      divide out the runner speed measured by the calibration bench
   --tail p75                   also compare each time metric's tail (per-round p75 over its p10)
   --config PATH                the config named in the markdown heading (default perfgate.yml)
@@ -108,6 +110,10 @@ export async function compareCommand(args: string[], io: CompareIo): Promise<num
         baselineRuns: runs.length,
       }),
     )
+    const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) =>
+      io.stderr(`perfgate compare: ${text}`),
+    )
+    if (unpaired !== 0) return unpaired
     return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0
   } catch (error) {
     if (error instanceof UsageError || isArgError(error)) {

@@ -19,6 +19,7 @@ import { runSummaryText } from '../report/run-summary.js'
 import { runConfig } from '../run/run-config.js'
 import { budgetsSection } from './budgets-section.js'
 import { progressObserver } from './progress.js'
+import { unpairedExit } from './unpaired.js'
 
 /** What the run command touches outside itself. */
 export interface RunIo {
@@ -214,7 +215,10 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
     budgets: budgets.local,
   })
   io.stdout(format === 'json' ? report : `\n${report}`)
-  if (errored) return 1
+  const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) =>
+    io.stderr(`perfgate: ${text}`),
+  )
+  if (errored || unpaired !== 0) return 1
   if (values['fail-on-regression'] && comparison.regressions > 0) return 1
   return failOnBudgets()
 }

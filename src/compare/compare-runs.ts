@@ -13,6 +13,7 @@ import { checkMetric, quantileOf, splitRounds } from './units.js'
 import { decide } from './verdict.js'
 import { discountShift, sharedShift } from './shared-shift.js'
 import { runWarnings } from './warnings.js'
+import { pairingProblems } from './pairing.js'
 
 /** Options of compareRuns; every field has a sensible default. */
 export interface CompareOptions {
@@ -226,10 +227,12 @@ export function compareRuns(
         : `Most benches moved together (median ${formatPercent(shift)}): the runner's speed may differ between baseline and head; those beyond their threshold stay inconclusive until a re-run or ${CALIBRATION_BENCH} settles it`,
     )
   }
+  const problems = pairingProblems(baselines, primary)
   return {
     comparisons: judged,
     warnings,
     regressions: judged.filter((c) => c.verdict === 'regression').length,
+    ...(problems.length > 0 ? { problems } : {}),
   }
 }
 

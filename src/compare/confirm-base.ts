@@ -85,6 +85,8 @@ export function confirmAgainstBase(
     comparisons,
     warnings: [...new Set([...first.warnings, ...paired.warnings.filter(isAboutTheCode)])],
     regressions: comparisons.filter((c) => c.verdict === 'regression').length,
+    // Whether the runs pair is a fact of the first comparison, which the pair does not change.
+    ...(first.problems ? { problems: first.problems } : {}),
   }
 }
 

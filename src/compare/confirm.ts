@@ -131,5 +131,7 @@ export function confirmRegressions(
     comparisons,
     warnings: [...new Set([...first.warnings, ...(pooled?.warnings ?? [])])],
     regressions: comparisons.filter((c) => c.verdict === 'regression').length,
+    // A re-run measures a few benches again; whether the runs pair was settled by the first.
+    ...(first.problems ? { problems: first.problems } : {}),
   }
 }

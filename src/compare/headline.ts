@@ -17,7 +17,8 @@ export const DEFAULT_INCONCLUSIVE_POLICY: InconclusivePolicy = 'rerun'
 
 /** The headline of a comparison, and whether the step fails. */
 export interface Headline {
-  status: 'pass' | 'regression' | 'beyond-threshold'
+  /** `error`: the runs' names do not pair (comparison.problems), so nothing was compared. */
+  status: 'pass' | 'regression' | 'beyond-threshold' | 'error'
   icon: '✅' | '❌' | '⚠️'
   /** e.g. `❌ 2 regressions in 7 benches` or `⚠️ 5 benches beyond their threshold, inconclusive`. */
   text: string
@@ -63,6 +64,18 @@ export function headline(
       .map((r) => r.name),
   )
   const failOnRegression = options.failOnRegression ?? true
+  // Nothing compared is never a pass, and unlike a regression no label or setting accepts it.
+  if (comparison.problems && comparison.problems.length > 0) {
+    return {
+      status: 'error',
+      icon: '❌',
+      text: `❌ Nothing compared: ${comparison.problems[0]}`,
+      regressions: regressed.length,
+      beyondThreshold: beyond,
+      unconfirmed,
+      fail: true,
+    }
+  }
   const fail =
     (failOnRegression && regressed.length > 0) || (policy === 'fail' && beyond.length > 0)
   const parts: string[] = []

@@ -74,6 +74,11 @@ export const comparisonSchema = z.object({
   /** Warnings about the whole comparison (runner mismatch, config changed, ...). */
   warnings: z.array(z.string()),
   regressions: count,
+  /**
+   * Why nothing (or too little) could be compared: the head's bench or case names do not pair
+   * with the baseline's (compare/pairing.ts). Any problem makes the verdict an error, never a pass.
+   */
+  problems: z.array(z.string()).optional(),
 })
 
 /** The comparison of a head run with its baseline run(s). */
@@ -101,5 +106,6 @@ export function parseComparison(text: string, source: string): Comparison {
     comparisons: parsed.data.comparisons,
     warnings: parsed.data.warnings,
     regressions: parsed.data.regressions,
+    ...(parsed.data.problems?.length ? { problems: parsed.data.problems } : {}),
   }
 }

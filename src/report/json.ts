@@ -12,6 +12,7 @@ export function renderJson(comparison: Comparison): string {
     regressions: comparison.regressions,
     warnings: comparison.warnings,
     comparisons: comparison.comparisons,
+    ...(comparison.problems ? { problems: comparison.problems } : {}),
   }
   // Non-finite numbers would become null silently; the engine never emits them, so keep as is.
   return JSON.stringify(body, null, 2) + '\n'

@@ -235,6 +235,21 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
       ],
     }
   }
+  // Names that do not pair compared nothing: whatever the rows say, that is not a pass.
+  const problems = input.comparison?.problems ?? []
+  if (problems.length > 0) {
+    const benches = new Set(comparisons.map((c) => c.name)).size
+    return {
+      icon: '❌',
+      text: [
+        {
+          strong: [
+            `Nothing compared: the head run's bench names do not pair with the baseline's (${countOf(benches, 'bench', 'benches')}${errorText})`,
+          ],
+        },
+      ],
+    }
+  }
   const budgets = budgetTrouble(input.brokenBudgets, input.growthRegressions)
   // Regressions and broken budgets alike: ❌, or ☑️ once the acknowledge label accepted them.
   const flagged = (text: string): { icon: string; text: Inline[] } =>
@@ -299,6 +314,9 @@ export function budgetTrouble(broken = 0, steeper = 0): string {
 
 function paragraphs(input: CommentInput): Inline[][] {
   const out: Inline[][] = []
+  for (const problem of input.comparison?.problems ?? []) {
+    out.push([{ strong: ['Error:'] }, ' ', { text: problem }])
+  }
   if (input.fixedSince && input.verdict === 'pass') {
     out.push([
       '✅ The regression reported earlier on this PR is fixed as of ',

@@ -36,7 +36,11 @@ export function renderText(comparison: Comparison, budgets?: LocalBudgets): stri
       .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
       .join('  ')
       .trimEnd()
-  const out: string[] = comparison.warnings.map((w) => `warning: ${oneLine(w)}`)
+  const problems = comparison.problems ?? []
+  const out: string[] = [
+    ...problems.map((p) => `error: ${oneLine(p)}`),
+    ...comparison.warnings.map((w) => `warning: ${oneLine(w)}`),
+  ]
   out.push(line(header))
   comparison.comparisons.forEach((row, i) => {
     out.push(line(rows[i]))
@@ -49,6 +53,8 @@ export function renderText(comparison: Comparison, budgets?: LocalBudgets): stri
       : `${comparison.regressions} regression${comparison.regressions === 1 ? '' : 's'}`
   // The last line is the verdict: a broken budget or a steeper growth is part of it.
   const trouble = budgetTrouble(budgets?.broken, budgets?.growthRegressions)
-  out.push(trouble === '' ? regressions : `${regressions}, ${trouble}`)
+  // Names that do not pair compared nothing: "no regressions" would read as a pass.
+  const verdict = problems.length > 0 ? 'nothing compared (see above)' : regressions
+  out.push(trouble === '' ? verdict : `${verdict}, ${trouble}`)
   return out.join('\n') + '\n'
 }

@@ -7,7 +7,13 @@ import { formatDuration } from '../format.js'
 import { secretBook, type Secrets } from '../results/redact.js'
 import { RUNNERS } from './kinds/index.js'
 import { maskedObserver } from './masked-observer.js'
-import { BenchError, BenchSkipped, type MeasuredBench, type RunContext } from './outcome.js'
+import {
+  BenchError,
+  BenchSkipped,
+  type CaseDraws,
+  type MeasuredBench,
+  type RunContext,
+} from './outcome.js'
 import { createServers, type Servers } from './serve.js'
 
 /** Hears about progress, for the log or a live display. */
@@ -38,6 +44,8 @@ export interface RunOptions {
   servers?: Servers
   /** A/B mode: the side these benches measure (named in server errors). */
   side?: string
+  /** A/B mode: one store of drawn cases for both sides, so they time the same cases. */
+  draws?: CaseDraws
 }
 
 /** Runs `benches` (already filtered) and returns one or more results per bench. */
@@ -121,6 +129,7 @@ async function runOne(
     signal: controller.signal,
     log: (line) => options.observer?.log?.(bench, line),
     secret: (value) => secrets.add(value),
+    ...(options.draws ? { draws: options.draws } : {}),
   }
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {

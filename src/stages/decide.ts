@@ -47,13 +47,19 @@ export async function decide(
   const failOnRegression = compared.failOnRegression ?? inputs.failOnRegression
   const failing = (compared.headline?.fail ?? false) || (failOnRegression && growth.failed)
   const flagged = regressions > 0 || failing || growth.failed
+  // Runs whose names do not pair compared nothing: an error, which no label accepts.
+  const unpaired = compared.headline?.status === 'error'
   const label = inputs.acknowledgeLabel
   const acknowledged =
-    pr && flagged && (await currentLabels(remote, pr.number, pr.labels, deps)).includes(label)
+    pr &&
+    flagged &&
+    !unpaired &&
+    (await currentLabels(remote, pr.number, pr.labels, deps)).includes(label)
   const outcome = compared.outcome
   const gate = !setup.baselinePush
-  const verdict: StepVerdict =
-    flagged && !acknowledged
+  const verdict: StepVerdict = unpaired
+    ? 'error'
+    : flagged && !acknowledged
       ? 'regression'
       : errors.length > 0
         ? 'error'
@@ -66,7 +72,7 @@ export async function decide(
     errors,
     ...(acknowledged ? { acknowledged: { label } } : {}),
     gate,
-    fails: failing && !acknowledged && gate,
+    fails: (unpaired || (failing && !acknowledged)) && gate,
     beyondThreshold,
     growth,
   }

@@ -13,7 +13,10 @@ export function publishOutcome(
   step.setOutput(OUTPUT.verdict, verdict)
   step.setOutput(OUTPUT.regressions, regressions)
   step.setOutput(OUTPUT.budgetsBroken, decision.growth.brokenBudgets)
-  if (decision.fails) {
+  const problems = comparison?.problems ?? []
+  if (decision.fails && problems.length > 0) {
+    step.setFailed(`Nothing compared: ${problems.join('; ')}`)
+  } else if (decision.fails) {
     const names = [
       ...new Set(
         comparison?.comparisons.filter((c) => c.verdict === 'regression').map((c) => c.name) ?? [],
@@ -33,7 +36,12 @@ export function publishOutcome(
     step.setFailed(
       `${what.join('; ')}. To accept them, add the "${setup.inputs.acknowledgeLabel}" label to the PR.`,
     )
-  } else if (verdict === 'error' || (errors.length > 0 && setup.inputs.failOnRegression)) {
+  } else if (
+    // An error verdict fails through its bench errors; unpaired names alone failed above, or
+    // do not fail at all on a baseline push (whose names become the next baseline's).
+    (verdict === 'error' && (problems.length === 0 || errors.length > 0)) ||
+    (errors.length > 0 && setup.inputs.failOnRegression)
+  ) {
     step.setFailed(`${errors.length} bench(es) failed: ${errors.map((e) => e.name).join(', ')}`)
   }
 }

@@ -31,7 +31,7 @@ export const sqlFields = {
   }),
   key: text('a column name').optional().meta({
     description:
-      'Column of params-query that names each case (stable across data changes; default: the first parameter column).',
+      'Column of params-query that names each case, the same in every database (a name, not a gen_random_uuid() id): baseline and head pair cases by it (default: the first parameter column).',
   }),
   'param-columns': z.array(text('a column name')).min(1).optional().meta({
     description:

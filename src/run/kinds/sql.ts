@@ -2,7 +2,13 @@
 import type pg from 'pg'
 import type { SqlSpec } from '../../config/kinds/sql.js'
 import { makeMetric } from '../../results/summary.js'
-import { BenchError, BenchSkipped, type KindRunner, type MeasuredBench } from '../outcome.js'
+import {
+  BenchError,
+  BenchSkipped,
+  type KindRunner,
+  type MeasuredBench,
+  type RunContext,
+} from '../outcome.js'
 import {
   describeQueryError,
   openConnection,
@@ -11,7 +17,7 @@ import {
   type ServerInfo,
 } from '../postgres/connect.js'
 import { capturePlan, type CapturedPlan } from '../postgres/explain.js'
-import { drawCases, keyText } from '../postgres/sample-cases.js'
+import { drawCases, keyText, matchCases, type DrawnCase } from '../postgres/sample-cases.js'
 import { elapsedMs, sampleInRounds, warmUp } from '../postgres/sampling.js'
 import { withSetup } from '../postgres/with-setup.js'
 
@@ -35,7 +41,7 @@ export const runSqlBench: KindRunner = async (bench, ctx) => {
   const { client, server } = connection
   try {
     return await withSetup(client, spec, async () => {
-      const cases = await resolveCases(client, spec, bench.name)
+      const cases = await resolveCases(client, spec, bench.name, ctx)
       ctx.log(
         `${cases.length} case(s) on PostgreSQL ${server.version} at ${server.host}:${server.port}`,
       )
@@ -92,6 +98,7 @@ async function resolveCases(
   client: pg.Client,
   spec: SqlSpec,
   benchName: string,
+  ctx: RunContext,
 ): Promise<SqlCase[]> {
   const params = spec.params
   if (params.from === 'list') {
@@ -107,18 +114,50 @@ async function resolveCases(
       `no data for params-query (it returned no rows): seed the database first`,
     )
   const columns = result.fields.map((field) => field.name)
+  const rows = result.rows as Record<string, unknown>[]
   let drawn
   try {
-    drawn = drawCases(result.rows as Record<string, unknown>[], columns, params)
+    const shared = ctx.draws?.get(benchName)
+    drawn = shared
+      ? sharedCases(shared, rows, columns, params, ctx)
+      : drawCases(rows, columns, params)
   } catch (error) {
     throw new BenchError(error instanceof Error ? error.message : String(error))
   }
+  if (!ctx.draws?.has(benchName)) ctx.draws?.set(benchName, drawn)
   return drawn.map((item) => ({
     name: `${benchName}/${item.key}`,
     key: item.key,
     params: item.params,
     ...(item.stratum === undefined ? {} : { stratum: item.stratum }),
   }))
+}
+
+/**
+ * A/B mode: the cases the other side drew, with this side's parameters for their keys. Keys this
+ * side's data lacks are left out (the report shows them as removed); none found is an error, for
+ * the two sides would time different things: a key on random values (a uuid per database).
+ */
+function sharedCases(
+  shared: readonly DrawnCase[],
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  params: Extract<SqlSpec['params'], { from: 'query' }>,
+  ctx: RunContext,
+): DrawnCase[] {
+  const { cases, missing } = matchCases(shared, rows, columns, params)
+  const column = params.key === undefined ? 'the first parameter column' : `"${params.key}"`
+  if (cases.length === 0) {
+    throw new BenchError(
+      `none of the ${shared.length} case(s) drawn on the other side of the A/B run is in this side's params-query rows (key ${JSON.stringify(shared[0]?.key ?? '')} by ${column}): cases keyed on random values cannot pair; key them on a stable column with key: (see docs/postgres.md)`,
+    )
+  }
+  if (missing.length > 0) {
+    ctx.log(
+      `${missing.length} of ${shared.length} case(s) drawn on the other side are not in this side's params-query rows (${missing.map((key) => JSON.stringify(key)).join(', ')}): timed on one side only`,
+    )
+  }
+  return cases
 }
 
 async function planOf(

@@ -30,25 +30,8 @@ export function drawCases(
   columns: readonly string[],
   options: DrawOptions,
 ): DrawnCase[] {
-  const paramColumns =
-    options.paramColumns ?? columns.filter((column) => column !== options.stratifyBy)
-  const keyColumn = options.key ?? paramColumns[0]
-  for (const [field, column] of [
-    ['key', keyColumn],
-    ['stratify-by', options.stratifyBy],
-    ...paramColumns.map((column) => ['param-columns', column]),
-  ] as const) {
-    if (column !== undefined && !columns.includes(column)) {
-      throw new Error(
-        `${field} names column "${column}", but params-query returns ${columns.map((c) => `"${c}"`).join(', ')}`,
-      )
-    }
-  }
-  const byKey = new Map<string, Record<string, unknown>>()
-  for (const row of rows) {
-    const key = keyText(row[keyColumn])
-    if (!byKey.has(key)) byKey.set(key, row)
-  }
+  const { keyColumn, paramColumns } = caseColumns(columns, options)
+  const byKey = rowsByKey(rows, keyColumn)
   const keys = [...byKey.keys()].sort(compareKeys)
   const strata = new Map<string, string[]>()
   for (const key of keys) {
@@ -77,6 +60,66 @@ export function drawCases(
     if (picked.length === before) break
   }
   return picked.sort((a, b) => compareKeys(a.key, b.key))
+}
+
+/**
+ * The cases `drawn` on the other side of an A/B run, looked up by key in this side's rows: each
+ * found key takes this side's row's parameters (a stable `key:` names the same case in both
+ * databases even where its ids differ), so both sides time the same cases. `missing` are the keys
+ * this side's rows lack (a key on random values, a uuid per database, is never found).
+ * Throws an Error naming a missing column, as drawCases does.
+ */
+export function matchCases(
+  drawn: readonly DrawnCase[],
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  options: Omit<DrawOptions, 'cases' | 'seed'>,
+): { cases: DrawnCase[]; missing: string[] } {
+  const { keyColumn, paramColumns } = caseColumns(columns, options)
+  const byKey = rowsByKey(rows, keyColumn)
+  const cases: DrawnCase[] = []
+  const missing: string[] = []
+  for (const item of drawn) {
+    const row = byKey.get(item.key)
+    if (row === undefined) missing.push(item.key)
+    else cases.push({ ...item, params: paramColumns.map((column) => row[column]) })
+  }
+  return { cases, missing }
+}
+
+/** The key and parameter columns the options name, each checked against the query's columns. */
+function caseColumns(
+  columns: readonly string[],
+  options: Omit<DrawOptions, 'cases' | 'seed'>,
+): { keyColumn: string; paramColumns: string[] } {
+  const paramColumns =
+    options.paramColumns ?? columns.filter((column) => column !== options.stratifyBy)
+  const keyColumn = options.key ?? paramColumns[0]
+  for (const [field, column] of [
+    ['key', keyColumn],
+    ['stratify-by', options.stratifyBy],
+    ...paramColumns.map((column) => ['param-columns', column]),
+  ] as const) {
+    if (column !== undefined && !columns.includes(column)) {
+      throw new Error(
+        `${field} names column "${column}", but params-query returns ${columns.map((c) => `"${c}"`).join(', ')}`,
+      )
+    }
+  }
+  return { keyColumn, paramColumns }
+}
+
+/** The first row of each key, by the key's text. */
+function rowsByKey(
+  rows: readonly Record<string, unknown>[],
+  keyColumn: string,
+): Map<string, Record<string, unknown>> {
+  const byKey = new Map<string, Record<string, unknown>>()
+  for (const row of rows) {
+    const key = keyText(row[keyColumn])
+    if (!byKey.has(key)) byKey.set(key, row)
+  }
+  return byKey
 }
 
 /** A case key as text: numbers and strings as they are, anything else as JSON. */
