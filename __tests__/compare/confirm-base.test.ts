@@ -130,4 +130,16 @@ describe('confirmAgainstBase', () => {
     expect(headline(result).unconfirmed).toContain('a')
     expect(result.regressions).toBe(1)
   })
+  it('leaves no asked-for case with its stored verdict when the pair did not measure it', () => {
+    // Asked for both; the pair drew (or a shard re-measured) only 'a'.
+    const result = confirmAgainstBase(first, { base: run({ a: 1.3 }), head: run({ a: 1.3 }) }, {}, [
+      'a',
+      'b',
+    ])
+    const b = rowOf(result, 'b')
+    expect(b.verdict).toBe('inconclusive')
+    expect([b.confirmed, b.confirmation]).toEqual([false, 'base'])
+    expect(b.reason).toContain('no result for it on both sides')
+    expect(result.regressions).toBe(0)
+  })
 })

@@ -43,8 +43,13 @@ export function confirmAgainstBase(
   first: Comparison,
   pair: { base: Results; head: Results },
   options: CompareOptions = {},
+  /**
+   * The names asked for: one the pair did not measure (a case drawn differently, a shard that
+   * did not re-measure it) is unconfirmed, never left with its stored-baseline verdict.
+   */
+  requested: readonly string[] = pair.head.benches.map((b) => b.name),
 ): Comparison {
-  const measured = new Set(pair.head.benches.map((b) => b.name))
+  const measured = new Set(requested)
   // Both sides ran here: a shared move is the code's, never the runner's.
   const paired = compareRuns([pair.base], pair.head, { ...options, sharedShift: false })
   const pairedRows = new Map(paired.comparisons.map((row) => [key(row), row]))
@@ -54,8 +59,9 @@ export function confirmAgainstBase(
     // No change means the pair compared nothing: a base side that errored or was skipped comes
     // back `inconclusive` with no change, and taking that row would drop the stored evidence
     // (and the headline's "beyond the threshold") and claim it was measured here.
-    if (!again || again.verdict === 'error' || again.verdict === 'new' || again.change === null) {
-      const why = again?.reason ?? 'the base side produced no result for it'
+    const comparedNothing = again?.change === null && again.verdict !== 'unchanged'
+    if (!again || again.verdict === 'error' || again.verdict === 'new' || comparedNothing) {
+      const why = again?.reason ?? 'the measurement here has no result for it on both sides'
       return {
         ...row,
         verdict: row.verdict === 'regression' ? 'inconclusive' : row.verdict,

@@ -69,7 +69,7 @@ export async function compareAndConfirmRuns(input: ConfirmationInput): Promise<C
     if (again.base) {
       const pair = { base: again.base, head: prepare(again.head) }
       return {
-        comparison: finish(confirmAgainstBase(screened, pair, options)),
+        comparison: finish(confirmAgainstBase(screened, pair, options, names)),
         confirmedWith: 'base',
         remeasured: names,
       }
