@@ -16,6 +16,7 @@ import {
 } from '../compare/types.js'
 import { formatPercent, formatPercentage, formatValue } from '../format.js'
 import { benchNoiseSchema, noiseSection, type NoiseSection } from './noise.js'
+import { shortReason } from './short-reason.js'
 
 /** The step's overall verdict (the `verdict` output). */
 export const stepVerdictSchema = z.enum(['pass', 'regression', 'no-baseline', 'error'])
@@ -111,7 +112,10 @@ export interface CommentRow {
   head: string
   change: string
   verdict: string
+  /** The reason's gist, short enough for a table cell (at most `REASON_WORDS` words). */
   reason: string
+  /** The whole reason with its statistics, shown folded under the table. */
+  fullReason: string
   /** Notes (query plan, scaling curve) shown in rows under it. */
   notes: string[]
 }
@@ -350,7 +354,8 @@ function row(c: MetricComparison, rerun: boolean, noisy: ReadonlySet<string>): C
     head: formatValue(c.head, c.unit),
     change: changeText(c),
     verdict: `${LABEL[c.verdict]}${confirmed}`,
-    reason: c.reason,
+    reason: shortReason(c.reason),
+    fullReason: c.reason,
     notes: c.notes ?? [],
   }
 }
