@@ -223,6 +223,26 @@ describe('PR comment (golden, through cmark-gfm)', () => {
     expect(html).toContain('<a href="https://github.com/o/r/actions/runs/43#artifacts">')
   })
 
+  it('says the push that records the first baseline did so, not how to get one', () => {
+    const markdown = renderComment(
+      buildCommentModel(
+        input(null, {
+          firstBaseline: true,
+          noBaseline: {
+            reason: 'there is no earlier baseline on main to compare this push with',
+            hint: 'pull requests and later pushes are compared with the baselines that pushes to main record',
+          },
+        }),
+      ),
+      { marker: false },
+    )
+    const html = gfm(markdown)
+    expect(html).toContain('<strong>This push records the first baseline</strong> (3 benches run)')
+    expect(html).toContain('<strong>Next:</strong> pull requests and later pushes are compared')
+    expect(html).not.toContain('No baseline to compare with')
+    expect(html).not.toContain('How to get one')
+  })
+
   it('prints the same markdown from perfgate compare --format markdown, without the markers', () => {
     const local = renderReport(regressionRun, 'markdown', {
       configPath: 'perfgate.yml',

@@ -61,6 +61,8 @@ export const commentInputSchema = z.object({
   baseline: baselineInfoSchema.nullable(),
   /** Why there is no baseline and how to get one (verdict no-baseline). */
   noBaseline: z.object({ reason: z.string(), hint: z.string() }).optional(),
+  /** This run is the push that records its branch's first baseline (verdict no-baseline). */
+  firstBaseline: z.boolean().optional(),
   /** Warnings about the baseline: its age, its artifact about to expire, a degraded history. */
   baselineWarnings: z.array(z.string()),
   /** Links to this run and its artifacts. */
@@ -233,7 +235,11 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
       icon: '⚪',
       text: [
         {
-          strong: [`No baseline to compare with`],
+          strong: [
+            input.firstBaseline
+              ? 'This push records the first baseline'
+              : 'No baseline to compare with',
+          ],
         },
         ` (${countOf(input.benchCount, 'bench', 'benches')} run${errorText})`,
       ],
@@ -322,7 +328,9 @@ function paragraphs(input: CommentInput): Inline[][] {
   }
   if (input.noBaseline) {
     out.push([{ strong: ['Why:'] }, ' ', { text: input.noBaseline.reason }])
-    out.push([{ strong: ['How to get one:'] }, ' ', { text: input.noBaseline.hint }])
+    // The first baseline needs nothing more from the reader: say what happens next instead.
+    const next = input.firstBaseline ? 'Next:' : 'How to get one:'
+    out.push([{ strong: [next] }, ' ', { text: input.noBaseline.hint }])
   }
   return out
 }

@@ -57,7 +57,11 @@ export async function publishSummary(run: RunContext, found: RunReport): Promise
     step.notice(`${b.name} skipped: ${b.reason ?? ''}`)
   }
   const outcome = compared.outcome
-  if (outcome && !outcome.found) {
+  if (model.firstBaseline) {
+    step.notice(`This push records the first baseline: ${model.noBaseline?.hint ?? ''}.`, {
+      title: 'perfgate',
+    })
+  } else if (outcome && !outcome.found) {
     step.notice(`No baseline: ${outcome.reason}. ${outcome.hint}.`, { title: 'perfgate' })
   }
   for (const w of model.baselineWarnings) step.warning(w, { title: 'perfgate baseline' })
