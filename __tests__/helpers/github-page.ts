@@ -32,6 +32,8 @@ export interface CellBox {
 export interface Layout {
   lines: LineBox[]
   cells: CellBox[]
+  /** The page's scroll width: more than the 1000 px viewport means a horizontal scrollbar. */
+  width: number
 }
 
 /** HTML of `markdown` as github.com renders it (raw HTML kept, as GitHub keeps what it allows). */
@@ -56,7 +58,8 @@ function githubCss(): string {
 // as many lines as words). Encoded so the dumped DOM cannot mangle the JSON.
 const MEASURE = `
 (() => {
-  const prefixes = JSON.parse(document.getElementById('prefixes').textContent);
+  const wanted = document.getElementById('prefixes');
+  const prefixes = wanted ? JSON.parse(wanted.textContent) : [];
   const lines = [];
   const cells = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -93,7 +96,8 @@ const MEASURE = `
   const out = document.createElement('pre');
   out.id = 'layout';
   out.hidden = true;
-  out.textContent = encodeURIComponent(JSON.stringify({ lines, cells }));
+  const width = document.documentElement.scrollWidth;
+  out.textContent = encodeURIComponent(JSON.stringify({ lines, cells, width }));
   document.body.append(out);
 })();
 `
