@@ -125,13 +125,24 @@ function pageDir(page: string, name: string): string {
   return dir
 }
 
-/** Chromium's layout of `page` (from `githubPage`, or any page with the MEASURE script). */
-export function measure(page: string): Layout {
+/** The DOM of `page` after Chromium ran its scripts. */
+export function renderedDom(page: string): string {
   const dir = pageDir(page, 'page.html')
   const run = chromium(['--dump-dom', 'page.html'], dir)
-  const match = /<pre id="layout"[^>]*>([^<]*)<\/pre>/.exec(run.stdout)
-  if (!match) throw new Error(`chromium measured nothing: ${run.stderr.slice(-2000)}`)
+  if (run.status !== 0) throw new Error(`chromium failed: ${run.stderr.slice(-2000)}`)
+  return run.stdout
+}
+
+/** The layout a page with the measuring script wrote into its rendered DOM. */
+export function layoutOf(dom: string): Layout {
+  const match = /<pre id="layout"[^>]*>([^<]*)<\/pre>/.exec(dom)
+  if (!match) throw new Error('the page measured nothing (no MEASURE script, or it failed)')
   return JSON.parse(decodeURIComponent(match[1])) as Layout
+}
+
+/** Chromium's layout of `page` (from `githubPage`, or any page with the MEASURE script). */
+export function measure(page: string): Layout {
+  return layoutOf(renderedDom(page))
 }
 
 /** The layout of `markdown` as GitHub draws it. */
