@@ -50,7 +50,14 @@ export function gfmHtml(markdown: string): string {
 /** GitHub's markdown stylesheet, light theme (what a reader with default settings sees). */
 function githubCss(): string {
   const require = createRequire(import.meta.url)
-  return readFileSync(require.resolve('github-markdown-css/github-markdown-light.css'), 'utf8')
+  let file: string
+  try {
+    file = require.resolve('github-markdown-css/github-markdown-light.css')
+  } catch {
+    // A node_modules installed before the dev dependency was added: say how to get it.
+    throw new Error('github-markdown-css is not installed: run `npm ci`')
+  }
+  return readFileSync(file, 'utf8')
 }
 
 // Runs in the page: the first line rect of each text node starting with a wanted prefix, and
