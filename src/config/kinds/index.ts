@@ -83,6 +83,7 @@ export const KINDS = {
   }),
   sql: defineKind({
     fields: sqlFields,
+    concurrency: true,
     toSpec: toSqlSpec,
     check: checkSql,
     settings: DATABASE_SETTINGS,
