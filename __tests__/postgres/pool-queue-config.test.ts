@@ -107,4 +107,18 @@ benches:
       ),
     ])
   })
+
+  it('rejects a depth or batch listed twice, which would give two results one name', () => {
+    expect(
+      errorsOf(`benches:
+  - name: q
+    kind: queue
+    batch: [10, 10]
+    depth: [0, 100, 0]
+`),
+    ).toEqual([
+      'perfgate.yml:4 bench "q": batch must not list a size twice (each is its own result), got [10,10]',
+      'perfgate.yml:5 bench "q": depth must not list a depth twice (each is its own result), got [0,100,0]',
+    ])
+  })
 })

@@ -10,6 +10,11 @@ import { connectionFields, toConnectionSpec, type ConnectionSpec } from './postg
 /** The queue implementations a `queue` bench can drive. */
 export const QUEUE_ENGINES = ['table', 'pgmq'] as const
 
+/** True when no value repeats: a repeated depth or batch would give two results one name. */
+function distinct(values: readonly number[]): boolean {
+  return new Set(values).size === values.length
+}
+
 /** Fields of a `queue` bench. */
 export const queueFields = {
   kind: z.literal('queue'),
@@ -21,13 +26,23 @@ export const queueFields = {
       description:
         'table: a queue table perfgate creates in a throwaway schema; pgmq: a PGMQ queue (pgmq.create), skipped where the extension is absent (default table).',
     }),
-  batch: z.array(count(1)).min(1, { error: 'must list at least one batch size' }).optional().meta({
-    description: 'Messages sent and read per operation, e.g. [1, 10, 100] (default [1]).',
-  }),
-  depth: z.array(count(0)).min(1, { error: 'must list at least one depth' }).optional().meta({
-    description:
-      'Messages already waiting in the queue, seeded before timing and removed after, e.g. [0, 10000, 100000] (default [0]).',
-  }),
+  batch: z
+    .array(count(1))
+    .min(1, { error: 'must list at least one batch size' })
+    .refine(distinct, { error: 'must not list a size twice (each is its own result)' })
+    .optional()
+    .meta({
+      description: 'Messages sent and read per operation, e.g. [1, 10, 100] (default [1]).',
+    }),
+  depth: z
+    .array(count(0))
+    .min(1, { error: 'must list at least one depth' })
+    .refine(distinct, { error: 'must not list a depth twice (each is its own result)' })
+    .optional()
+    .meta({
+      description:
+        'Messages already waiting in the queue, seeded before timing and removed after, e.g. [0, 10000, 100000] (default [0]).',
+    }),
   index: z.boolean({ error: 'must be true or false' }).optional().meta({
     description:
       "Keep the queue table's indexes (default true); false drops them, to see what an index-less read costs at depth.",
