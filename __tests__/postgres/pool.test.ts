@@ -21,7 +21,7 @@ afterAll(async () => {
 })
 
 /** A pooled bench at `levels` with a pool of 4, three cases each client cycles through. */
-const pooled = (levels: string, extra = '') =>
+const pooled = (levels: string, extra = '', duration = '400ms') =>
   runYaml(
     `benches:
   - name: pool/lookup
@@ -30,7 +30,7 @@ const pooled = (levels: string, extra = '') =>
     params: [[1], [2], [3]]
     concurrency: ${levels}
     pool-size: 4
-    duration: 400ms
+    duration: ${duration}
     warmup: 100ms
     ${extra}
 `,
@@ -82,10 +82,11 @@ describe('sql throughput through a connection pool', () => {
   }, 60_000)
 
   it('flags a slower query (its index dropped) at every level', async () => {
-    const before = await pooled('[1, 4, 16]', 'explain: false')
+    // 1s per level: ten ops/s slices per level, enough for a verdict rather than inconclusive.
+    const before = await pooled('[1, 4, 16]', 'explain: false', '1s')
     await db.sql('DROP INDEX pool_items_k')
     try {
-      const after = await pooled('[1, 4, 16]', 'explain: false')
+      const after = await pooled('[1, 4, 16]', 'explain: false', '1s')
       const { comparisons } = compareRuns([before], after)
       const verdicts = Object.fromEntries(comparisons.map((c) => [c.metric, c.verdict]))
       for (const level of [1, 4, 16]) {
@@ -96,4 +97,34 @@ describe('sql throughput through a connection pool', () => {
       await db.sql('CREATE INDEX pool_items_k ON pool_items (k)')
     }
   }, 60_000)
+
+  it("at the bench's timeout cancels the pooled queries on the server", async () => {
+    const results = await runYaml(
+      `benches:
+  - name: pool/stuck
+    kind: sql
+    query: SELECT pg_sleep(30), 'perfgate-pool-stuck'
+    concurrency: [2]
+    pool-size: 2
+    duration: 1s
+    warmup: 0
+    timeout: 2s
+`,
+      { DATABASE_URL: db.url },
+    )
+    expect([results.benches[0].status, results.benches[0].reason]).toEqual([
+      'error',
+      'timed out after 2s and was killed',
+    ])
+    // Cancelling is asynchronous: give the server a moment, then nothing of ours still sleeps.
+    let running: unknown[] = []
+    for (let i = 0; i < 20; i++) {
+      running = await db.sql(
+        `SELECT pid FROM pg_stat_activity WHERE query LIKE '%perfgate-pool-stuck%' AND pid <> pg_backend_pid()`,
+      )
+      if (running.length === 0) break
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(running).toEqual([])
+  }, 30_000)
 })

@@ -2,7 +2,7 @@
 import pg from 'pg'
 import type { ConnectionSpec } from '../../config/kinds/postgres-fields.js'
 import { BenchError } from '../outcome.js'
-import { describeConnectError } from './connect.js'
+import { backendPid, cancelBackend, describeConnectError } from './connect.js'
 
 /** A pool whose `size` connections are all open, with the bench's search_path set on each. */
 export interface WarmPool {
@@ -33,6 +33,11 @@ export async function openWarmPool(
   })
   // A dropped connection emits 'error' on the pool; without a listener Node would crash the run.
   pool.on('error', () => undefined)
+  const backends = new Set<number>()
+  pool.on('connect', (client) => {
+    const pid = backendPid(client)
+    if (pid !== null) backends.add(pid)
+  })
   const configured = new WeakSet<pg.PoolClient>()
   const searchPath = spec.searchPath.map((schema) => pg.escapeIdentifier(schema))
   let closed = false
@@ -42,8 +47,10 @@ export async function openWarmPool(
     signal.removeEventListener('abort', onAbort)
     await pool.end().catch(() => undefined)
   }
-  // Ending the pool rejects waiting acquisitions, so workers stop at the bench's timeout.
-  const onAbort = (): void => void close()
+  // At the bench's timeout: cancel what the connections run (ending the sockets alone would leave
+  // a long query running on the server), then end the pool, which rejects waiting acquisitions.
+  const onAbort = (): void =>
+    void Promise.all([...backends].map((pid) => cancelBackend(url, pid))).finally(close)
   signal.addEventListener('abort', onAbort)
   const acquire = async (): Promise<pg.PoolClient> => {
     const client = await pool.connect()
