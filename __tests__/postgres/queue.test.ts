@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { compareRuns } from '../../src/compare/index.js'
 import { QUICK, runYaml, startTestDatabase, type TestDatabase } from '../helpers/postgres.js'
@@ -113,5 +114,45 @@ describe('queue: producer and consumer throughput on PostgreSQL', () => {
     // dead rows that an index-less read scans too, and 20 rounds of 100 ms made that 27% slower.)
     expect(verdict('q[depth=0,batch=10]', 'read')).not.toBe('regression')
     expect(await leftoverSchemas()).toEqual([])
+  }, 60_000)
+
+  it('engine: pgmq drives a real PGMQ (its SQL-only install), with and without its indexes', async () => {
+    // After the skip test above: from here on this database has PGMQ.
+    await db.sql(await readFile('__fixtures__/pgmq/pgmq.sql', 'utf8'))
+    try {
+      const results = await runYaml(
+        `benches:
+  - name: pgmq
+    kind: queue
+    engine: pgmq
+    ${QUICK}
+    batch: [1, 10]
+    depth: [0, 1000]
+  - name: bare
+    kind: queue
+    engine: pgmq
+    index: false
+    ${QUICK}
+    batch: [10]
+    depth: [1000]
+`,
+        { DATABASE_URL: db.url },
+      )
+      expect(results.benches.map((b) => [b.name, b.status, b.reason])).toEqual([
+        ['pgmq[depth=0,batch=1]', 'ok', undefined],
+        ['pgmq[depth=0,batch=10]', 'ok', undefined],
+        ['pgmq[depth=1000,batch=1]', 'ok', undefined],
+        ['pgmq[depth=1000,batch=10]', 'ok', undefined],
+        ['bare[depth=1000,batch=10]', 'ok', undefined],
+      ])
+      expect(results.benches[0].details?.queue).toMatch(
+        /^pgmq \(SQL-only install\) queue perfgate_[0-9a-f]{8}$/,
+      )
+      expect(results.benches[4].details?.queue).toMatch(/ \(no indexes\)$/)
+      // Every queue perfgate created was dropped again (pgmq.drop_queue).
+      expect(await db.sql('SELECT queue_name FROM pgmq.meta')).toEqual([])
+    } finally {
+      await db.sql('DROP SCHEMA pgmq CASCADE')
+    }
   }, 60_000)
 })

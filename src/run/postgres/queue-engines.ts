@@ -112,25 +112,20 @@ async function createPgmqQueue(
   spec: QueueSpec,
   name: string,
 ): Promise<BenchQueue> {
-  const installed = await runSql(
-    client,
-    `SELECT (SELECT extversion FROM pg_extension WHERE extname = 'pgmq') AS version,
-            EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pgmq') AS available`,
-    'looking for the pgmq extension',
-  )
-  const { version, available } = installed.rows[0] as { version: string | null; available: boolean }
-  if (version === null) {
+  const pgmq = await findPgmq(client)
+  if (pgmq.version === null) {
     throw new BenchSkipped(
-      available
+      pgmq.available
         ? 'engine: pgmq, but the pgmq extension is not created in this database (run CREATE EXTENSION pgmq)'
         : 'engine: pgmq, but the pgmq extension is not installed on this server (use engine: table, or a server with PGMQ)',
     )
   }
+  const version = pgmq.version
   await runSql(client, 'SELECT pgmq.create($1)', 'pgmq.create', [name])
   const table = `pgmq.${client.escapeIdentifier(`q_${name}`)}`
   if (!spec.index) await dropIndexes(client, table)
   return {
-    description: `pgmq ${version} queue ${name}${spec.index ? '' : ' (no indexes)'}`,
+    description: `pgmq (${version}) queue ${name}${spec.index ? '' : ' (no indexes)'}`,
     reset: async (depth) => {
       await runSql(client, `TRUNCATE ${table}`, 'emptying the queue')
       await seed(client, table, depth)
@@ -163,13 +158,34 @@ async function createPgmqQueue(
   }
 }
 
+/**
+ * Which PGMQ the database has: the extension's version, `SQL-only install` when its functions
+ * were installed from pgmq.sql without the extension (PGMQ supports both), or null; and whether
+ * the server could create the extension.
+ */
+async function findPgmq(
+  client: pg.Client,
+): Promise<{ version: string | null; available: boolean }> {
+  const found = await runSql(
+    client,
+    `SELECT COALESCE(
+              (SELECT extversion FROM pg_extension WHERE extname = 'pgmq'),
+              (SELECT 'SQL-only install' FROM pg_proc AS p JOIN pg_namespace AS n ON n.oid = p.pronamespace
+                WHERE n.nspname = 'pgmq' AND p.proname = 'send_batch' LIMIT 1)) AS version,
+            EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pgmq') AS available`,
+    'looking for pgmq',
+  )
+  return found.rows[0] as { version: string | null; available: boolean }
+}
+
 /** Seeds `depth` waiting messages in one INSERT ... SELECT (100,000 take well under a second). */
 async function seed(client: pg.Client, table: string, depth: number): Promise<void> {
   if (depth > 0) {
     await runSql(
       client,
-      `INSERT INTO ${table} (message)
-       SELECT jsonb_build_object('seed', g) FROM generate_series(1, $1::int) AS g`,
+      // vt explicitly: PGMQ's queue tables have no default for it.
+      `INSERT INTO ${table} (vt, message)
+       SELECT clock_timestamp(), jsonb_build_object('seed', g) FROM generate_series(1, $1::int) AS g`,
       'seeding the queue',
       [depth],
     )
