@@ -62,6 +62,7 @@ benches:
     engine: pgmq
     batch: [1, 10, 100]
     depth: [0, 10000, 100000]
+    ack: archive
     index: false
     visibility-timeout: 5s
     message: { task: 1 }
@@ -71,6 +72,7 @@ benches:
       engine: 'table',
       batches: [1],
       depths: [0],
+      ack: 'delete',
       index: true,
       visibilityTimeout: 30,
       message: { kind: 'perfgate' },
@@ -80,6 +82,7 @@ benches:
       engine: 'pgmq',
       batches: [1, 10, 100],
       depths: [0, 10000, 100000],
+      ack: 'archive',
       index: false,
       visibilityTimeout: 5,
       message: { task: 1 },

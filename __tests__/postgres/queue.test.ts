@@ -30,6 +30,10 @@ describe('queue: producer and consumer throughput on PostgreSQL', () => {
     ${QUICK}
     batch: [1, 10]
     depth: [0, 1000]
+  - name: archived
+    kind: queue
+    ack: archive
+    ${QUICK}
 `,
       { DATABASE_URL: db.url },
     )
@@ -38,7 +42,9 @@ describe('queue: producer and consumer throughput on PostgreSQL', () => {
       ['q[depth=0,batch=10]', 'ok', undefined],
       ['q[depth=1000,batch=1]', 'ok', undefined],
       ['q[depth=1000,batch=10]', 'ok', undefined],
+      ['archived[depth=0,batch=1]', 'ok', undefined],
     ])
+    expect(results.benches[4].details?.ack).toBe('archive')
     const [first] = results.benches
     expect(first.kind).toBe('queue')
     expect(first.noiseThreshold).toBe(0.15)
@@ -116,7 +122,7 @@ describe('queue: producer and consumer throughput on PostgreSQL', () => {
     expect(await leftoverSchemas()).toEqual([])
   }, 60_000)
 
-  it('engine: pgmq drives a real PGMQ (its SQL-only install), with and without its indexes', async () => {
+  it('engine: pgmq drives a real PGMQ (its SQL-only install): indexes dropped, messages archived', async () => {
     // After the skip test above: from here on this database has PGMQ.
     await db.sql(await readFile('__fixtures__/pgmq/pgmq.sql', 'utf8'))
     try {
@@ -135,6 +141,11 @@ describe('queue: producer and consumer throughput on PostgreSQL', () => {
     ${QUICK}
     batch: [10]
     depth: [1000]
+  - name: archived
+    kind: queue
+    engine: pgmq
+    ack: archive
+    ${QUICK}
 `,
         { DATABASE_URL: db.url },
       )
@@ -144,7 +155,9 @@ describe('queue: producer and consumer throughput on PostgreSQL', () => {
         ['pgmq[depth=1000,batch=1]', 'ok', undefined],
         ['pgmq[depth=1000,batch=10]', 'ok', undefined],
         ['bare[depth=1000,batch=10]', 'ok', undefined],
+        ['archived[depth=0,batch=1]', 'ok', undefined],
       ])
+      expect(results.benches[5].details?.ack).toBe('archive')
       expect(results.benches[0].details?.queue).toMatch(
         /^pgmq \(SQL-only install\) queue perfgate_[0-9a-f]{8}$/,
       )

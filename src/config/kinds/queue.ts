@@ -15,6 +15,9 @@ function distinct(values: readonly number[]): boolean {
   return new Set(values).size === values.length
 }
 
+/** What a consumer does with a message it has read. */
+export const QUEUE_ACKS = ['delete', 'archive'] as const
+
 /** Fields of a `queue` bench. */
 export const queueFields = {
   kind: z.literal('queue'),
@@ -43,6 +46,13 @@ export const queueFields = {
       description:
         'Messages already waiting in the queue, seeded before timing and removed after, e.g. [0, 10000, 100000] (default [0]).',
     }),
+  ack: z
+    .enum(QUEUE_ACKS, { error: `must be one of ${QUEUE_ACKS.join(', ')}` })
+    .optional()
+    .meta({
+      description:
+        'What the consumer does with a read message: delete it, or archive it (pgmq.archive; an archive table for engine: table) (default delete).',
+    }),
   index: z.boolean({ error: 'must be true or false' }).optional().meta({
     description:
       "Keep the queue table's indexes (default true); false drops them, to see what an index-less read costs at depth.",
@@ -63,6 +73,7 @@ export interface QueueSpec extends ConnectionSpec {
   engine: (typeof QUEUE_ENGINES)[number]
   batches: number[]
   depths: number[]
+  ack: (typeof QUEUE_ACKS)[number]
   index: boolean
   /** Whole seconds (PGMQ's unit). */
   visibilityTimeout: number
@@ -80,6 +91,7 @@ export function toQueueSpec(
     engine: raw.engine ?? 'table',
     batches: raw.batch ?? [1],
     depths: raw.depth ?? [0],
+    ack: raw.ack ?? 'delete',
     index: raw.index ?? true,
     visibilityTimeout: Math.max(1, Math.round((raw['visibility-timeout'] ?? 30_000) / 1000)),
     message: raw.message ?? { kind: 'perfgate' },

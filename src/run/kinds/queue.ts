@@ -1,6 +1,6 @@
 /**
  * The `queue` kind: producer and consumer throughput of a PostgreSQL queue. One sample is one
- * cycle: send a batch, then read a batch and delete it, so the depth stays where it was seeded.
+ * cycle: send a batch, then read a batch and delete (or archive) it, so the depth stays as seeded.
  */
 import type { QueueSpec } from '../../config/kinds/queue.js'
 import type { Settings } from '../../config/settings.js'
@@ -45,10 +45,10 @@ export const runQueueBench: KindRunner = async (bench, ctx) => {
                 engine: spec.engine,
                 depth,
                 batch,
+                ack: spec.ack,
                 index: spec.index,
                 visibilityTimeoutSeconds: spec.visibilityTimeout,
-                method:
-                  'per sample: send a batch (one statement), then read a batch (visibility timeout) and delete it; latency = send start to delete end',
+                method: `per sample: send a batch (one statement), then read a batch (visibility timeout) and ${spec.ack} it; latency = send start to ${spec.ack} end`,
               },
             })
           }
@@ -80,7 +80,7 @@ async function measureCycles(
     await step('send', () => queue.send(messages))
     const sent = process.hrtime.bigint()
     const ids = await step('read', () => queue.read(batch))
-    await step('delete', () => queue.remove(ids))
+    await step(spec.ack, () => queue.ack(ids))
     const done = process.hrtime.bigint()
     if (ids.length < batch) {
       throw new BenchError(

@@ -18,8 +18,8 @@ export interface BenchQueue {
   send(messages: string[]): Promise<void>
   /** Reads up to `count` visible messages (hiding them for the visibility timeout); their ids. */
   read(count: number): Promise<string[]>
-  /** Deletes messages by id. */
-  remove(ids: string[]): Promise<void>
+  /** Deletes or archives (the bench's `ack`) messages by id. */
+  ack(ids: string[]): Promise<void>
   /** Drops the queue and everything perfgate created for it. */
   drop(): Promise<void>
 }
@@ -39,6 +39,7 @@ async function createTableQueue(
   schemaName: string,
 ): Promise<BenchQueue> {
   const table = `${client.escapeIdentifier(schemaName)}.queue`
+  const archive = `${client.escapeIdentifier(schemaName)}.archive`
   await runSql(
     client,
     `CREATE SCHEMA ${client.escapeIdentifier(schemaName)};
@@ -47,6 +48,13 @@ async function createTableQueue(
        read_ct integer NOT NULL DEFAULT 0,
        enqueued_at timestamptz NOT NULL DEFAULT clock_timestamp(),
        vt timestamptz NOT NULL DEFAULT clock_timestamp(),
+       message jsonb NOT NULL);
+     CREATE TABLE ${archive} (
+       msg_id bigint NOT NULL,
+       read_ct integer NOT NULL,
+       enqueued_at timestamptz NOT NULL,
+       archived_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+       vt timestamptz NOT NULL,
        message jsonb NOT NULL)`,
     'creating the queue table',
   )
@@ -73,15 +81,24 @@ async function createTableQueue(
              FROM picked WHERE q.msg_id = picked.msg_id
              RETURNING q.msg_id::text AS msg_id`,
     },
-    remove: {
+    delete: {
       name: 'perfgate_queue_delete',
       text: `DELETE FROM ${table} WHERE msg_id = ANY($1::bigint[])`,
+    },
+    // As pgmq.archive does: delete from the queue and insert into its archive, in one statement.
+    archive: {
+      name: 'perfgate_queue_archive',
+      text: `WITH moved AS (
+               DELETE FROM ${table} WHERE msg_id = ANY($1::bigint[])
+               RETURNING msg_id, read_ct, enqueued_at, vt, message)
+             INSERT INTO ${archive} (msg_id, read_ct, enqueued_at, vt, message)
+             SELECT msg_id, read_ct, enqueued_at, vt, message FROM moved`,
     },
   }
   return {
     description: `table ${schemaName}.queue${spec.index ? '' : ' (no indexes)'}`,
     reset: async (depth) => {
-      await runSql(client, `TRUNCATE ${table}`, 'emptying the queue')
+      await runSql(client, `TRUNCATE ${table}, ${archive}`, 'emptying the queue')
       await seed(client, table, depth)
     },
     send: async (messages) => {
@@ -94,8 +111,8 @@ async function createTableQueue(
       })
       return result.rows.map((row: { msg_id: string }) => row.msg_id)
     },
-    remove: async (ids) => {
-      await client.query({ ...statements.remove, values: [ids] })
+    ack: async (ids) => {
+      await client.query({ ...statements[spec.ack], values: [ids] })
     },
     drop: async () => {
       await runSql(
@@ -145,10 +162,10 @@ async function createPgmqQueue(
       })
       return result.rows.map((row: { msg_id: string }) => row.msg_id)
     },
-    remove: async (ids) => {
+    ack: async (ids) => {
       await client.query({
-        name: 'perfgate_pgmq_delete',
-        text: 'SELECT pgmq.delete($1, $2::bigint[])',
+        name: `perfgate_pgmq_${spec.ack}`,
+        text: `SELECT pgmq.${spec.ack}($1, $2::bigint[])`,
         values: [name, ids],
       })
     },
