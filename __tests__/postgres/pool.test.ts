@@ -89,6 +89,12 @@ describe('sql throughput through a connection pool', () => {
       const after = await pooled('[1, 4, 16]', 'explain: false', '1s')
       const { comparisons } = compareRuns([before], after)
       const verdicts = Object.fromEntries(comparisons.map((c) => [c.metric, c.verdict]))
+      // The PR comment's row carries the curve and, in words, the exhausted level.
+      const primary = comparisons.find((c) => c.metric === 'throughput@1')
+      expect(primary?.notes).toEqual([
+        expect.stringMatching(/^ops\/s at concurrency 1\/4\/16: \d+\/\d+\/\d+ → \d+\/\d+\/\d+$/),
+        expect.stringMatching(/^concurrency 16: pool exhausted: 16 clients share 4 connections/),
+      ])
       for (const level of [1, 4, 16]) {
         expect([level, verdicts[`throughput@${level}`]]).toEqual([level, 'regression'])
         expect([level, verdicts[`time@${level}`]]).toEqual([level, 'regression'])
