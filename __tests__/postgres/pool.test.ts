@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { compareRuns } from '../../src/compare/index.js'
 import { readScaling } from '../../src/results/scaling.js'
 import type { Metric, Results } from '../../src/results/types.js'
-import { scalingText } from '../../src/report/scaling.js'
+import { scalingMarkdown, scalingText } from '../../src/report/scaling.js'
 import { runYaml, startTestDatabase, type TestDatabase } from '../helpers/postgres.js'
 
 let db: TestDatabase
@@ -78,6 +78,10 @@ describe('sql throughput through a connection pool', () => {
     expect(scaling.map((p) => p.note === undefined)).toEqual([true, true, false])
     expect(scaling[2].note).toMatch(/^pool exhausted: 16 clients share 4 connections; waiting/)
     expect(scalingText(scaling)).toContain('concurrency 16: pool exhausted')
+    expect(scalingText(scaling).split('\n')[1]).toMatch(/p99 +acquire p50$/)
+    const markdown = scalingMarkdown(scaling)
+    expect(markdown).toContain('| concurrency | ops/s | | p50 | p99 | acquire p50 |')
+    expect(markdown).toContain('\n- concurrency 16: pool exhausted: 16 clients share 4 connections')
     expect(bench.details?.poolSizes).toEqual([4, 4, 4])
   }, 60_000)
 
