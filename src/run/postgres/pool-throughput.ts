@@ -48,7 +48,11 @@ export async function measurePoolThroughput(
       const operation = async (worker: number): Promise<Timed> => {
         const params = cases[(worker + turns[worker]++) % cases.length]
         const asked = process.hrtime.bigint()
-        const client = await pool.acquire()
+        const client = await pool.acquire().catch((error: unknown) => {
+          throw new BenchError(
+            `could not get a connection from the pool: ${error instanceof Error ? error.message : String(error)}`,
+          )
+        })
         const held = process.hrtime.bigint()
         try {
           if (spec.rollback) await client.query('BEGIN')
