@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { perfgate, project, QUICK } from '../helpers/bundled-cli.js'
+import { gitIn } from '../helpers/git.js'
 import { serializeHistory } from '../../src/history/schema.js'
 import { noisyCentres, seriesOf } from '../history/series.js'
 
@@ -53,6 +54,27 @@ describe('--filter by printed names (bundled CLI)', () => {
     const entry = perfgate(['run', ...QUICK, '--filter', 'shell/*', '--out', 'entry.json'], dir)
     expect(entry.code).toBe(0)
     expect(names(dir, 'entry.json')).toEqual(['shell/true'])
+  })
+})
+
+describe('ab --filter by printed names (bundled CLI, real git)', () => {
+  it('measures only the named function on both sides: nothing "removed" or "new"', () => {
+    const dir = project(`defaults: {time: 20ms, warmup: 1, rounds: 2, samples: 3, ab-split: 1}
+${CONFIG}`)
+    const git = gitIn(() => dir)
+    git('init', '-q', '-b', 'main')
+    git('add', '.')
+    git('commit', '-qm', 'base')
+    const ab = perfgate(
+      ['ab', 'main', '--filter', 'lib/sum', '--no-confirm', '--format', 'json'],
+      dir,
+    )
+    expect(ab.code).toBe(0)
+    expect(names(dir, 'perfgate-ab/base.json')).toEqual(['lib/sum'])
+    expect(names(dir, 'perfgate-ab/head.json')).toEqual(['lib/sum'])
+    const comparison = JSON.parse(ab.stdout) as { comparisons: { name: string; verdict: string }[] }
+    expect(comparison.comparisons.every((row) => row.name === 'lib/sum')).toBe(true)
+    expect(comparison.comparisons.map((row) => row.verdict)).not.toContain('removed')
   })
 })
 
