@@ -9,6 +9,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from './github/retry.js'
 import type { BenchRunner, Deps } from './ports.js'
 import { coreStep } from './publish/step.js'
 import { formatValue } from './format.js'
+import { metricCentre } from './compare/centre.js'
 import type { BenchResult } from './results/types.js'
 import type { RunObserver } from './run/run-benches.js'
 
@@ -112,5 +113,5 @@ function describe(result: BenchResult): string {
   const metric = result.metrics[0]
   if (result.status !== 'ok' || !metric)
     return `${result.name}: ${result.status}: ${result.reason ?? ''}`
-  return `${result.name}: ${metric.summary.n} samples, median ${formatValue(metric.summary.median, metric.unit)}`
+  return `${result.name}: ${metric.summary.n} samples, centre ${formatValue(metricCentre(metric), metric.unit)}`
 }

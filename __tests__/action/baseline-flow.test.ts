@@ -95,7 +95,10 @@ describe('baselines and the PR comment (bundled action, fake GitHub)', () => {
       expect.arrayContaining(['results.json', 'report.md', 'perfgate-meta.json']),
     )
     expect(historyOf('perfgate-results', 101)).toHaveLength(1)
-    expect(run.summary).toContain('No baseline to compare with')
+    // It says what it did, and does not tell the reader to push to main to record a baseline.
+    expect(run.summary).toContain('This push records the first baseline')
+    expect(run.summary).not.toContain('No baseline to compare with')
+    expect(run.summary).not.toContain('to record a baseline')
   })
 
   it('appends each push to the window and drops the oldest beyond baseline-runs', async () => {

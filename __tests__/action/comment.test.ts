@@ -133,7 +133,7 @@ describe('PR comment renderer', () => {
     expect(main.indexOf('| better |')).toBeLessThan(main.indexOf('| unsure |'))
     expect(main).not.toContain('| same |')
     expect(details).toContain('| same |')
-    expect(body).toContain('+25.0% [+1.0%, +30.0%]')
+    expect(body).toContain('+25.0%\u00a0[+1.0%,\u00a0+30.0%]') // no-break spaces: never wrapped
   })
 
   it('shows notes under their row, names the baseline commit and run, links this run', () => {

@@ -36,12 +36,14 @@ benches:
     const { code, stdout, stderr } = perfgate(['run', '--out', 'out/results.json'], dir)
     expect(code).toBe(1) // shell/false errored
     expect(stderr).toContain('[1/4] tiny (js)')
-    expect(stderr).toMatch(/✓ tiny\/sum: \d+ samples, median/)
+    expect(stderr).toMatch(/✓ tiny\/sum: \d+ samples, centre/)
     expect(stderr).toContain(
       '✗ shell/false: error: warm-up run `false` exited with code 1 (no output)',
     )
     expect(stderr).toContain('- db: skipped: requires PERFGATE_TEST_NOPE, which is not set')
-    expect(stdout).toMatch(/^bench\s+samples\s+median\s+p99\s+spread\s+status$/m)
+    expect(stdout).toMatch(
+      /^bench\s+samples\s+centre \(p10 of rounds\)\s+p95\s+p99\s+spread \(MAD\)\s+status$/m,
+    )
     expect(stdout).toMatch(/^tiny\/sum\s+\d+ in 2 rounds\s+.*ok$/m)
     expect(stdout).toContain('Results written to out/results.json')
     const results = parseResults(

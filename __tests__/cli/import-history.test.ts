@@ -128,6 +128,6 @@ describe('perfgate import-history', () => {
     const result = await cli(['import-history', bad, '--out', path.join(dir, 'h.json')])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(`${bad}: entries`)
-    expect((await cli(['import-history'])).stderr).toContain('usage: perfgate import-history')
+    expect((await cli(['import-history'])).stderr).toContain('Usage: perfgate import-history')
   })
 })

@@ -22,11 +22,11 @@ async function cli(args: string[]) {
 
 describe('perfgate subcommands', () => {
   it.each([
-    [['run', '--help'], /^usage: perfgate run /],
-    [['run', '-h'], /^usage: perfgate run /],
-    [['compare', '--help'], /^usage: perfgate compare /],
-    [['help', 'compare'], /^usage: perfgate compare /],
-    [['help', 'run'], /^usage: perfgate run /],
+    [['run', '--help'], /^Usage: perfgate run /],
+    [['run', '-h'], /^Usage: perfgate run /],
+    [['compare', '--help'], /^Usage: perfgate compare /],
+    [['help', 'compare'], /^Usage: perfgate compare /],
+    [['help', 'run'], /^Usage: perfgate run /],
     [['ab', '--help'], /^Usage: perfgate ab /],
     [['help', 'ab'], /^Usage: perfgate ab /],
     [['--help'], /^perfgate .*\n\nUsage:/],

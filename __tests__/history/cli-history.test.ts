@@ -76,7 +76,7 @@ describe('perfgate history', () => {
     const partial = perfgate(['history', damaged])
     expect(partial.code).toBe(0)
     expect(partial.stderr).toMatch(/damaged.json was partly corrupt: dropped 1 unreadable series/)
-    expect(perfgate(['history', '--help']).stdout).toMatch(/^usage: perfgate history HISTORY.json/)
+    expect(perfgate(['history', '--help']).stdout).toMatch(/^Usage: perfgate history HISTORY.json/)
     expect(perfgate(['history', path.join(dir, 'missing.json')])).toMatchObject({ code: 2 })
     expect(perfgate(['history', file, '--format', 'pdf']).stderr).toContain('unknown format "pdf"')
   })

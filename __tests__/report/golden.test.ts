@@ -181,11 +181,20 @@ describe('PR comment (golden, through cmark-gfm)', () => {
     expect(html).toContain('<a href="https://github.com/o/r/actions/runs/42">run 42</a>')
     expect(html).not.toContain('](https://')
 
-    // Rounds-to-zero changes print +0.0%, never −0%; bytes print in KiB/MiB.
+    // Rounds-to-zero changes print +0.0%, never −0%; bytes print in KiB/MiB, number and unit
+    // joined by a no-break space so a narrow column cannot split them.
     expect(html).not.toMatch(/[−-]0(\.0)?%/)
     expect(html).toContain('+0.0%')
-    expect(html).toContain('3 MiB')
-    expect(html).toContain('3.5 MiB')
+    expect(html).toContain('3\u00a0MiB')
+    expect(html).toContain('3.5\u00a0MiB')
+
+    // Table cells hold a reason's gist; its statistics are folded under the tables, whole.
+    expect(rows.find((cells) => cells[0] === 'pipe | in name')?.[5]).toBe(
+      'beyond the 10% regression threshold',
+    )
+    expect(html).toContain(
+      '<li>pipe | in name: 25.0% slower, beyond the 10% regression threshold (p=0.001, 5 vs 5 rounds)</li>',
+    )
     expect(html).not.toContain('heap growth')
     expect(html).toContain('1 memory row within its resolution not shown.')
   })
@@ -212,6 +221,26 @@ describe('PR comment (golden, through cmark-gfm)', () => {
     expect(html).not.toMatch(/<img/)
     expect(html).toContain('<strong>No baseline to compare with</strong>')
     expect(html).toContain('<a href="https://github.com/o/r/actions/runs/43#artifacts">')
+  })
+
+  it('says the push that records the first baseline did so, not how to get one', () => {
+    const markdown = renderComment(
+      buildCommentModel(
+        input(null, {
+          firstBaseline: true,
+          noBaseline: {
+            reason: 'there is no earlier baseline on main to compare this push with',
+            hint: 'pull requests and later pushes are compared with the baselines that pushes to main record',
+          },
+        }),
+      ),
+      { marker: false },
+    )
+    const html = gfm(markdown)
+    expect(html).toContain('<strong>This push records the first baseline</strong> (3 benches run)')
+    expect(html).toContain('<strong>Next:</strong> pull requests and later pushes are compared')
+    expect(html).not.toContain('No baseline to compare with')
+    expect(html).not.toContain('How to get one')
   })
 
   it('prints the same markdown from perfgate compare --format markdown, without the markers', () => {
@@ -257,13 +286,22 @@ describe('job summary run table (golden, through cmark-gfm)', () => {
     golden('run-summary.md', markdown)
     const html = gfm(markdown)
     const rows = tableRows(html)
-    expect(rows[0]).toEqual(['bench', 'samples', 'median', 'p99', 'spread (MAD)', 'status'])
-    for (const cells of rows) expect(cells).toHaveLength(6)
+    // The centre is the number compare judges by, labelled as such (not the median).
+    expect(rows[0]).toEqual([
+      'bench',
+      'samples',
+      'centre (p10 of rounds)',
+      'p95',
+      'p99',
+      'spread (MAD)',
+      'status',
+    ])
+    for (const cells of rows) expect(cells).toHaveLength(7)
     expect(rows[1][0]).toBe('pipe | in name')
-    expect(rows[1][4]).toBe('±1%')
+    expect(rows[1][5]).toBe('±1%')
     expect(rows[2][0]).toBe('&lt;script&gt;alert(1)&lt;/script&gt;')
-    expect(rows[2][2]).toBe('1.25 MiB')
-    expect(rows[3][5]).toContain('crashed | with `code`')
+    expect(rows[2][2]).toBe('1.05 MiB')
+    expect(rows[3][6]).toContain('crashed | with `code`')
     expect(html).not.toMatch(/<script/i)
   })
 })

@@ -16,12 +16,16 @@ describe('runSummaryText', () => {
       }),
     )
     const [header, ok, failed] = text.split('\n')
-    expect(header).toMatch(/^bench\s+samples\s+median\s+p99\s+spread {2}status$/)
+    expect(header).toMatch(
+      /^bench\s+samples\s+centre \(p10 of rounds\)\s+p95\s+p99\s+spread \(MAD\) {2}status$/,
+    )
     // "ok" starts where the header's "status" does, right after the spread column.
     expect(ok.indexOf('ok')).toBe(header.indexOf('status'))
     expect(ok.endsWith('ok')).toBe(true)
     expect(failed.slice(header.indexOf('status'))).toBe(`error: ${error}`)
-    // The numbers stay right-aligned: the median's last digit sits under the header's last letter.
-    expect(ok.slice(0, header.indexOf('median') + 'median'.length)).toMatch(/ms$/)
+    // The numbers stay right-aligned: the centre's last digit sits under the header's last letter.
+    const centre = 'centre (p10 of rounds)'
+    expect(ok.slice(0, header.indexOf(centre) + centre.length)).toMatch(/[µm]?s$/)
+    expect(ok.slice(0, header.indexOf('p95') + 'p95'.length)).toMatch(/[µm]?s$/)
   })
 })

@@ -13,6 +13,7 @@ import { collectMeta } from '../run/meta.js'
 import { maskedObserver } from '../run/masked-observer.js'
 import type { CaseDraws } from '../run/outcome.js'
 import { createServers, type Servers } from '../run/serve.js'
+import { keepsResult } from '../config/filter.js'
 import {
   benchesProducing,
   filterBenches,
@@ -124,7 +125,11 @@ export async function prepareAb(given: AbOptions): Promise<AbSession> {
     const commands = buildCommands(selected)
     await runBuilds('base', commands, baseConfig.dir, env.base, log)
     await runBuilds('head', commands, headConfig.dir, env.head, log)
-    const sides = { base: baseConfig, head: headConfig }
+    // The base side narrowed as the head is: `--filter lib/sum` runs only `sum` on both sides.
+    const sides = {
+      base: { ...baseConfig, benches: filterBenches(baseConfig, options.filter) },
+      head: headConfig,
+    }
     return {
       baseRef: base.ref,
       baseSha: base.sha,
@@ -170,6 +175,8 @@ async function measureInterleaved(
 ): Promise<AbResults> {
   const started = options.now()
   const collected: Record<Side, BenchResult[]> = { base: [], head: [] }
+  const keeps = keepsResult(configs.head, options.filter)
+  const benchNames = new Set(benches.map((bench) => bench.name))
   // One server up at a time: a side's server runs for that side's consecutive rounds (ABBA
   // keeps it up across the pair), then gives way to the other side's.
   const servers = createServers()
@@ -186,7 +193,10 @@ async function measureInterleaved(
         // Both sides share one config: the same digest tells a reader they are comparable.
         configDigest: collectMeta(configs.head, options.env, started).configDigest,
       },
-      benches: collected[side],
+      // A wildcard after a js bench's name runs it whole: keep what the filter asked for.
+      benches: collected[side].filter(
+        (result) => benchNames.has(result.name) || keeps(result.name),
+      ),
     })
   return { base: results('base'), head: results('head') }
 }

@@ -75,7 +75,7 @@ async function loadArtifact(
       ? options.commit
       : (await api.compare(options.mergeBaseOf.base, options.mergeBaseOf.head)).mergeBase
   const found = await findBaselineRun(api, ctx, options.branch, commit, artifactName)
-  if (!('run' in found)) return { found: false, reason: found.why, hint, notices: [] }
+  if (!('run' in found)) return { found: false, reason: found.why, hint, notices: [], none: true }
   const { run, artifact, lagCommits } = found
   if (artifact.size_in_bytes > MAX_ZIP_BYTES) {
     return {

@@ -21,6 +21,8 @@ export interface BaselineMissing {
   reason: string
   hint: string
   notices: string[]
+  /** True when the branch has no baseline at all (none recorded yet), not a bad or unreadable one. */
+  none?: boolean
 }
 
 /** The outcome of looking for a baseline. */

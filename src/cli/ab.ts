@@ -32,6 +32,16 @@ Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab). Budgets are c
 head and each scaled bench's growth is set beside the base's; --fail-on-regression exits 1 on a
 regression, a broken budget, a steeper growth or runs whose names do not pair, as the action
 fails.
+
+Options:
+  -c, --config PATH            the config file (default perfgate.yml)
+  -f, --filter GLOB            measure only what matches (as perfgate run --filter)
+  -o, --out-dir DIR            where base.json and head.json go (default perfgate-ab)
+  --no-confirm                 do not re-run flagged benches on both sides to confirm them
+  --format text|markdown|json  the report (markdown: the PR comment; json: the comparison only)
+  --fail-on-regression         exit 1 on a regression, a broken budget, a steeper growth or
+                               runs whose names do not pair
+  -h, --help                   show this help
 `
 
 /** Runs the ab command; returns 0, 1 (a bench errored or --fail-on-regression saw one), 2 (usage/setup). */

@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util'
 import { compareRuns, CompareInputError, DEFAULT_TAIL } from '../compare/index.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { unpairedExit } from './unpaired.js'
+import { comparisonCsv } from '../report/csv.js'
+import { OVERRIDE_OPTIONS, parseOverrides, withThreshold } from './overrides.js'
 import { parseResults, ResultsFormatError } from '../results/schema.js'
 import type { Results } from '../results/types.js'
 
@@ -18,7 +20,7 @@ export interface CompareIo {
 
 /** One-line usage, printed with usage errors. */
 export const COMPARE_USAGE =
-  'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration] [--tail p75] [--config perfgate.yml]'
+  'Usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json|csv] [--threshold PCT] [--fail-on-regression] [--normalize calibration] [--tail p75] [--config perfgate.yml]'
 
 /** The full help of `perfgate compare --help`. */
 export const COMPARE_HELP = `${COMPARE_USAGE}
@@ -29,18 +31,24 @@ conditions (other machines, other load). To confirm what is in doubt, run the be
 perfgate run --baseline BASE.json --confirm-base REF (base and head measured here, interleaved).
 
 Options:
-  --format text|markdown|json  text: aligned table (default); markdown: exactly the PR comment
+  --format text|markdown|json|csv
+                               text: aligned table (default); markdown: exactly the PR comment
                                (without its hidden markers); json: the comparison document
-                               (docs/results-format.md)
+                               (docs/results-format.md); csv: one row per comparison row
+  --threshold PCT              judge every bench by this regression threshold (e.g. 5%)
+                               instead of the one recorded in the files
   --fail-on-regression         exit 1 when something regressed, or when the runs' bench names
                                do not pair (nothing compared)
   --normalize calibration      divide out the runner speed measured by the calibration bench
   --tail p75                   also compare each time metric's tail (per-round p75 over its p10)
   --config PATH                the config named in the markdown heading (default perfgate.yml)
   -h, --help                   show this help
+
+Numbers: baseline and head are each bench's centre (p10 of rounds): every round's 10th
+percentile, averaged over the rounds without the worst fifth, as perfgate run prints it.
 `
 
-const FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json']
+const FORMATS: readonly (ReportFormat | 'csv')[] = ['text', 'markdown', 'json', 'csv']
 
 class UsageError extends Error {}
 
@@ -73,6 +81,7 @@ export async function compareCommand(args: string[], io: CompareIo): Promise<num
         'fail-on-regression': { type: 'boolean', default: false },
         normalize: { type: 'string' },
         tail: { type: 'string' },
+        threshold: OVERRIDE_OPTIONS.threshold,
         config: { type: 'string', default: 'perfgate.yml' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -81,7 +90,7 @@ export async function compareCommand(args: string[], io: CompareIo): Promise<num
       io.stdout(COMPARE_HELP)
       return 0
     }
-    const format = values.format as ReportFormat
+    const format = values.format as ReportFormat | 'csv'
     if (!FORMATS.includes(format)) {
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`)
     }
@@ -94,21 +103,32 @@ export async function compareCommand(args: string[], io: CompareIo): Promise<num
     if (positionals.length < 2) {
       throw new UsageError('compare needs at least one baseline file and one head file')
     }
+    let threshold: number | undefined
+    try {
+      threshold = parseOverrides({ threshold: values.threshold }).regressionThreshold
+    } catch (error) {
+      throw new UsageError(message(error))
+    }
     const runs: Results[] = []
-    for (const path of positionals) runs.push(await load(path, io))
+    for (const path of positionals) {
+      const run = await load(path, io)
+      runs.push(threshold === undefined ? run : withThreshold(run, threshold))
+    }
     const head = runs.pop() as Results
     const comparison = compareRuns(runs, head, {
       ...(values.normalize === 'calibration' ? { normalize: 'calibration' as const } : {}),
       ...(values.tail === 'p75' ? { tail: DEFAULT_TAIL } : {}),
     })
     io.stdout(
-      renderReport(comparison, format, {
-        configPath: values.config,
-        headCommit: head.meta.commit,
-        baselinePath: positionals[0],
-        baselineCommit: runs[0].meta.commit,
-        baselineRuns: runs.length,
-      }),
+      format === 'csv'
+        ? comparisonCsv(comparison)
+        : renderReport(comparison, format, {
+            configPath: values.config,
+            headCommit: head.meta.commit,
+            baselinePath: positionals[0],
+            baselineCommit: runs[0].meta.commit,
+            baselineRuns: runs.length,
+          }),
     )
     const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) =>
       io.stderr(`perfgate compare: ${text}`),

@@ -8,7 +8,7 @@ import { describeChangePoint } from '../history/change-points.js'
 import { readHistory } from '../history/history.js'
 import { htmlReport } from '../history/html.js'
 import { analyseHistory, historyJson, historyMarkdown, historyText } from '../history/report.js'
-import { globToRegExp } from '../run/run-benches.js'
+import { globToRegExp, splitGlobs } from '../config/glob.js'
 
 /** What the history command needs from its environment. */
 export interface HistoryIo {
@@ -18,11 +18,18 @@ export interface HistoryIo {
 }
 
 /** Usage of the history command. */
-export const HISTORY_USAGE = `usage: perfgate history HISTORY.json [--bench GLOB] [--format text|markdown|html|json]
+export const HISTORY_USAGE = `Usage: perfgate history HISTORY.json [--filter GLOB] [--format text|markdown|html|json]
 
 Shows each bench's history from a history.json (in a baseline artifact), with its lasting shifts
-(change points by E-divisive means). --bench keeps the benches matching comma-separated globs
-(\`*\` within a segment, \`**\` across). --format html prints a self-contained report.html.
+(change points by E-divisive means).
+
+Options:
+  -f, --filter GLOB            keep the benches matching comma-separated globs (\`*\` within a
+                               segment, \`**\` across), as perfgate run --filter; --bench is
+                               the same option under its old name
+  --format text|markdown|html|json
+                               html: a self-contained report.html (default text)
+  -h, --help                   show this help
 `
 
 const FORMATS = ['text', 'markdown', 'html', 'json'] as const
@@ -33,6 +40,8 @@ export async function historyCommand(args: string[], io: HistoryIo): Promise<num
     args,
     allowPositionals: true,
     options: {
+      filter: { type: 'string', short: 'f' },
+      // The old name of --filter, kept so existing scripts go on working.
       bench: { type: 'string' },
       format: { type: 'string', default: 'text' },
       help: { type: 'boolean', short: 'h' },
@@ -60,11 +69,9 @@ export async function historyCommand(args: string[], io: HistoryIo): Promise<num
   }
   const { history, notice } = readHistory(text, file)
   if (notice) io.stderr(`perfgate history: ${notice}\n`)
-  const globs = (values.bench ?? '')
-    .split(',')
-    .map((g) => g.trim())
-    .filter(Boolean)
-    .map(globToRegExp)
+  const globs = splitGlobs([values.filter, values.bench].filter(Boolean).join(',')).map(
+    globToRegExp,
+  )
   const kept = {
     ...history,
     series: history.series.filter(

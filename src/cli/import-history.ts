@@ -15,15 +15,34 @@ export interface ImportHistoryIo {
 }
 
 /** One-line usage. */
-export const IMPORT_HISTORY_USAGE = 'usage: perfgate import-history data.js [--out history.json]'
+export const IMPORT_HISTORY_USAGE = 'Usage: perfgate import-history data.js [--out history.json]'
+
+/** The full help of `perfgate import-history --help`. */
+export const IMPORT_HISTORY_HELP = `${IMPORT_HISTORY_USAGE}
+
+Converts github-action-benchmark's gh-pages history (its data.js) into perfgate's history.json,
+so perfgate's charts and change points start with the history you already have
+(docs/migrating.md).
+
+Options:
+  -o, --out FILE               the history file to write (default history.json)
+  -h, --help                   show this help
+`
 
 /** Converts the file and writes history.json; returns the exit code (2 for bad usage or input). */
 export async function importHistoryCommand(args: string[], io: ImportHistoryIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string', default: 'history.json' } },
+    options: {
+      out: { type: 'string', short: 'o', default: 'history.json' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   })
+  if (values.help) {
+    io.stdout(IMPORT_HISTORY_HELP)
+    return 0
+  }
   if (positionals.length !== 1) {
     io.stderr(`perfgate import-history: give one data.js file\n${IMPORT_HISTORY_USAGE}\n`)
     return 2

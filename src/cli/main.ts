@@ -10,18 +10,26 @@ const USAGE = `perfgate ${PERFGATE_VERSION}: catch performance regressions befor
 
 Usage:
   perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
-               [--baseline BASE.json]... [--no-confirm] [--format text|markdown|json]
-               [--fail-on-regression]
-  perfgate compare BASE.json [MORE_BASES.json...] HEAD.json [--format text|markdown|json]
-                   [--fail-on-regression]
+               [--baseline BASE.json|NAME]... [--save NAME] [--no-confirm]
+               [--rounds N] [--samples N] [--time DUR] [--warmup DUR|N] [--threshold PCT]
+               [--format text|markdown|json|csv] [--fail-on-regression]
+  perfgate run [options] -- 'command' ['command2' ...]   (one-off benches, no config)
+  perfgate compare BASE.json [MORE_BASES.json...] HEAD.json [--format text|markdown|json|csv]
+                   [--threshold PCT] [--fail-on-regression]
   perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR] [--no-confirm]
               [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
-  perfgate history HISTORY.json [--bench GLOB] [--format text|markdown|html|json]
+  perfgate history HISTORY.json [--filter GLOB] [--format text|markdown|html|json]
   perfgate import-history data.js [--out history.json]
                (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
   perfgate --version
-  perfgate help [run|compare|ab]  (or perfgate <command> --help)
+  perfgate help [COMMAND]  (or perfgate COMMAND --help)
+
+Options:
+  -h, --help                   show this help
+  -V, --version                print the version
 `
+
+const COMMANDS = ['run', 'compare', 'ab', 'history', 'import-history']
 
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
 export async function runCli(
@@ -42,13 +50,13 @@ export async function runCli(
       case 'import-history':
         return await importHistoryCommand(rest, io)
       case '--version':
+      case '-V':
       case '-v':
         io.stdout(`${PERFGATE_VERSION}\n`)
         return 0
       case 'help':
-        if (rest[0] === 'run') return await runCommand(['--help'], io)
-        if (rest[0] === 'compare') return await compareCommand(['--help'], io)
-        if (rest[0] === 'ab') return await abCommand(['--help'], io)
+        // Each command's --help: one way to ask, one text to keep right.
+        if (COMMANDS.includes(rest[0])) return await runCli([rest[0], '--help'], io)
         io.stdout(USAGE)
         return 0
       case undefined:

@@ -2,6 +2,7 @@
 import type { RunObserver } from '../run/run-benches.js'
 import type { BenchResult } from '../results/types.js'
 import { formatValue } from '../format.js'
+import { metricCentre } from '../compare/centre.js'
 
 /** An observer that writes progress to `write`; `live` rewrites one line (a TTY). */
 export function progressObserver(write: (text: string) => void, live: boolean): RunObserver {
@@ -36,5 +37,5 @@ function describe(result: BenchResult): string {
     const [first] = (result.reason ?? '').split('\n')
     return `${result.status === 'skipped' ? '-' : '✗'} ${result.name}: ${result.status}: ${first}`
   }
-  return `✓ ${result.name}: ${metric.summary.n} samples, median ${formatValue(metric.summary.median, metric.unit)}`
+  return `✓ ${result.name}: ${metric.summary.n} samples, centre ${formatValue(metricCentre(metric), metric.unit)}`
 }

@@ -11,10 +11,15 @@ import { matchRuns } from '../baseline/source.js'
 import { compareAndConfirmRuns, type Remeasured } from '../compare/confirmation.js'
 import { markChanged } from '../compare/index.js'
 import type { Config } from '../config/types.js'
-import { renderReport, type ReportFormat } from '../report/index.js'
+import { renderReport } from '../report/index.js'
 import { parseResults, serializeResults } from '../results/schema.js'
 import type { Results } from '../results/types.js'
-import { benchesProducing, filterBenches } from '../run/run-benches.js'
+import { benchesProducing } from '../run/run-benches.js'
+import { keepsResult } from '../config/filter.js'
+import { comparisonCsv, resultsCsv } from '../report/csv.js'
+import { ONE_OFF_SOURCE, oneOffConfig } from './one-off.js'
+import { applyOverrides, OVERRIDE_OPTIONS, parseOverrides, withThreshold } from './overrides.js'
+import { resolveBaseline, savedBaselinePath } from './saved-baselines.js'
 import { runSummaryText } from '../report/run-summary.js'
 import { runConfig } from '../run/run-config.js'
 import { budgetsSection } from './budgets-section.js'
@@ -31,29 +36,48 @@ export interface RunIo {
 }
 
 /** The full help of `perfgate run --help`. */
-export const RUN_HELP = `usage: perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
-                    [--baseline BASE.json]... [--confirm-base REF] [--no-confirm]
-                    [--format text|markdown|json] [--fail-on-regression]
+export const RUN_HELP = `Usage: perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
+                    [--baseline BASE.json|NAME]... [--save NAME] [--confirm-base REF]
+                    [--no-confirm] [--rounds N] [--samples N] [--time DUR] [--warmup DUR|N]
+                    [--threshold PCT] [--format text|markdown|json|csv] [--fail-on-regression]
+       perfgate run [options] -- 'command' ['command2' ...]
 
 Runs the config's benches, writes the results file and, with --baseline, compares with it and
 confirms what it leaves in doubt: with --confirm-base, by measuring those benches again for the
 base commit REF (checked out in a temporary git worktree) and the work tree, interleaved on this
 machine, whose pair alone decides; otherwise by re-running the head only. Progress goes to
-stderr; stdout has the report only.
+stderr; stdout has the report only. After --, each argument is a shell command timed as a
+one-off bench named by the command, with the default settings and no config file.
 
 Options:
   -c, --config PATH            the config file (default perfgate.yml)
-  -f, --filter GLOB            run only the benches whose name matches
+  -f, --filter GLOB            run only what matches: comma-separated globs (\`*\` within a
+                               segment, \`**\` across) over config bench names and the result
+                               names printed (lib/benchMedian runs only that function of js bench
+                               lib; other kinds match their config name); the baseline is filtered
+                               the same way
   -o, --out FILE               the results file (default perfgate-results.json)
-  -b, --baseline FILE          a baseline results file to compare with (repeatable: pooled)
+  -b, --baseline FILE|NAME     a baseline results file, or a name saved with --save, to compare
+                               with (repeatable: pooled)
+  --save NAME                  also keep the results as .perfgate/baselines/NAME.json
   --confirm-base REF           confirm against the base commit REF (any commit-ish) measured
                                here, beside the head, for the benches in doubt only
   --no-confirm                 do not measure anything again to confirm
-  --format text|markdown|json  the report (markdown: the PR comment; json: only JSON on stdout,
-                               the comparison with --baseline, else the results document)
+  --rounds N                   measurement rounds per bench, over the config
+  --samples N                  minimum samples per bench, over the config
+  --time DUR                   measurement time per bench (e.g. 2s), over the config
+  --warmup DUR|N               warm-up time (500ms) or iterations (3), over the config
+  --threshold PCT              the regression threshold of every bench (e.g. 5%), over the config
+  --format text|markdown|json|csv
+                               the report (markdown: the PR comment; json: only JSON on stdout,
+                               the comparison with --baseline, else the results document; csv:
+                               one row per comparison row with --baseline, else per bench metric)
   --fail-on-regression         exit 1 when something regressed, a budget broke or a scaled
                                bench's growth got steeper (the action's rule)
   -h, --help                   show this help
+
+Numbers: each bench's centre (p10 of rounds): every round's 10th percentile, averaged over the
+rounds without the worst fifth; the comparison judges by the same centre.
 `
 
 /** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
@@ -90,20 +114,22 @@ async function measureBase(
   }
 }
 
-/**
- * Runs `perfgate run [--config F] [--filter GLOB] [--out FILE] [--baseline B.json]... [--no-confirm]
- * [--format text|markdown|json] [--fail-on-regression]`; returns the exit code.
- */
+const FORMATS = ['text', 'markdown', 'json', 'csv'] as const
+
+/** Runs `perfgate run` (see RUN_HELP); returns the exit code. */
 export async function runCommand(args: string[], io: RunIo): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
+    allowPositionals: true,
     options: {
-      config: { type: 'string', short: 'c', default: 'perfgate.yml' },
+      config: { type: 'string', short: 'c' },
       filter: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o', default: 'perfgate-results.json' },
       baseline: { type: 'string', short: 'b', multiple: true },
+      save: { type: 'string' },
       'confirm-base': { type: 'string' },
       'no-confirm': { type: 'boolean', default: false },
+      ...OVERRIDE_OPTIONS,
       format: { type: 'string', default: 'text' },
       'fail-on-regression': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -114,50 +140,80 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
     io.stdout(RUN_HELP)
     return 0
   }
-  const format = values.format as ReportFormat
-  if (!['text', 'markdown', 'json'].includes(format)) {
-    io.stderr(`perfgate run: --format must be text, markdown or json, got "${values.format}"\n`)
+  const usage = (why: string): number => {
+    io.stderr(`perfgate run: ${why} (perfgate run --help)\n`)
     return 2
   }
-  // Read the baselines first: a bad file should stop us before minutes of benches, not after.
-  const baselines: Results[] = []
-  for (const file of values.baseline ?? []) {
-    try {
-      baselines.push(parseResults(await readFile(file, 'utf8'), file))
-    } catch (error) {
-      io.stderr(`perfgate run: ${error instanceof Error ? error.message : String(error)}\n`)
-      return 2
-    }
+  const format = values.format as (typeof FORMATS)[number]
+  if (!FORMATS.includes(format)) {
+    return usage(`--format must be text, markdown, json or csv, got "${values.format}"`)
   }
-  const loaded = await readConfig(values.config)
+  // Commands belong after `--`, so a mistyped option is never timed as a shell command.
+  const commands = positionals
+  if (commands.length > 0 && !args.includes('--')) {
+    return usage(`unexpected argument "${commands[0]}"; one-off commands go after --`)
+  }
+  if (commands.length > 0 && values.config !== undefined) {
+    return usage('give either --config or commands after --, not both')
+  }
+  if (commands.length > 0 && values['confirm-base'] !== undefined) {
+    return usage('--confirm-base needs a config file to check out; one-off commands have none')
+  }
+  let overrides
+  let saveFile
+  // Read the baselines first: a bad file should stop us before minutes of benches, not after.
+  const baselineFiles: string[] = []
+  const baselines: Results[] = []
+  try {
+    overrides = parseOverrides(values)
+    saveFile = values.save === undefined ? undefined : savedBaselinePath(values.save)
+    for (const arg of values.baseline ?? []) {
+      const file = await resolveBaseline(arg)
+      baselineFiles.push(file)
+      baselines.push(parseResults(await readFile(file, 'utf8'), file))
+    }
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error))
+  }
+  const configFile = values.config ?? 'perfgate.yml'
+  const loaded = commands.length > 0 ? oneOffConfig(commands) : await readConfig(configFile)
+  const configName = commands.length > 0 ? ONE_OFF_SOURCE : configFile
   if (!loaded.ok) {
     for (const error of loaded.errors) io.stderr(`${formatConfigError(error)}\n`)
-    io.stderr(`perfgate: ${loaded.errors.length} problem(s) in ${values.config}; nothing was run\n`)
+    io.stderr(`perfgate: ${loaded.errors.length} problem(s) in ${configName}; nothing was run\n`)
     return 2
   }
-  const run = (config: Config, filter?: string) =>
-    runConfig(config, {
+  const config = applyOverrides(loaded.config, overrides)
+  const run = (chosen: Config, filter?: string) =>
+    runConfig(chosen, {
       env: io.env,
       filter,
       now: () => io.now(),
       observer: progressObserver((text) => io.stderr(text), io.isTTY),
     })
-  const results = await run(loaded.config, values.filter)
+  const results = await run(config, values.filter)
   if (results.benches.length === 0) {
     io.stderr(`perfgate: no bench matches --filter ${values.filter ?? ''}\n`)
     return 2
   }
   await mkdir(path.dirname(path.resolve(values.out)), { recursive: true })
   await writeFile(values.out, serializeResults(results))
-  // With --format json, stdout is for the JSON document alone (pipe it to jq); the table goes to stderr.
-  const human = (text: string) => (format === 'json' ? io.stderr(text) : io.stdout(text))
-  human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`)
+  if (saveFile !== undefined) {
+    await mkdir(path.dirname(saveFile), { recursive: true })
+    await writeFile(saveFile, serializeResults(results))
+  }
+  // With --format json or csv, stdout is for that document alone (pipe it on); the table goes to stderr.
+  const machine = format === 'json' || format === 'csv'
+  const human = (text: string) => (machine ? io.stderr(text) : io.stdout(text))
+  const saved =
+    saveFile === undefined ? '' : ` and saved as baseline "${values.save}" (${saveFile})`
+  human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}${saved}\n`)
   // Budgets and growth curves, beside the baseline's curves when there is one (as the action).
   const budgets = budgetsSection(
-    loaded.config.benches,
+    config.benches,
     results.benches,
     baselines[0]?.benches ?? [],
-    format,
+    format === 'csv' ? 'text' : format,
   )
   // With a baseline, the markdown report is the PR comment, which holds the section itself.
   const inReport = baselines.length > 0 && format === 'markdown'
@@ -171,17 +227,23 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
   }
   if (baselines.length === 0) {
     if (format === 'json') io.stdout(serializeResults(results))
+    if (format === 'csv') io.stdout(resultsCsv(results))
     return errored ? 1 : failOnBudgets()
   }
 
   // Bench by bench: a bench measured differently than the baseline is shown as changed. Benches
-  // the filter left out are not "removed": they were not asked for.
-  const selected = { ...loaded.config, benches: filterBenches(loaded.config, values.filter) }
-  const asked = baselines.map((run) => ({
-    ...run,
-    benches: run.benches.filter((b) => benchesProducing(selected, [b.name]).length > 0),
+  // the filter left out are not "removed": they were not asked for; nor are the other functions
+  // of a js bench when the filter named one of them.
+  const keeps = keepsResult(config, values.filter)
+  const asked = baselines.map((baseline) => ({
+    ...baseline,
+    benches: baseline.benches.filter((b) => keeps(b.name)),
   }))
-  const { baselines: matched, match } = matchRuns(asked, results)
+  const judged =
+    overrides.regressionThreshold === undefined
+      ? asked
+      : asked.map((baseline) => withThreshold(baseline, overrides.regressionThreshold as number))
+  const { baselines: matched, match } = matchRuns(judged, results)
   const confirmBase = values['confirm-base']
   const { comparison } = await compareAndConfirmRuns({
     baselines: matched,
@@ -198,23 +260,26 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
           : `Re-running ${names.length} bench(es) flagged as regressions to confirm them\n`,
       )
       if (confirmBase) {
-        const both = await measureBase(values.config, confirmBase, names, io)
+        const both = await measureBase(configFile, confirmBase, names, io)
         if (both) return both
       }
       return {
-        head: await run({ ...loaded.config, benches: benchesProducing(loaded.config, names) }),
+        head: await run({ ...config, benches: benchesProducing(config, names) }),
       }
     },
   })
-  const report = renderReport(comparison, format, {
-    configPath: values.config,
-    headCommit: results.meta.commit,
-    baselinePath: values.baseline?.[0] ?? '',
-    baselineCommit: baselines[0].meta.commit,
-    baselineRuns: baselines.length,
-    budgets: budgets.local,
-  })
-  io.stdout(format === 'json' ? report : `\n${report}`)
+  const report =
+    format === 'csv'
+      ? comparisonCsv(comparison)
+      : renderReport(comparison, format, {
+          configPath: configName,
+          headCommit: results.meta.commit,
+          baselinePath: baselineFiles[0] ?? '',
+          baselineCommit: baselines[0].meta.commit,
+          baselineRuns: baselines.length,
+          budgets: budgets.local,
+        })
+  io.stdout(machine ? report : `\n${report}`)
   const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) =>
     io.stderr(`perfgate: ${text}`),
   )

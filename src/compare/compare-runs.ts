@@ -10,6 +10,7 @@ import { benjaminiHochberg } from './multiple-testing.js'
 import { seededRandom, type Random } from './random.js'
 import type { Comparison, MetricComparison } from './types.js'
 import { checkMetric, quantileOf, splitRounds } from './units.js'
+import { metricCentre, ROUND_QUANTILE } from './centre.js'
 import { decide } from './verdict.js'
 import { discountShift, sharedShift } from './shared-shift.js'
 import { runWarnings } from './warnings.js'
@@ -116,8 +117,9 @@ function emptyRow(
   }
 }
 
+// A bench on one side only shows the centre a comparison would use, as `run` prints it.
 function centreOf(metric: Metric | undefined): number | null {
-  return metric ? metric.summary.median : null
+  return metric ? metricCentre(metric) : null
 }
 
 /**
@@ -139,7 +141,7 @@ export function compareRuns(
     confidence: options.confidence ?? 0.95,
     resamples: options.resamples ?? 400,
     random: options.random ?? seededRandom(20240611),
-    quantile: options.roundQuantile ?? 0.1,
+    quantile: options.roundQuantile ?? ROUND_QUANTILE,
   }
   const warnings = runWarnings(baselines, heads)
   const speed = calibrationRatio(baselines, heads)

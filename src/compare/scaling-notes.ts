@@ -17,5 +17,9 @@ export function scalingNotes(
     base && sameLevels
       ? `ops/s at concurrency ${levels}: ${ops(base)} → ${ops(head)}`
       : `ops/s at concurrency ${levels}: ${ops(head)}`,
+    // What a level shows in words (a connection pool exhausted), from the head run.
+    ...head.flatMap((point) =>
+      point.note === undefined ? [] : [`concurrency ${point.concurrency}: ${point.note}`],
+    ),
   ]
 }

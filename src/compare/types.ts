@@ -42,7 +42,7 @@ export const metricComparisonSchema = z.object({
   p: finite.nullable(),
   /** The verdict's reason in words. */
   reason: z.string(),
-  /** Centre (e.g. median) of the baseline and head samples, in `unit`; null when absent. */
+  /** Centre of the baseline and head samples (compare/centre.ts: p10 of rounds), in `unit`; null when absent. */
   base: finite.nullable(),
   head: finite.nullable(),
   baseSamples: count,

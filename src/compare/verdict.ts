@@ -35,6 +35,8 @@ export interface RuleInput {
 }
 
 function describe(change: number, isTime: boolean): string {
+  // Below what one decimal shows, "0.0% slower" would name a direction nobody measured.
+  if (Math.abs(change) < 0.0005) return 'no change'
   const size = formatMagnitude(change)
   if (isTime) return `${size} ${change > 0 ? 'slower' : 'faster'}`
   return `${size} ${change > 0 ? 'more' : 'less'}`

@@ -122,6 +122,17 @@ export function parseConfig(text: string, options: ParseOptions): ConfigOutcome 
     if (countsInstructions(bench) && typeof own !== 'number')
       settings.noiseThreshold = INSTRUCTIONS_NOISE_THRESHOLD
     const spec = definition.toSpec(bench as never, { configDir: dir })
+    // Known only once defaults are merged: `concurrency` may come from them.
+    if (
+      (spec as { poolSize?: number }).poolSize !== undefined &&
+      settings.concurrency.length === 0
+    ) {
+      at(
+        ['benches', index, 'pool-size'],
+        'only applies in throughput mode: add concurrency, e.g. [1, 4, 16], or remove it',
+      )
+      return
+    }
     // `serve` in defaults applies to the kinds that send requests; its folder is the config's.
     const serve = bench.serve ?? config.defaults?.serve
     if (serve !== undefined && SERVE_KINDS.includes(bench.kind)) {

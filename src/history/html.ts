@@ -5,6 +5,7 @@
  */
 import { growthHtml, type GrowthEntry } from '../budgets/render.js'
 import type { ChangePoint } from './change-points.js'
+import { chartScale } from './chart-scale.js'
 import type { History } from './schema.js'
 
 /** What the page shows: the history and the change points found in it. */
@@ -54,7 +55,8 @@ function el(name, attrs, parent) {
   return node;
 }
 function fmt(v) { return String(+v.toPrecision(4)); }
-function draw(box, series, points, from) {
+function draw(box, series, scale, points, from) {
+  const v0 = v => +(v * scale.factor).toPrecision(4);
   const svg = box.querySelector('svg');
   svg.textContent = '';
   const entries = series.entries.slice(from);
@@ -66,16 +68,16 @@ function draw(box, series, points, from) {
   for (let k = 0; k <= 4; k++) {
     const v = lo + (hi - lo) * k / 4;
     el('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: '#eaeef2' }, svg);
-    el('text', { x: L - 4, y: y(v) + 3, 'text-anchor': 'end' }, svg).textContent = fmt(v);
+    el('text', { x: L - 4, y: y(v) + 3, 'text-anchor': 'end' }, svg).textContent = fmt(v0(v));
   }
-  el('text', { x: 4, y: T + 8 }, svg).textContent = series.unit;
+  el('text', { x: 4, y: T + 8 }, svg).textContent = scale.unit;
   const band = entries.map((e, i) => x(i) + ',' + y(e.high)).concat(entries.map((e, i) => x(i) + ',' + y(e.low)).reverse());
   el('polygon', { class: 'band', points: band.join(' ') }, svg);
   el('path', { class: 'line', d: entries.map((e, i) => (i ? 'L' : 'M') + x(i) + ' ' + y(e.centre)).join(' ') }, svg);
   const every = Math.max(1, Math.ceil(entries.length / 40));
   entries.forEach((e, i) => {
     const c = el('circle', { class: 'point', cx: x(i), cy: y(e.centre), r: 3 }, svg);
-    el('title', {}, c).textContent = (e.commit || '?').slice(0, 7) + ' ' + e.date + ': ' + fmt(e.centre) + ' ' + series.unit + ' (' + fmt(e.low) + ' to ' + fmt(e.high) + ', ' + e.rounds + ' rounds)';
+    el('title', {}, c).textContent = (e.commit || '?').slice(0, 7) + ' ' + e.date + ': ' + v0(e.centre) + ' ' + scale.unit + ' (' + v0(e.low) + ' to ' + v0(e.high) + ', ' + e.rounds + ' rounds)';
     if (i % every === 0) {
       const label = el('text', { class: 'commit', x: x(i), y: H - B + 12, transform: 'rotate(45 ' + x(i) + ' ' + (H - B + 12) + ')' }, svg);
       label.textContent = e.commit ? e.commit.slice(0, 7) : e.date.slice(0, 10);
@@ -90,9 +92,10 @@ function draw(box, series, points, from) {
 }
 document.querySelectorAll('.bench').forEach((box, n) => {
   const series = data.series[n];
+  const scale = data.scales[n];
   const points = data.points.filter(p => p.bench === series.bench && p.metric === series.metric);
   let view = series.entries.length;
-  const redraw = () => draw(box, series, points, Math.max(0, series.entries.length - view));
+  const redraw = () => draw(box, series, scale, points, Math.max(0, series.entries.length - view));
   box.querySelectorAll('.zoom button').forEach(b => b.addEventListener('click', () => {
     view = b.dataset.view === 'all' ? series.entries.length : Number(b.dataset.view); redraw();
   }));
@@ -110,6 +113,13 @@ document.body.dataset.charts = String(document.querySelectorAll('svg path.line')
 export function htmlReport(input: HtmlReportInput, describe: (p: ChangePoint) => string): string {
   const title = input.title ?? 'perfgate history'
   const points = input.changePoints.map((p) => ({ ...p, text: describe(p) }))
+  // The axes in µs or MiB, as the comment prints values, not the stored 0.001488 ms.
+  const scales = input.history.series.map((s) =>
+    chartScale(
+      s.entries.flatMap((e) => [e.low, e.high]),
+      s.unit,
+    ),
+  )
   const sections = input.history.series.map((series) => {
     const shifts = points.filter((p) => p.bench === series.bench && p.metric === series.metric)
     const name = series.metric === 'time' ? series.bench : `${series.bench} (${series.metric})`
@@ -139,7 +149,7 @@ export function htmlReport(input: HtmlReportInput, describe: (p: ChangePoint) =>
 <p>${input.history.series.length} bench metrics${input.generatedAt ? `, generated ${escapeHtml(input.generatedAt)}` : ''}.${input.history.series.length > 0 ? " Each point is one baseline run's centre, the band its 95% interval; dashed lines mark change points (red slower, green faster)." : ''}</p>
 ${growthHtml(input.growth ?? [])}
 ${sections.join('\n')}
-<script type="application/json" id="perfgate-data">${scriptJson({ series: input.history.series, points })}</script>
+<script type="application/json" id="perfgate-data">${scriptJson({ series: input.history.series, scales, points })}</script>
 <script>${SCRIPT}</script>
 </body></html>
 `

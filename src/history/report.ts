@@ -1,6 +1,7 @@
 /** The history as text, markdown or JSON for the CLI, the job summary and the PR comment. Pure. */
 import { changePoints, describeChangePoint, type ChangePoint } from './change-points.js'
-import { historyChart } from './mermaid.js'
+import { formatValue } from '../format.js'
+import { historyChart, MIN_CHART_RUNS } from './mermaid.js'
 import type { History, HistorySeries } from './schema.js'
 
 /** One series' summary: its latest value and lasting shifts. */
@@ -26,8 +27,8 @@ export function currentShifts(reports: readonly SeriesReport[]): ChangePoint[] {
     .sort((a, b) => Number(b.worse) - Number(a.worse) || a.runsAgo - b.runsAgo)
 }
 
-const value = (v: number | null, unit: string) =>
-  v === null ? '-' : `${+v.toPrecision(4)} ${unit}`
+// µs, MiB: as the comment's tables print values, not the stored 0.001488 ms or 11320000 bytes.
+const value = (v: number | null, unit: string) => (v === null ? '-' : formatValue(v, unit))
 const nameOf = (s: HistorySeries) => (s.metric === 'time' ? s.bench : `${s.bench} (${s.metric})`)
 
 /** Plain text: one line per series, then its shifts indented. */
@@ -50,7 +51,8 @@ function cell(text: string): string {
 
 /**
  * Markdown for the job summary: a table of every series with its shifts, then a chart per
- * series (at most `charts`, those with shifts first) so the page stays light.
+ * series with enough runs to draw (at most `charts`, those with shifts first) so the page stays
+ * light: ten charts of one point each show nothing.
  */
 export function historyMarkdown(
   reports: readonly SeriesReport[],
@@ -66,6 +68,7 @@ export function historyMarkdown(
       } |`,
   )
   const charted = [...reports]
+    .filter((r) => r.series.entries.length >= MIN_CHART_RUNS)
     .sort((a, b) => b.changePoints.length - a.changePoints.length)
     .slice(0, options.charts ?? 10)
   return [

@@ -55,6 +55,8 @@ export function renderComment(
 
   const out = [...head]
   let used = size(out) + size(foot) + 400
+  // The rows drawn in a table, whose full reasons the folded statistics section repeats.
+  const drawn: CommentRow[] = []
   if (model.rows.length > 0) {
     const table = [TABLE_HEAD, TABLE_RULE]
     let shown = 0
@@ -64,6 +66,7 @@ export function renderComment(
       if (used + size(lines) > limit) break
       table.push(...lines)
       used += size(lines)
+      drawn.push(row)
       shown++
     }
     out.push(...table, '')
@@ -90,6 +93,7 @@ export function renderComment(
       if (used + size(lines) > limit) break
       details.push(...lines)
       used += size(lines)
+      drawn.push(row)
       shown++
     }
     if (shown < rest.length) {
@@ -104,6 +108,9 @@ export function renderComment(
   } else if (model.hiddenMemoryRows > 0) {
     out.push(hiddenMemoryText(model.hiddenMemoryRows), '')
   }
+  const statistics = reasonLines(drawn, limit - used)
+  out.push(...statistics)
+  used += size(statistics)
   if (model.noise) {
     const noise = noiseLines(model.noise, limit - used)
     out.push(...noise)
@@ -180,6 +187,31 @@ function noiseLines(noise: NoiseSection, room: number): string[] {
   return [...lines, ...close]
 }
 
+/**
+ * The full reason of each drawn row whose cell shows only its gist, folded: the table stays
+ * readable and the statistics (p-value, rounds, how it was confirmed) are one click away. Cut
+ * to the rows that fit in `room` characters; nothing when none does.
+ */
+function reasonLines(rows: readonly CommentRow[], room: number): string[] {
+  const cut = rows.filter((r) => r.fullReason !== r.reason)
+  if (cut.length === 0) return []
+  const lines = ['<details><summary>Full statistics of each row</summary>', '']
+  const close = ['', '</details>', '']
+  let used = size(lines) + size(close) + 100
+  let shown = 0
+  for (const row of cut) {
+    const line = `- ${escapeMarkdown(row.bench)}: ${escapeMarkdown(row.fullReason)}`
+    if (used + line.length + 1 > room) break
+    lines.push(line)
+    used += line.length + 1
+    shown++
+  }
+  if (shown === 0) return []
+  if (shown < cut.length)
+    lines.push('', `… ${cut.length - shown} more in the job summary and the results artifact.`)
+  return [...lines, ...close]
+}
+
 const TABLE_HEAD = '| bench | baseline | head | change (CI) | verdict | reason |'
 const TABLE_RULE = '| --- | ---: | ---: | ---: | --- | --- |'
 
@@ -192,9 +224,9 @@ function rowLines(row: CommentRow): string[] {
   // units and reasons may hold anything.
   const cells = [
     escapeMarkdown(row.bench),
-    escapeMarkdown(row.baseline),
-    escapeMarkdown(row.head),
-    row.change,
+    unbroken(escapeMarkdown(row.baseline)),
+    unbroken(escapeMarkdown(row.head)),
+    unbroken(row.change),
     row.verdict,
     escapeMarkdown(row.reason),
   ]
@@ -204,12 +236,22 @@ function rowLines(row: CommentRow): string[] {
 }
 
 /**
- * The footer in small print. `<sub>` is an HTML block to GitHub: markdown inside it only renders
- * after a blank line, so the lines sit in their own paragraph between blank lines.
+ * A number with its unit (or a change with its interval) that never wraps: beside a wide reason
+ * column a browser otherwise breaks `13.1 ms` and `+31.2% [+26.2%, +36.2%]` onto three lines.
+ */
+function unbroken(cell: string): string {
+  return cell.replace(/ /g, '\u00a0')
+}
+
+/**
+ * The footer in small print: one paragraph, each line its own inline `<sub>` ended by `<br>`.
+ * Not one `<sub>` around the paragraph: GitHub's stylesheet gives `sub` `line-height: 0`, and a
+ * paragraph inside it inherits that, so its lines are drawn on top of each other. An inline
+ * `<sub>` opening a line is no HTML block, so the markdown inside it (code, links) renders.
  */
 function footer(model: CommentModel): string[] {
   if (model.footer.length === 0) return []
-  return ['<sub>', '', model.footer.map(inline).join('<br>\n'), '', '</sub>']
+  return [model.footer.map((line) => `<sub>${inline(line)}</sub>`).join('<br>\n'), '']
 }
 
 /** Inline pieces as markdown: text escaped, code spans literal, links with a safe destination. */

@@ -16,6 +16,7 @@ import {
 } from '../compare/types.js'
 import { formatPercent, formatPercentage, formatValue } from '../format.js'
 import { benchNoiseSchema, noiseSection, type NoiseSection } from './noise.js'
+import { shortReason } from './short-reason.js'
 
 /** The step's overall verdict (the `verdict` output). */
 export const stepVerdictSchema = z.enum(['pass', 'regression', 'no-baseline', 'error'])
@@ -60,6 +61,8 @@ export const commentInputSchema = z.object({
   baseline: baselineInfoSchema.nullable(),
   /** Why there is no baseline and how to get one (verdict no-baseline). */
   noBaseline: z.object({ reason: z.string(), hint: z.string() }).optional(),
+  /** This run is the push that records its branch's first baseline (verdict no-baseline). */
+  firstBaseline: z.boolean().optional(),
   /** Warnings about the baseline: its age, its artifact about to expire, a degraded history. */
   baselineWarnings: z.array(z.string()),
   /** Links to this run and its artifacts. */
@@ -111,7 +114,10 @@ export interface CommentRow {
   head: string
   change: string
   verdict: string
+  /** The reason's gist, short enough for a table cell (at most `REASON_WORDS` words). */
   reason: string
+  /** The whole reason with its statistics, shown folded under the table. */
+  fullReason: string
   /** Notes (query plan, scaling curve) shown in rows under it. */
   notes: string[]
 }
@@ -229,7 +235,11 @@ export function headline(input: CommentInput): { icon: string; text: Inline[] } 
       icon: '⚪',
       text: [
         {
-          strong: [`No baseline to compare with`],
+          strong: [
+            input.firstBaseline
+              ? 'This push records the first baseline'
+              : 'No baseline to compare with',
+          ],
         },
         ` (${countOf(input.benchCount, 'bench', 'benches')} run${errorText})`,
       ],
@@ -336,7 +346,9 @@ function paragraphs(input: CommentInput): Inline[][] {
   }
   if (input.noBaseline) {
     out.push([{ strong: ['Why:'] }, ' ', { text: input.noBaseline.reason }])
-    out.push([{ strong: ['How to get one:'] }, ' ', { text: input.noBaseline.hint }])
+    // The first baseline needs nothing more from the reader: say what happens next instead.
+    const next = input.firstBaseline ? 'Next:' : 'How to get one:'
+    out.push([{ strong: [next] }, ' ', { text: input.noBaseline.hint }])
   }
   return out
 }
@@ -368,7 +380,8 @@ function row(c: MetricComparison, rerun: boolean, noisy: ReadonlySet<string>): C
     head: formatValue(c.head, c.unit),
     change: changeText(c),
     verdict: `${LABEL[c.verdict]}${confirmed}`,
-    reason: c.reason,
+    reason: shortReason(c.reason),
+    fullReason: c.reason,
     notes: c.notes ?? [],
   }
 }

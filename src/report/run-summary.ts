@@ -1,5 +1,6 @@
 /**
- * The table printed after a run: each bench's status, sample count, median and spread. The spread
+ * The table printed after a run: each bench's status, sample count, centre (the number `compare`
+ * judges by, so the two commands show one number per bench), tail percentiles and spread. The spread
  * is robust (median absolute deviation over the median): a few stalled iterations make the
  * coefficient of variation read ±878% while the bench is steady.
  */
@@ -8,12 +9,15 @@ import { readScaling, type ScalingPoint } from '../results/scaling.js'
 import { scalingMarkdown, scalingText } from './scaling.js'
 import { escapeMarkdown } from './escape.js'
 import { alignColumns, formatSpread, formatValue } from '../format.js'
+import { CENTRE_LABEL, metricCentre } from '../compare/centre.js'
+import { quantileOf } from '../compare/units.js'
 
 interface Row {
   bench: string
   status: string
   samples: string
-  median: string
+  centre: string
+  p95: string
   p99: string
   spread: string
 }
@@ -26,7 +30,8 @@ function rows(results: Results): Row[] {
         bench: bench.name,
         status: `${bench.status}: ${bench.reason ?? ''}`.trim(),
         samples: '',
-        median: '',
+        centre: '',
+        p95: '',
         p99: '',
         spread: '',
       }
@@ -36,7 +41,9 @@ function rows(results: Results): Row[] {
       bench: bench.name,
       status: 'ok',
       samples: `${metric.summary.n}${rounds}`,
-      median: formatValue(metric.summary.median, metric.unit),
+      centre: formatValue(metricCentre(metric), metric.unit),
+      p95:
+        metric.samples.length > 0 ? formatValue(quantileOf(metric.samples, 0.95), metric.unit) : '',
       p99: formatValue(metric.summary.p99, metric.unit),
       spread: formatSpread(metric.summary.mad, metric.summary.median),
     }
@@ -58,11 +65,12 @@ function curves(
 
 /** The run table as aligned text for a terminal or log, with throughput curves after it. */
 export function runSummaryText(results: Results): string {
-  const header = ['bench', 'samples', 'median', 'p99', 'spread', 'status']
+  const header = ['bench', 'samples', CENTRE_LABEL, 'p95', 'p99', 'spread (MAD)', 'status']
   const body = rows(results).map((r) => [
     r.bench,
     r.samples,
-    r.median,
+    r.centre,
+    r.p95,
     r.p99,
     r.spread,
     firstLine(r.status),
@@ -77,11 +85,11 @@ export function runSummaryText(results: Results): string {
 /** The run table as markdown (for the job summary). */
 export function runSummaryMarkdown(results: Results): string {
   const lines = [
-    '| bench | samples | median | p99 | spread (MAD) | status |',
-    '| --- | ---: | ---: | ---: | ---: | --- |',
+    `| bench | samples | ${CENTRE_LABEL} | p95 | p99 | spread (MAD) | status |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows(results).map(
       (r) =>
-        `| ${escapeMarkdown(r.bench)} | ${r.samples} | ${escapeMarkdown(r.median)} | ${escapeMarkdown(r.p99)} | ${r.spread} | ${escapeMarkdown(r.status)} |`,
+        `| ${escapeMarkdown(r.bench)} | ${r.samples} | ${escapeMarkdown(r.centre)} | ${escapeMarkdown(r.p95)} | ${escapeMarkdown(r.p99)} | ${r.spread} | ${escapeMarkdown(r.status)} |`,
     ),
   ]
   return (

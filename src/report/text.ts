@@ -2,6 +2,7 @@
 import type { Comparison, MetricComparison } from '../compare/types.js'
 import { formatChange, formatP, formatValue } from '../format.js'
 import { budgetTrouble, type LocalBudgets } from './model.js'
+import { CENTRE_LABEL } from '../compare/centre.js'
 
 // Control characters (a newline in a bench name) would break the table's lines.
 const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ')
@@ -18,10 +19,18 @@ function changeCell(row: MetricComparison): string {
   return formatChange(row.change, row.ci)
 }
 
+// Memory that did not move is most rows of a js comparison and none of its news: the PR
+// comment folds such rows away (report/model.ts), and the terminal does the same.
+function unmovedMemory(row: MetricComparison): boolean {
+  return row.unit === 'bytes' && row.verdict === 'unchanged'
+}
+
 /** The comparison as an aligned text table, warnings first, each reason under its row, the verdict last. */
 export function renderText(comparison: Comparison, budgets?: LocalBudgets): string {
   const header = ['bench', 'baseline', 'head', 'change (95% CI)', 'verdict']
-  const rows = comparison.comparisons.map((row) => [
+  const shown = comparison.comparisons.filter((row) => !unmovedMemory(row))
+  const folded = comparison.comparisons.length - shown.length
+  const rows = shown.map((row) => [
     label(row),
     formatValue(row.base, row.unit),
     formatValue(row.head, row.unit),
@@ -42,11 +51,16 @@ export function renderText(comparison: Comparison, budgets?: LocalBudgets): stri
     ...comparison.warnings.map((w) => `warning: ${oneLine(w)}`),
   ]
   out.push(line(header))
-  comparison.comparisons.forEach((row, i) => {
+  shown.forEach((row, i) => {
     out.push(line(rows[i]))
     if (row.verdict !== 'unchanged') out.push(`    ${oneLine(row.reason)}`)
     for (const note of row.notes ?? []) out.push(`    ${oneLine(note)}`)
   })
+  if (folded > 0) {
+    out.push(`${folded} memory metric${folded === 1 ? '' : 's'} unchanged`)
+  }
+  // Which number the columns hold: the same centre perfgate run prints for each bench.
+  out.push(`baseline, head: ${CENTRE_LABEL}`)
   const regressions =
     comparison.regressions === 0
       ? 'no regressions'

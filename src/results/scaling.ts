@@ -7,7 +7,13 @@ export interface ScalingPoint {
   opsPerSecond: number
   /** Latency percentiles at this level, in milliseconds. */
   p50: number
+  /** Absent in results written before it was recorded. */
+  p95?: number
   p99: number
+  /** Named parts of the median latency in ms, e.g. `acquire` (waiting for a pooled connection). */
+  parts?: Record<string, number>
+  /** What this level shows in words (e.g. the connection pool is exhausted), for the report. */
+  note?: string
 }
 
 /** The scaling points in a bench's details, or undefined when it has none (or they are malformed). */

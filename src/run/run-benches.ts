@@ -3,6 +3,7 @@ import { benchResult } from '../results/bench.js'
 import type { BenchConfig, Config } from '../config/types.js'
 import type { BenchResult } from '../results/types.js'
 import { benchIdentity } from '../config/identity.js'
+import { selectBenches } from '../config/filter.js'
 import { formatDuration } from '../format.js'
 import { secretBook, type Secrets } from '../results/redact.js'
 import { RUNNERS } from './kinds/index.js'
@@ -78,39 +79,17 @@ export async function runBenches(
   return results
 }
 
-/** The benches whose names match any of the comma-separated globs (`*` within a segment, `**` across). */
+/**
+ * The benches `filter` selects: comma-separated globs (`*` within a segment, `**` across) over
+ * config entry names and the result names perfgate prints (see config/filter.ts).
+ */
 export function filterBenches(config: Config, filter: string | undefined): BenchConfig[] {
-  const patterns = (filter ?? '')
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-  if (patterns.length === 0) return config.benches
-  const regexes = patterns.map(globToRegExp)
-  return config.benches.filter((bench) => regexes.some((re) => re.test(bench.name)))
+  return selectBenches(config, filter)
 }
 
 // Kept here too for the runner's callers; the selection itself is pure config logic.
 export { benchesProducing } from '../config/select.js'
-
-/** A bench-name glob as a RegExp: `*` within a segment, `**` across, `?` one character. */
-export function globToRegExp(glob: string): RegExp {
-  const source = glob
-    .split(/(\*\*|\*|\?)/)
-    .map((part) =>
-      part === '**'
-        ? '.*'
-        : part === '*'
-          ? '[^/]*'
-          : part === '?'
-            ? '[^/]'
-            : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
-    )
-    .join('')
-  // A plain name also selects its group (`sql` selects `sql/ready`) and its sizes (`sql/ready[n=10]`).
-  return new RegExp(
-    /[*?]/.test(glob) ? `^${source}(\\[[^\\]]*\\])?$` : `^${source}(\\[[^\\]]*\\])?(/.*)?$`,
-  )
-}
+export { globToRegExp } from '../config/glob.js'
 
 async function runOne(
   bench: BenchConfig,

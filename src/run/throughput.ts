@@ -14,9 +14,23 @@ import { BenchError, type RunContext } from './outcome.js'
 
 /**
  * One operation; `worker` is the worker's index (0..N-1), `seq` a run-wide counter. It may return
- * its own latency in ms (e.g. without an untimed cleanup); otherwise its wall time is used.
+ * its own latency in ms (e.g. without an untimed cleanup), or a Timed with named parts of it;
+ * otherwise its wall time is used.
  */
 export type Operation = (worker: number, seq: number) => Promise<unknown>
+
+/** An operation's latency and named parts of it in ms (e.g. `acquire`: waiting for a pooled connection). */
+export interface Timed {
+  ms: number
+  parts: Record<string, number>
+}
+
+/** A part of each operation's latency recorded as its own `<name>@N` metric. */
+export interface PartMetric {
+  name: string
+  /** Smallest change worth a verdict, in ms (a part that is near zero would swing by 100s of %). */
+  resolution?: number
+}
 
 /** How to measure. */
 export interface ThroughputOptions {
@@ -27,6 +41,8 @@ export interface ThroughputOptions {
   warmup: Warmup
   signal: AbortSignal
   log(line: string): void
+  /** Parts of the latency the operation reports (a Timed) that become metrics of their own. */
+  parts?: readonly PartMetric[]
 }
 
 /** The throughput options a bench's settings give (levels, duration, warm-up) with its context. */
@@ -47,6 +63,8 @@ export interface LevelResult {
   slices: number[]
   /** Latency of every operation that completed within the duration, in ms. */
   latencies: number[]
+  /** Each named part of those operations' latencies, in the same order. */
+  parts: Record<string, number[]>
   opsPerSecond: number
 }
 
@@ -77,7 +95,9 @@ export async function measureThroughput(
       concurrency: level,
       opsPerSecond: result.opsPerSecond,
       p50: quantile(sorted, 0.5),
+      p95: quantile(sorted, 0.95),
       p99: quantile(sorted, 0.99),
+      ...(options.parts?.length ? { parts: partMedians(result.parts) } : {}),
     }
     options.log(
       `concurrency ${level}: ${trim(point.opsPerSecond)} ops/s, p50 ${formatTime(point.p50)}, p99 ${formatTime(point.p99)}`,
@@ -91,6 +111,14 @@ export async function measureThroughput(
         samples: result.slices,
       }),
       makeMetric({ name: `time@${level}`, unit: 'ms', samples: result.latencies }),
+      ...(options.parts ?? []).map((part) => ({
+        ...makeMetric({
+          name: `${part.name}@${level}`,
+          unit: 'ms',
+          samples: result.parts[part.name],
+        }),
+        ...(part.resolution === undefined ? {} : { resolution: part.resolution }),
+      })),
     )
   }
   return { metrics, scaling }
@@ -120,6 +148,9 @@ async function measureLevel(
   const sliceMs = options.duration / slices
   const counts = new Array<number>(slices).fill(0)
   const latencies: number[] = []
+  const parts: Record<string, number[]> = Object.fromEntries(
+    (options.parts ?? []).map((part) => [part.name, []]),
+  )
   const start = performance.now()
   const end = start + options.duration
   await runWorkers(
@@ -128,10 +159,11 @@ async function measureLevel(
     next,
     signal,
     () => performance.now() < end,
-    (latency, finished) => {
+    (latency, finished, reportedParts) => {
       if (finished > end) return
       counts[Math.min(slices - 1, Math.floor((finished - start) / sliceMs))]++
       latencies.push(latency)
+      for (const [name, values] of Object.entries(parts)) values.push(reportedParts?.[name] ?? 0)
     },
   )
   const perSecond = 1000 / sliceMs
@@ -139,6 +171,7 @@ async function measureLevel(
     concurrency,
     slices: counts.map((count) => count * perSecond),
     latencies,
+    parts,
     opsPerSecond: latencies.length / (options.duration / 1000),
   }
 }
@@ -150,7 +183,7 @@ async function runWorkers(
   next: () => number,
   signal: AbortSignal,
   more: () => boolean,
-  done?: (latency: number, finished: number) => void,
+  done?: (latency: number, finished: number, parts?: Record<string, number>) => void,
 ): Promise<void> {
   let failed = false
   const worker = async (index: number): Promise<void> => {
@@ -164,7 +197,8 @@ async function runWorkers(
         throw error
       }
       const finished = performance.now()
-      done?.(typeof reported === 'number' ? reported : finished - began, finished)
+      if (isTimed(reported)) done?.(reported.ms, finished, reported.parts)
+      else done?.(typeof reported === 'number' ? reported : finished - began, finished)
     }
   }
   const outcomes = await Promise.allSettled(
@@ -173,4 +207,19 @@ async function runWorkers(
   const rejected = outcomes.find((outcome) => outcome.status === 'rejected')
   if (rejected) throw rejected.reason
   if (signal.aborted) throw new BenchError(`stopped at the bench's timeout`)
+}
+
+function isTimed(value: unknown): value is Timed {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Timed).ms === 'number' &&
+    typeof (value as Timed).parts === 'object'
+  )
+}
+
+function partMedians(parts: Record<string, number[]>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(parts).map(([name, values]) => [name, quantile(values, 0.5)]),
+  )
 }

@@ -1,9 +1,10 @@
 /** Stage 8: the job summary (always), report.md, and the annotations on the run. */
 import path from 'node:path'
 import { FILES } from '../baseline/layout.js'
-import { buildCommentModel, renderComment } from '../report/comment.js'
+import { buildCommentModel, renderComment, type CommentInput } from '../report/comment.js'
 import { runSummaryMarkdown } from '../report/run-summary.js'
 import { analyseHistory, historyMarkdown } from '../history/report.js'
+import type { History } from '../history/schema.js'
 import type { Results } from '../results/types.js'
 import type { RunContext, RunReport } from './context.js'
 
@@ -18,12 +19,9 @@ export async function publishSummary(run: RunContext, found: RunReport): Promise
   const { setup, deps } = run
   const { results, model, compared, decision, tracked } = found
   const { step } = deps
-  const report = renderComment(buildCommentModel(model), { marker: false, limit: REPORT_LIMIT })
+  const { report, summary } = jobSummary(model, results, tracked.shown)
   await deps.files.writeFile(path.join(setup.outDir, FILES.report), report)
-  const history = tracked.shown
-    ? `\n${historyMarkdown(analyseHistory(tracked.shown), { charts: SUMMARY_CHARTS })}\n`
-    : ''
-  await step.summary(`${report}\n\n${runTable(results)}${history}`)
+  await step.summary(summary)
 
   for (const c of compared.comparison?.comparisons ?? []) {
     if (c.verdict !== 'regression') continue
@@ -57,11 +55,32 @@ export async function publishSummary(run: RunContext, found: RunReport): Promise
     step.notice(`${b.name} skipped: ${b.reason ?? ''}`)
   }
   const outcome = compared.outcome
-  if (outcome && !outcome.found) {
+  if (model.firstBaseline) {
+    step.notice(`This push records the first baseline: ${model.noBaseline?.hint ?? ''}.`, {
+      title: 'perfgate',
+    })
+  } else if (outcome && !outcome.found) {
     step.notice(`No baseline: ${outcome.reason}. ${outcome.hint}.`, { title: 'perfgate' })
   }
   for (const w of model.baselineWarnings) step.warning(w, { title: 'perfgate baseline' })
   for (const w of compared.comparison?.warnings ?? []) step.warning(w, { title: 'perfgate' })
+}
+
+/**
+ * report.md (the comparison, as the comment shows it but without its size limit) and the job
+ * summary (report.md, this run's table, and the history when there is one). Pure, so tests can
+ * lay the summary out as GitHub draws it.
+ */
+export function jobSummary(
+  model: CommentInput,
+  results: Results,
+  history: History | undefined,
+): { report: string; summary: string } {
+  const report = renderComment(buildCommentModel(model), { marker: false, limit: REPORT_LIMIT })
+  const trend = history
+    ? `\n${historyMarkdown(analyseHistory(history), { charts: SUMMARY_CHARTS })}\n`
+    : ''
+  return { report, summary: `${report}\n\n${runTable(results)}${trend}` }
 }
 
 /** This run's per-bench table, folded under the report (or a pointer when it is too large). */

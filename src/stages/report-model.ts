@@ -63,17 +63,30 @@ function noiseOf(results: Results, { outcome }: Compared) {
 }
 
 function noBaseline(setup: Setup, { comparison, outcome }: Compared) {
+  // A push to a baseline branch that finds none is the push that records the first one: telling
+  // it to "push to main to record a baseline" would send the reader in a circle.
+  if (setup.baselinePush && outcome && !outcome.found && outcome.none) return firstBaseline(setup)
   if (outcome && !outcome.found) {
     return { noBaseline: { reason: outcome.reason, hint: outcome.hint } }
   }
   if (outcome || comparison) return undefined
   const { ctx, baselinePush, baselineBranches } = setup
+  if (baselinePush) return firstBaseline(setup)
   return {
     noBaseline: {
-      reason: baselinePush
-        ? `this push to ${ctx.branch} records the first baseline`
-        : `${ctx.eventName || 'this'} runs are not compared`,
+      reason: `${ctx.eventName || 'this'} runs are not compared`,
       hint: `pull requests are compared with the baseline recorded on pushes to ${baselineBranches.join(', ')}`,
+    },
+  }
+}
+
+/** The facts of the push that records a branch's first baseline. */
+function firstBaseline({ ctx, baselineBranches }: Setup) {
+  return {
+    firstBaseline: true,
+    noBaseline: {
+      reason: `there is no earlier baseline on ${ctx.branch} to compare this push with`,
+      hint: `pull requests and later pushes are compared with the baselines that pushes to ${baselineBranches.join(', ')} record`,
     },
   }
 }

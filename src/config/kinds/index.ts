@@ -8,6 +8,7 @@ import { jsFields, type JsSpec } from './js.js'
 import { importFields, type ImportSpec } from './import.js'
 import { pgNotifyFields, toPgNotifySpec, type PgNotifySpec } from './pg-notify.js'
 import { checkSql, sqlFields, toSqlSpec, type SqlSpec } from './sql.js'
+import { queueFields, toQueueSpec, type QueueSpec } from './queue.js'
 
 /** Database benches are noisier than CPU benches: their changes under 15% are noise by default. */
 const DATABASE_SETTINGS = { noiseThreshold: 0.15 }
@@ -83,6 +84,7 @@ export const KINDS = {
   }),
   sql: defineKind({
     fields: sqlFields,
+    concurrency: true,
     toSpec: toSqlSpec,
     check: checkSql,
     settings: DATABASE_SETTINGS,
@@ -92,6 +94,11 @@ export const KINDS = {
     toSpec: toPgNotifySpec,
     settings: DATABASE_SETTINGS,
   }),
+  queue: defineKind({
+    fields: queueFields,
+    toSpec: toQueueSpec,
+    settings: DATABASE_SETTINGS,
+  }),
 }
 
 /** The name of a bench kind. */
@@ -99,4 +106,4 @@ export type KindName = keyof typeof KINDS
 
 /** A validated, kind-specific bench spec. */
 export type BenchSpec =
-  JsSpec | CommandSpec | ImportSpec | SqlSpec | PgNotifySpec | HttpSpec | E2eSpec
+  JsSpec | CommandSpec | ImportSpec | SqlSpec | PgNotifySpec | QueueSpec | HttpSpec | E2eSpec

@@ -1,4 +1,7 @@
-/** Config of the `sql` kind: a query (often a PL/pgSQL function call) timed on one warm connection. */
+/**
+ * Config of the `sql` kind: a query (often a PL/pgSQL function call) timed on one warm connection,
+ * or, with `concurrency`, run by that many clients through a connection pool (throughput mode).
+ */
 import { z } from 'zod'
 import { count, text } from '../fields.js'
 import type { SpecContext } from './define.js'
@@ -52,6 +55,10 @@ export const sqlFields = {
   explain: z.boolean({ error: 'must be true or false' }).optional().meta({
     description: 'Capture EXPLAIN (ANALYZE, BUFFERS) once per case, untimed (default true).',
   }),
+  'pool-size': count(1).optional().meta({
+    description:
+      'Throughput mode: connections in the pool the clients share (default: one per client, the level). A level above it shows pool exhaustion.',
+  }),
   'save-plans': z
     .boolean({ error: 'must be true or false' })
     .optional()
@@ -82,6 +89,8 @@ export interface SqlSpec extends ConnectionSpec {
   rollback: boolean
   explain: boolean
   savePlans: boolean
+  /** Throughput mode: connections in the pool; undefined means as many as the level's clients. */
+  poolSize?: number
 }
 
 type SqlRaw = z.output<z.ZodObject<typeof sqlFields>>
@@ -96,6 +105,8 @@ export function toSqlSpec(raw: SqlRaw, ctx: SpecContext): SqlSpec {
     rollback: raw.rollback ?? false,
     explain: raw.explain ?? true,
     savePlans: raw['save-plans'] ?? false,
+    // Only when set, so the identity of existing benches does not change.
+    ...(raw['pool-size'] === undefined ? {} : { poolSize: raw['pool-size'] }),
   }
 }
 

@@ -8,6 +8,7 @@ import { runJsBench } from './js.js'
 import { runImportBench } from './import.js'
 import { runPgNotifyBench } from './pg-notify.js'
 import { runSqlBench } from './sql.js'
+import { runQueueBench } from './queue.js'
 
 /** Kind name → runner. */
 export const RUNNERS: Record<KindName, KindRunner> = {
@@ -16,6 +17,7 @@ export const RUNNERS: Record<KindName, KindRunner> = {
   import: runImportBench,
   sql: runSqlBench,
   'pg-notify': runPgNotifyBench,
+  queue: runQueueBench,
   http: runHttpBench,
   e2e: runE2eBench,
 }

@@ -1,4 +1,7 @@
-/** The `sql` kind: a query timed on one reused, warmed-up connection, with its plan captured. */
+/**
+ * The `sql` kind: a query timed on one reused, warmed-up connection, with its plan captured; or,
+ * with `concurrency`, run by many clients through a connection pool (postgres/pool-throughput).
+ */
 import type pg from 'pg'
 import type { SqlSpec } from '../../config/kinds/sql.js'
 import { makeMetric } from '../../results/summary.js'
@@ -20,6 +23,8 @@ import { capturePlan, type CapturedPlan } from '../postgres/explain.js'
 import { drawCases, keyText, matchCases, type DrawnCase } from '../postgres/sample-cases.js'
 import { elapsedMs, sampleInRounds, warmUp } from '../postgres/sampling.js'
 import { withSetup } from '../postgres/with-setup.js'
+import { measurePoolThroughput } from '../postgres/pool-throughput.js'
+import { throughputOptions } from '../throughput.js'
 
 /** One parameter set to time, and the result name it reports under. */
 interface SqlCase {
@@ -45,6 +50,30 @@ export const runSqlBench: KindRunner = async (bench, ctx) => {
       ctx.log(
         `${cases.length} case(s) on PostgreSQL ${server.version} at ${server.host}:${server.port}`,
       )
+      if (bench.settings.concurrency.length > 0) {
+        const measured = await measurePoolThroughput(
+          url,
+          spec,
+          cases.map((item) => item.params),
+          throughputOptions(bench.settings, ctx),
+          ctx,
+        )
+        // One plan is only meaningful for one case; several cases share one result row here.
+        const plan =
+          spec.explain && cases.length === 1 ? await planOf(client, spec, cases[0]) : undefined
+        return [
+          {
+            name: bench.name,
+            status: 'ok',
+            metrics: measured.metrics,
+            details: {
+              ...throughputDetails(spec, server, cases, plan),
+              scaling: measured.scaling,
+              poolSizes: measured.poolSizes,
+            },
+          },
+        ]
+      }
       // A named statement is parsed and planned once per connection, as drivers like sqlx do.
       const statement = { name: 'perfgate_sql_bench', text: spec.query }
       const once = async (params: unknown[]): Promise<number> => {
@@ -170,6 +199,27 @@ async function planOf(
   } catch (error) {
     // A plan is a nice-to-have: the timing stands even when EXPLAIN cannot run this query.
     return { error: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+function throughputDetails(
+  spec: SqlSpec,
+  server: ServerInfo,
+  cases: SqlCase[],
+  plan: CapturedPlan | { error: string } | undefined,
+): Record<string, unknown> {
+  return {
+    server,
+    cases: cases.map((item) => item.key ?? item.params.map(keyText).join(',')),
+    ...(spec.searchPath.length > 0 ? { searchPath: spec.searchPath } : {}),
+    transaction: spec.rollback ? 'rolled back per operation' : 'autocommit',
+    method:
+      'N clients through a pg.Pool, each cycling through the cases; latency = acquisition wait + query',
+    ...(plan === undefined
+      ? {}
+      : 'error' in plan
+        ? { planError: plan.error }
+        : { plan: plan.summary, ...(spec.savePlans ? { plans: plan.raw } : {}) }),
   }
 }
 

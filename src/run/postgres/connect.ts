@@ -98,7 +98,7 @@ export async function openConnection(
 }
 
 /** Cancels the running query of backend `pid` from a short-lived second connection. */
-async function cancelBackend(url: string, pid: number | null): Promise<void> {
+export async function cancelBackend(url: string, pid: number | null): Promise<void> {
   if (pid === null) return
   const canceller = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
   canceller.on('error', () => undefined)
@@ -183,6 +183,6 @@ export function firstLine(sql: string): string {
 }
 
 /** The server process id of a connection (pg keeps it; its type declarations omit it). */
-function backendPid(client: pg.Client): number | null {
+export function backendPid(client: pg.Client): number | null {
   return (client as unknown as { processID: number | null }).processID
 }
