@@ -1,49 +1,51 @@
 #!/usr/bin/env node
-import { mkdir, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, writeFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-D_rbJGP1.js';
-import { prepareAb } from './chunks/run-ab-CKYCC6Zr.js';
-import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-BuuzPqRb.js';
-import { r as renderComment } from './chunks/comment-B-x-fZ-H.js';
-import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-LsFVQTN1.js';
+import { prepareAb } from './chunks/run-ab-CfEW09Ny.js';
+import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DVV3HPbC.js';
+import { r as renderComment } from './chunks/comment-4Ot-zTtY.js';
+import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-BJhGVq4p.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cn2Guq1L.js';
+import { C as CENTRE_LABEL, m as metricCentre } from './chunks/centre-CEu_oXQk.js';
 import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-BsTnE9bS.js';
 import { g as growthText } from './chunks/render-2byl3bdW.js';
 import { g as growthReport } from './chunks/report-LfDNJO-e.js';
-import { C as CompareInputError } from './chunks/units-C0yKQs3w.js';
-import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-Bv0RLaz9.js';
-import { r as readHistory } from './chunks/history-BqzaIpKr.js';
-import { h as htmlReport } from './chunks/html-Cg8vqE2S.js';
-import { g as globToRegExp, f as filterBenches } from './chunks/run-benches-BiJfJmwd.js';
+import { q as quantileOf, C as CompareInputError } from './chunks/units-C0yKQs3w.js';
+import { c as count, d as duration, w as warmup, p as percentage } from './chunks/js-CMTW58QX.js';
+import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-DkIiN5m9.js';
+import { r as readHistory } from './chunks/history-bL8sTFiw.js';
+import { h as htmlReport } from './chunks/html-Cu63b-vq.js';
+import { s as splitGlobs, g as globToRegExp, k as keepsResult } from './chunks/run-benches-DBWlt-aS.js';
 import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
 import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
-import { f as formatConfigError } from './chunks/load-B_ie4stv.js';
-import { r as readConfig } from './chunks/read-CMjcauYj.js';
+import { p as parseConfig, f as formatConfigError } from './chunks/load-KPtrY69V.js';
+import { r as readConfig } from './chunks/read-IJMx75bx.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
-import { r as runSummaryText } from './chunks/run-summary-CgLi8PBD.js';
-import { runConfig } from './chunks/run-config-oKzhoAHg.js';
-import { b as benchesProducing } from './chunks/select-CftodHdB.js';
-import './chunks/types-CWpGVx7G.js';
 import 'node:crypto';
-import './chunks/git-XZ9dYSDd.js';
 import 'node:child_process';
+import { existsSync } from 'node:fs';
 import 'node:os';
-import './chunks/scaling-bBRpMboh.js';
-import './chunks/simple-statistics-Dw7N4kWf.js';
-import './chunks/random-CRNsGjhb.js';
-import './chunks/escape-DUX7g4yH.js';
-import './chunks/bench-BCpLDQqU.js';
-import './chunks/identity-B3jh3Sc_.js';
-import 'node:fs';
 import 'node:http';
 import 'node:https';
 import 'node:events';
 import 'node:url';
-import './chunks/js-CMTW58QX.js';
+import { b as benchesProducing } from './chunks/select-CftodHdB.js';
+import { r as runSummaryText } from './chunks/run-summary-DUMFp1tp.js';
+import { runConfig } from './chunks/run-config-C2zN0KMR.js';
+import './chunks/types-CWpGVx7G.js';
+import './chunks/git-XZ9dYSDd.js';
+import './chunks/scaling-bBRpMboh.js';
+import './chunks/permutation-CwRxd2mz.js';
+import './chunks/simple-statistics-Dw7N4kWf.js';
+import './chunks/random-CRNsGjhb.js';
+import './chunks/escape-DUX7g4yH.js';
+import './chunks/bench-BCpLDQqU.js';
 import './chunks/units-CFo0x0PP.js';
+import './chunks/identity-B3jh3Sc_.js';
 import 'fs';
 import 'path';
 import 'url';
@@ -73,6 +75,7 @@ function renderJson(comparison) {
         regressions: comparison.regressions,
         warnings: comparison.warnings,
         comparisons: comparison.comparisons,
+        ...(comparison.problems ? { problems: comparison.problems } : {}),
     };
     // Non-finite numbers would become null silently; the engine never emits them, so keep as is.
     return JSON.stringify(body, null, 2) + '\n';
@@ -90,10 +93,17 @@ function changeCell(row) {
     }
     return formatChange(row.change, row.ci);
 }
+// Memory that did not move is most rows of a js comparison and none of its news: the PR
+// comment folds such rows away (report/model.ts), and the terminal does the same.
+function unmovedMemory(row) {
+    return row.unit === 'bytes' && row.verdict === 'unchanged';
+}
 /** The comparison as an aligned text table, warnings first, each reason under its row, the verdict last. */
 function renderText(comparison, budgets) {
     const header = ['bench', 'baseline', 'head', 'change (95% CI)', 'verdict'];
-    const rows = comparison.comparisons.map((row) => [
+    const shown = comparison.comparisons.filter((row) => !unmovedMemory(row));
+    const folded = comparison.comparisons.length - shown.length;
+    const rows = shown.map((row) => [
         label(row),
         formatValue(row.base, row.unit),
         formatValue(row.head, row.unit),
@@ -107,21 +117,32 @@ function renderText(comparison, budgets) {
         .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
         .join('  ')
         .trimEnd();
-    const out = comparison.warnings.map((w) => `warning: ${oneLine(w)}`);
+    const problems = comparison.problems ?? [];
+    const out = [
+        ...problems.map((p) => `error: ${oneLine(p)}`),
+        ...comparison.warnings.map((w) => `warning: ${oneLine(w)}`),
+    ];
     out.push(line(header));
-    comparison.comparisons.forEach((row, i) => {
+    shown.forEach((row, i) => {
         out.push(line(rows[i]));
         if (row.verdict !== 'unchanged')
             out.push(`    ${oneLine(row.reason)}`);
         for (const note of row.notes ?? [])
             out.push(`    ${oneLine(note)}`);
     });
+    if (folded > 0) {
+        out.push(`${folded} memory metric${folded === 1 ? '' : 's'} unchanged`);
+    }
+    // Which number the columns hold: the same centre perfgate run prints for each bench.
+    out.push(`baseline, head: ${CENTRE_LABEL}`);
     const regressions = comparison.regressions === 0
         ? 'no regressions'
         : `${comparison.regressions} regression${comparison.regressions === 1 ? '' : 's'}`;
     // The last line is the verdict: a broken budget or a steeper growth is part of it.
     const trouble = budgetTrouble(budgets?.broken, budgets?.growthRegressions);
-    out.push(trouble === '' ? regressions : `${regressions}, ${trouble}`);
+    // Names that do not pair compared nothing: "no regressions" would read as a pass.
+    const verdict = problems.length > 0 ? 'nothing compared (see above)' : regressions;
+    out.push(trouble === '' ? verdict : `${verdict}, ${trouble}`);
     return out.join('\n') + '\n';
 }
 
@@ -187,7 +208,18 @@ function describe(result) {
         const [first] = (result.reason ?? '').split('\n');
         return `${result.status === 'skipped' ? '-' : '✗'} ${result.name}: ${result.status}: ${first}`;
     }
-    return `✓ ${result.name}: ${metric.summary.n} samples, median ${formatValue(metric.summary.median, metric.unit)}`;
+    return `✓ ${result.name}: ${metric.summary.n} samples, centre ${formatValue(metricCentre(metric), metric.unit)}`;
+}
+
+/**
+ * Prints each pairing problem of `comparison` through `say` (one line each) and returns the exit
+ * code they call for: 1 under `--fail-on-regression`, as the action fails its step; else 0.
+ */
+function unpairedExit(comparison, failOnRegression, say) {
+    const problems = comparison.problems ?? [];
+    for (const problem of problems)
+        say(`nothing compared: ${problem}\n`);
+    return problems.length > 0 && failOnRegression === true ? 1 : 0;
 }
 
 /**
@@ -203,11 +235,23 @@ Measures BASE_REF (default: the merge base of HEAD with origin/HEAD or main) and
 work tree on this machine, bench by bench in alternating rounds (base, head, head, base, ...),
 and compares them. The base is checked out into a temporary git worktree; the clone needs its
 commit (actions/checkout with fetch-depth: 0). Each bench's \`build\` command runs once per side;
-sql and pg-notify benches get a database per side on the DATABASE_URL server; http and e2e
+sql and pg-notify benches get a database per side on the DATABASE_URL server (a sql bench's
+params-query cases are drawn once, on the base side, and timed on both by key:); http and e2e
 benches with \`serve\` get each side's own server, one side's at a time.
 Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab). Budgets are checked on the
 head and each scaled bench's growth is set beside the base's; --fail-on-regression exits 1 on a
-regression, a broken budget or a steeper growth, as the action fails.
+regression, a broken budget, a steeper growth or runs whose names do not pair, as the action
+fails.
+
+Options:
+  -c, --config PATH            the config file (default perfgate.yml)
+  -f, --filter GLOB            measure only what matches (as perfgate run --filter)
+  -o, --out-dir DIR            where base.json and head.json go (default perfgate-ab)
+  --no-confirm                 do not re-run flagged benches on both sides to confirm them
+  --format text|markdown|json  the report (markdown: the PR comment; json: the comparison only)
+  --fail-on-regression         exit 1 on a regression, a broken budget, a steeper growth or
+                               runs whose names do not pair
+  -h, --help                   show this help
 `;
 /** Runs the ab command; returns 0, 1 (a bench errored or --fail-on-regression saw one), 2 (usage/setup). */
 async function abCommand(args, io) {
@@ -301,8 +345,9 @@ async function abCommand(args, io) {
         const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined);
         for (const noise of hints)
             io.stderr(`noise: ${noise.name}: ${noise.hint}\n`);
+        const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) => io.stderr(`perfgate ab: ${text}`));
         const errored = first.head.benches.some((b) => b.status === 'error');
-        if (errored)
+        if (errored || unpaired !== 0)
             return 1;
         if (!values['fail-on-regression'])
             return 0;
@@ -318,11 +363,180 @@ async function abCommand(args, io) {
 }
 
 /**
+ * `--format csv`: results and comparisons as RFC 4180 CSV (CRLF line ends, fields quoted when
+ * they hold a comma, quote or line break), one row per bench metric or comparison row, numbers
+ * unformatted in the metric's unit, so a spreadsheet or pandas reads them as they are.
+ */
+/** One CSV field, quoted only when RFC 4180 requires it. */
+function csvField(value) {
+    const text = value === null || value === undefined ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+function csv(rows) {
+    return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+/** A run's results: one row per bench metric (a bench without metrics gets one row, its status). */
+function resultsCsv(results) {
+    const header = [
+        'bench',
+        'metric',
+        'unit',
+        'status',
+        'samples',
+        'rounds',
+        'centre',
+        'median',
+        'mean',
+        'min',
+        'max',
+        'p95',
+        'p99',
+        'mad',
+        'reason',
+    ];
+    const rows = results.benches.flatMap((bench) => {
+        if (bench.metrics.length === 0) {
+            return [
+                [bench.name, '', '', bench.status, '', '', '', '', '', '', '', '', '', '', bench.reason],
+            ];
+        }
+        return bench.metrics.map((metric) => {
+            const s = metric.summary;
+            const p95 = metric.samples.length > 0 ? quantileOf(metric.samples, 0.95) : null;
+            return [
+                bench.name,
+                metric.name,
+                metric.unit,
+                bench.status,
+                s.n,
+                metric.rounds?.length ?? 1,
+                metricCentre(metric),
+                s.median,
+                s.mean,
+                s.min,
+                s.max,
+                p95,
+                s.p99,
+                s.mad,
+                bench.reason,
+            ];
+        });
+    });
+    return csv([header, ...rows]);
+}
+/** A comparison: one row per comparison row, as in the text table. */
+function comparisonCsv(comparison) {
+    const header = [
+        'bench',
+        'metric',
+        'unit',
+        'baseline',
+        'head',
+        'change',
+        'ci_low',
+        'ci_high',
+        'p',
+        'verdict',
+        'confirmed',
+        'baseline_samples',
+        'head_samples',
+        'noise_threshold',
+        'regression_threshold',
+        'reason',
+    ];
+    const rows = comparison.comparisons.map((row) => [
+        row.name,
+        row.metric,
+        row.unit,
+        row.base,
+        row.head,
+        row.change,
+        row.ci?.[0],
+        row.ci?.[1],
+        row.p,
+        row.verdict,
+        row.confirmed ?? false,
+        row.baseSamples,
+        row.headSamples,
+        row.noiseThreshold,
+        row.regressionThreshold,
+        row.reason,
+    ]);
+    return csv([header, ...rows]);
+}
+
+/**
+ * The measurement overrides of `perfgate run` (`--rounds`, `--samples`, `--time`, `--warmup`,
+ * `--threshold`): parsed with the config's own field types, so `--time 2s` means what `time: 2s`
+ * means in perfgate.yml, and applied to every selected bench over its config.
+ */
+/** The parseArgs options of the overrides. */
+const OVERRIDE_OPTIONS = {
+    rounds: { type: 'string' },
+    samples: { type: 'string' },
+    time: { type: 'string' },
+    warmup: { type: 'string' },
+    threshold: { type: 'string' },
+};
+/** The overrides among parsed flag values; throws an Error naming the flag for a bad value. */
+function parseOverrides(values) {
+    const out = {};
+    const check = (flag, text, result) => {
+        if (!result.success)
+            throw new Error(`--${flag} ${result.error?.issues[0]?.message ?? 'is invalid'}, got "${text}"`);
+        return result.data;
+    };
+    if (values.rounds !== undefined)
+        out.rounds = check('rounds', values.rounds, count(1).safeParse(Number(values.rounds)));
+    if (values.samples !== undefined)
+        out.samples = check('samples', values.samples, count(1).safeParse(Number(values.samples)));
+    if (values.time !== undefined)
+        out.time = check('time', values.time, duration().safeParse(values.time));
+    if (values.warmup !== undefined) {
+        // A bare number is iterations, as `warmup: 3` in YAML; anything else must be a duration.
+        const raw = /^\s*\d+\s*$/.test(values.warmup) ? Number(values.warmup) : values.warmup;
+        out.warmup = check('warmup', values.warmup, warmup().safeParse(raw));
+    }
+    if (values.threshold !== undefined) {
+        // `--threshold 5` is read as 5%, as benchstat users type it.
+        const text = values.threshold.trim().endsWith('%') ? values.threshold : `${values.threshold}%`;
+        out.regressionThreshold = check('threshold', values.threshold, percentage().safeParse(text));
+    }
+    return out;
+}
+/** `config` with the overrides set on every bench. */
+function applyOverrides(config, overrides) {
+    const { regressionThreshold, ...measurement } = overrides;
+    return {
+        ...config,
+        benches: config.benches.map((bench) => ({
+            ...bench,
+            settings: {
+                ...bench.settings,
+                ...measurement,
+                ...(regressionThreshold === undefined ? {} : { regressionThreshold }),
+            },
+        })),
+    };
+}
+/**
+ * `results` judged under `regressionThreshold` instead of the threshold recorded with each bench
+ * (`compare --threshold`): the comparison reads a bench's threshold from its result. A metric's
+ * own threshold (memory metrics have theirs) stays, as a config's does under the action's input.
+ */
+function withThreshold(results, regressionThreshold) {
+    return {
+        ...results,
+        benches: results.benches.map((bench) => ({ ...bench, regressionThreshold })),
+    };
+}
+
+/**
  * `perfgate compare BASE.json [MORE_BASES.json…] HEAD.json`: compares result files and prints
  * a report. File access comes in through `io`, so the command is testable and wiring-agnostic.
  */
 /** One-line usage, printed with usage errors. */
-const COMPARE_USAGE = 'usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json] [--fail-on-regression] [--normalize calibration] [--tail p75] [--config perfgate.yml]';
+const COMPARE_USAGE = 'Usage: perfgate compare BASE.json [MORE_BASES.json…] HEAD.json [--format text|markdown|json|csv] [--threshold PCT] [--fail-on-regression] [--normalize calibration] [--tail p75] [--config perfgate.yml]';
 /** The full help of `perfgate compare --help`. */
 const COMPARE_HELP = `${COMPARE_USAGE}
 
@@ -332,16 +546,23 @@ conditions (other machines, other load). To confirm what is in doubt, run the be
 perfgate run --baseline BASE.json --confirm-base REF (base and head measured here, interleaved).
 
 Options:
-  --format text|markdown|json  text: aligned table (default); markdown: exactly the PR comment
+  --format text|markdown|json|csv
+                               text: aligned table (default); markdown: exactly the PR comment
                                (without its hidden markers); json: the comparison document
-                               (docs/results-format.md)
-  --fail-on-regression         exit 1 when something regressed
+                               (docs/results-format.md); csv: one row per comparison row
+  --threshold PCT              judge every bench by this regression threshold (e.g. 5%)
+                               instead of the one recorded in the files
+  --fail-on-regression         exit 1 when something regressed, or when the runs' bench names
+                               do not pair (nothing compared)
   --normalize calibration      divide out the runner speed measured by the calibration bench
   --tail p75                   also compare each time metric's tail (per-round p75 over its p10)
   --config PATH                the config named in the markdown heading (default perfgate.yml)
   -h, --help                   show this help
+
+Numbers: baseline and head are each bench's centre (p10 of rounds): every round's 10th
+percentile, averaged over the rounds without the worst fifth, as perfgate run prints it.
 `;
-const FORMATS$1 = ['text', 'markdown', 'json'];
+const FORMATS$2 = ['text', 'markdown', 'json', 'csv'];
 class UsageError extends Error {
 }
 function message(error) {
@@ -372,6 +593,7 @@ async function compareCommand(args, io) {
                 'fail-on-regression': { type: 'boolean', default: false },
                 normalize: { type: 'string' },
                 tail: { type: 'string' },
+                threshold: OVERRIDE_OPTIONS.threshold,
                 config: { type: 'string', default: 'perfgate.yml' },
                 help: { type: 'boolean', short: 'h', default: false },
             },
@@ -381,8 +603,8 @@ async function compareCommand(args, io) {
             return 0;
         }
         const format = values.format;
-        if (!FORMATS$1.includes(format)) {
-            throw new UsageError(`--format must be one of ${FORMATS$1.join(', ')}, not "${values.format}"`);
+        if (!FORMATS$2.includes(format)) {
+            throw new UsageError(`--format must be one of ${FORMATS$2.join(', ')}, not "${values.format}"`);
         }
         if (values.normalize !== undefined && values.normalize !== 'calibration') {
             throw new UsageError(`--normalize only supports "calibration", not "${values.normalize}"`);
@@ -393,21 +615,35 @@ async function compareCommand(args, io) {
         if (positionals.length < 2) {
             throw new UsageError('compare needs at least one baseline file and one head file');
         }
+        let threshold;
+        try {
+            threshold = parseOverrides({ threshold: values.threshold }).regressionThreshold;
+        }
+        catch (error) {
+            throw new UsageError(message(error));
+        }
         const runs = [];
-        for (const path of positionals)
-            runs.push(await load(path, io));
+        for (const path of positionals) {
+            const run = await load(path, io);
+            runs.push(threshold === undefined ? run : withThreshold(run, threshold));
+        }
         const head = runs.pop();
         const comparison = compareRuns(runs, head, {
             ...(values.normalize === 'calibration' ? { normalize: 'calibration' } : {}),
             ...(values.tail === 'p75' ? { tail: DEFAULT_TAIL } : {}),
         });
-        io.stdout(renderReport(comparison, format, {
-            configPath: values.config,
-            headCommit: head.meta.commit,
-            baselinePath: positionals[0],
-            baselineCommit: runs[0].meta.commit,
-            baselineRuns: runs.length,
-        }));
+        io.stdout(format === 'csv'
+            ? comparisonCsv(comparison)
+            : renderReport(comparison, format, {
+                configPath: values.config,
+                headCommit: head.meta.commit,
+                baselinePath: positionals[0],
+                baselineCommit: runs[0].meta.commit,
+                baselineRuns: runs.length,
+            }));
+        const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) => io.stderr(`perfgate compare: ${text}`));
+        if (unpaired !== 0)
+            return unpaired;
         return values['fail-on-regression'] && comparison.regressions > 0 ? 1 : 0;
     }
     catch (error) {
@@ -434,19 +670,28 @@ function isArgError(error) {
  * goes, with the notice on stderr.
  */
 /** Usage of the history command. */
-const HISTORY_USAGE = `usage: perfgate history HISTORY.json [--bench GLOB] [--format text|markdown|html|json]
+const HISTORY_USAGE = `Usage: perfgate history HISTORY.json [--filter GLOB] [--format text|markdown|html|json]
 
 Shows each bench's history from a history.json (in a baseline artifact), with its lasting shifts
-(change points by E-divisive means). --bench keeps the benches matching comma-separated globs
-(\`*\` within a segment, \`**\` across). --format html prints a self-contained report.html.
+(change points by E-divisive means).
+
+Options:
+  -f, --filter GLOB            keep the benches matching comma-separated globs (\`*\` within a
+                               segment, \`**\` across), as perfgate run --filter; --bench is
+                               the same option under its old name
+  --format text|markdown|html|json
+                               html: a self-contained report.html (default text)
+  -h, --help                   show this help
 `;
-const FORMATS = ['text', 'markdown', 'html', 'json'];
+const FORMATS$1 = ['text', 'markdown', 'html', 'json'];
 /** Runs the history command; returns the exit code (2 for usage or unreadable files). */
 async function historyCommand(args, io) {
     const { values, positionals } = parseArgs({
         args,
         allowPositionals: true,
         options: {
+            filter: { type: 'string', short: 'f' },
+            // The old name of --filter, kept so existing scripts go on working.
             bench: { type: 'string' },
             format: { type: 'string', default: 'text' },
             help: { type: 'boolean', short: 'h' },
@@ -457,7 +702,7 @@ async function historyCommand(args, io) {
         return 0;
     }
     const format = values.format;
-    if (!FORMATS.includes(format) || positionals.length !== 1) {
+    if (!FORMATS$1.includes(format) || positionals.length !== 1) {
         io.stderr(`perfgate history: ${positionals.length !== 1 ? 'give exactly one HISTORY.json' : `unknown format "${values.format}"`}\n${HISTORY_USAGE}`);
         return 2;
     }
@@ -474,11 +719,7 @@ async function historyCommand(args, io) {
     const { history, notice } = readHistory(text, file);
     if (notice)
         io.stderr(`perfgate history: ${notice}\n`);
-    const globs = (values.bench ?? '')
-        .split(',')
-        .map((g) => g.trim())
-        .filter(Boolean)
-        .map(globToRegExp);
+    const globs = splitGlobs([values.filter, values.bench].filter(Boolean).join(',')).map(globToRegExp);
     const kept = {
         ...history,
         series: history.series.filter((s) => globs.length === 0 || globs.some((re) => re.test(s.bench))),
@@ -643,14 +884,32 @@ function importBenchmarkData(text, file, options) {
 
 /** `perfgate import-history data.js [--out history.json]`: github-action-benchmark's history → ours. */
 /** One-line usage. */
-const IMPORT_HISTORY_USAGE = 'usage: perfgate import-history data.js [--out history.json]';
+const IMPORT_HISTORY_USAGE = 'Usage: perfgate import-history data.js [--out history.json]';
+/** The full help of `perfgate import-history --help`. */
+const IMPORT_HISTORY_HELP = `${IMPORT_HISTORY_USAGE}
+
+Converts github-action-benchmark's gh-pages history (its data.js) into perfgate's history.json,
+so perfgate's charts and change points start with the history you already have
+(docs/migrating.md).
+
+Options:
+  -o, --out FILE               the history file to write (default history.json)
+  -h, --help                   show this help
+`;
 /** Converts the file and writes history.json; returns the exit code (2 for bad usage or input). */
 async function importHistoryCommand(args, io) {
     const { values, positionals } = parseArgs({
         args,
         allowPositionals: true,
-        options: { out: { type: 'string', default: 'history.json' } },
+        options: {
+            out: { type: 'string', short: 'o', default: 'history.json' },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
     });
+    if (values.help) {
+        io.stdout(IMPORT_HISTORY_HELP);
+        return 0;
+    }
     if (positionals.length !== 1) {
         io.stderr(`perfgate import-history: give one data.js file\n${IMPORT_HISTORY_USAGE}\n`);
         return 2;
@@ -684,38 +943,114 @@ async function importHistoryCommand(args, io) {
 }
 
 /**
+ * `perfgate run -- 'cmd' ['cmd2' …]`: one-off command benches without a config file (as
+ * hyperfine does), each named by its command. The config is built as text and parsed by the
+ * config loader, so the benches get the same defaults and checks as ones written in a file.
+ */
+/** What a one-off run's config is called in messages and reports. */
+const ONE_OFF_SOURCE = 'the command line';
+/** A config of `command` benches for `commands`, relative paths resolving against the cwd. */
+function oneOffConfig(commands) {
+    const benches = commands.map((command) => ({ name: command, kind: 'command', command }));
+    // JSON is YAML: the loader's checks (unique names, non-empty commands) apply as to a file.
+    return parseConfig(JSON.stringify({ benches }), { file: ONE_OFF_SOURCE });
+}
+
+/**
+ * Named baselines (Criterion's `--save-baseline`): `perfgate run --save main` keeps the results
+ * under .perfgate/baselines/main.json, and `--baseline main` finds them there again, so a user
+ * compares branches without inventing file names.
+ */
+/** Where saved baselines live, relative to the working directory. */
+const BASELINES_DIR = path.join('.perfgate', 'baselines');
+/** The file of the saved baseline `name`; throws for a name that would leave the folder. */
+function savedBaselinePath(name) {
+    if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) {
+        throw new Error(`a baseline name is letters, digits, ".", "_" and "-" (not starting with "."), got "${name}"`);
+    }
+    return path.join(BASELINES_DIR, `${name}.json`);
+}
+/**
+ * The file `--baseline ARG` means: ARG itself when it exists or looks like a path (a .json
+ * name or a folder in it), else the saved baseline ARG. A missing saved name throws, listing
+ * the saved ones.
+ */
+async function resolveBaseline(arg) {
+    if (existsSync(arg) || arg.endsWith('.json') || /[\\/]/.test(arg))
+        return arg;
+    const file = savedBaselinePath(arg);
+    if (existsSync(file))
+        return file;
+    const saved = await savedNames();
+    throw new Error(`no file or saved baseline named "${arg}"; ${saved.length === 0
+        ? `nothing is saved in ${BASELINES_DIR} yet`
+        : `saved in ${BASELINES_DIR}: ${saved.join(', ')}`} (save one with perfgate run --save NAME)`);
+}
+async function savedNames() {
+    try {
+        const files = await readdir(BASELINES_DIR);
+        return files
+            .filter((file) => file.endsWith('.json'))
+            .map((file) => file.slice(0, -'.json'.length))
+            .sort();
+    }
+    catch {
+        return [];
+    }
+}
+
+/**
  * `perfgate run`: load the config, run the benches with progress, write the results file; with
  * `--baseline`, compare, re-run what regressed to confirm it, and print the comparison.
  */
 /** The full help of `perfgate run --help`. */
-const RUN_HELP = `usage: perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
-                    [--baseline BASE.json]... [--confirm-base REF] [--no-confirm]
-                    [--format text|markdown|json] [--fail-on-regression]
+const RUN_HELP = `Usage: perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
+                    [--baseline BASE.json|NAME]... [--save NAME] [--confirm-base REF]
+                    [--no-confirm] [--rounds N] [--samples N] [--time DUR] [--warmup DUR|N]
+                    [--threshold PCT] [--format text|markdown|json|csv] [--fail-on-regression]
+       perfgate run [options] -- 'command' ['command2' ...]
 
 Runs the config's benches, writes the results file and, with --baseline, compares with it and
 confirms what it leaves in doubt: with --confirm-base, by measuring those benches again for the
 base commit REF (checked out in a temporary git worktree) and the work tree, interleaved on this
 machine, whose pair alone decides; otherwise by re-running the head only. Progress goes to
-stderr; stdout has the report only.
+stderr; stdout has the report only. After --, each argument is a shell command timed as a
+one-off bench named by the command, with the default settings and no config file.
 
 Options:
   -c, --config PATH            the config file (default perfgate.yml)
-  -f, --filter GLOB            run only the benches whose name matches
+  -f, --filter GLOB            run only what matches: comma-separated globs (\`*\` within a
+                               segment, \`**\` across) over config bench names and the result
+                               names printed (lib/benchMedian runs only that function of js bench
+                               lib; other kinds match their config name); the baseline is filtered
+                               the same way
   -o, --out FILE               the results file (default perfgate-results.json)
-  -b, --baseline FILE          a baseline results file to compare with (repeatable: pooled)
+  -b, --baseline FILE|NAME     a baseline results file, or a name saved with --save, to compare
+                               with (repeatable: pooled)
+  --save NAME                  also keep the results as .perfgate/baselines/NAME.json
   --confirm-base REF           confirm against the base commit REF (any commit-ish) measured
                                here, beside the head, for the benches in doubt only
   --no-confirm                 do not measure anything again to confirm
-  --format text|markdown|json  the report (markdown: the PR comment; json: only JSON on stdout,
-                               the comparison with --baseline, else the results document)
+  --rounds N                   measurement rounds per bench, over the config
+  --samples N                  minimum samples per bench, over the config
+  --time DUR                   measurement time per bench (e.g. 2s), over the config
+  --warmup DUR|N               warm-up time (500ms) or iterations (3), over the config
+  --threshold PCT              the regression threshold of every bench (e.g. 5%), over the config
+  --format text|markdown|json|csv
+                               the report (markdown: the PR comment; json: only JSON on stdout,
+                               the comparison with --baseline, else the results document; csv:
+                               one row per comparison row with --baseline, else per bench metric)
   --fail-on-regression         exit 1 when something regressed, a budget broke or a scaled
                                bench's growth got steeper (the action's rule)
   -h, --help                   show this help
+
+Numbers: each bench's centre (p10 of rounds): every round's 10th percentile, averaged over the
+rounds without the worst fifth; the comparison judges by the same centre.
 `;
 /** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
 async function measureBase(configFile, baseRef, names, io) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-CKYCC6Zr.js');
+    const { prepareAb } = await import('./chunks/run-ab-CfEW09Ny.js');
     let session;
     try {
         session = await prepareAb({
@@ -740,20 +1075,21 @@ async function measureBase(configFile, baseRef, names, io) {
         await session.close();
     }
 }
-/**
- * Runs `perfgate run [--config F] [--filter GLOB] [--out FILE] [--baseline B.json]... [--no-confirm]
- * [--format text|markdown|json] [--fail-on-regression]`; returns the exit code.
- */
+const FORMATS = ['text', 'markdown', 'json', 'csv'];
+/** Runs `perfgate run` (see RUN_HELP); returns the exit code. */
 async function runCommand(args, io) {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
         args,
+        allowPositionals: true,
         options: {
-            config: { type: 'string', short: 'c', default: 'perfgate.yml' },
+            config: { type: 'string', short: 'c' },
             filter: { type: 'string', short: 'f' },
             out: { type: 'string', short: 'o', default: 'perfgate-results.json' },
             baseline: { type: 'string', short: 'b', multiple: true },
+            save: { type: 'string' },
             'confirm-base': { type: 'string' },
             'no-confirm': { type: 'boolean', default: false },
+            ...OVERRIDE_OPTIONS,
             format: { type: 'string', default: 'text' },
             'fail-on-regression': { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h', default: false },
@@ -764,47 +1100,76 @@ async function runCommand(args, io) {
         io.stdout(RUN_HELP);
         return 0;
     }
-    const format = values.format;
-    if (!['text', 'markdown', 'json'].includes(format)) {
-        io.stderr(`perfgate run: --format must be text, markdown or json, got "${values.format}"\n`);
+    const usage = (why) => {
+        io.stderr(`perfgate run: ${why} (perfgate run --help)\n`);
         return 2;
+    };
+    const format = values.format;
+    if (!FORMATS.includes(format)) {
+        return usage(`--format must be text, markdown, json or csv, got "${values.format}"`);
     }
+    // Commands belong after `--`, so a mistyped option is never timed as a shell command.
+    const commands = positionals;
+    if (commands.length > 0 && !args.includes('--')) {
+        return usage(`unexpected argument "${commands[0]}"; one-off commands go after --`);
+    }
+    if (commands.length > 0 && values.config !== undefined) {
+        return usage('give either --config or commands after --, not both');
+    }
+    if (commands.length > 0 && values['confirm-base'] !== undefined) {
+        return usage('--confirm-base needs a config file to check out; one-off commands have none');
+    }
+    let overrides;
+    let saveFile;
     // Read the baselines first: a bad file should stop us before minutes of benches, not after.
+    const baselineFiles = [];
     const baselines = [];
-    for (const file of values.baseline ?? []) {
-        try {
+    try {
+        overrides = parseOverrides(values);
+        saveFile = values.save === undefined ? undefined : savedBaselinePath(values.save);
+        for (const arg of values.baseline ?? []) {
+            const file = await resolveBaseline(arg);
+            baselineFiles.push(file);
             baselines.push(parseResults(await readFile(file, 'utf8'), file));
         }
-        catch (error) {
-            io.stderr(`perfgate run: ${error instanceof Error ? error.message : String(error)}\n`);
-            return 2;
-        }
     }
-    const loaded = await readConfig(values.config);
+    catch (error) {
+        return usage(error instanceof Error ? error.message : String(error));
+    }
+    const configFile = values.config ?? 'perfgate.yml';
+    const loaded = commands.length > 0 ? oneOffConfig(commands) : await readConfig(configFile);
+    const configName = commands.length > 0 ? ONE_OFF_SOURCE : configFile;
     if (!loaded.ok) {
         for (const error of loaded.errors)
             io.stderr(`${formatConfigError(error)}\n`);
-        io.stderr(`perfgate: ${loaded.errors.length} problem(s) in ${values.config}; nothing was run\n`);
+        io.stderr(`perfgate: ${loaded.errors.length} problem(s) in ${configName}; nothing was run\n`);
         return 2;
     }
-    const run = (config, filter) => runConfig(config, {
+    const config = applyOverrides(loaded.config, overrides);
+    const run = (chosen, filter) => runConfig(chosen, {
         env: io.env,
         filter,
         now: () => io.now(),
         observer: progressObserver((text) => io.stderr(text), io.isTTY),
     });
-    const results = await run(loaded.config, values.filter);
+    const results = await run(config, values.filter);
     if (results.benches.length === 0) {
         io.stderr(`perfgate: no bench matches --filter ${values.filter ?? ''}\n`);
         return 2;
     }
     await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
     await writeFile(values.out, serializeResults(results));
-    // With --format json, stdout is for the JSON document alone (pipe it to jq); the table goes to stderr.
-    const human = (text) => (format === 'json' ? io.stderr(text) : io.stdout(text));
-    human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}\n`);
+    if (saveFile !== undefined) {
+        await mkdir(path.dirname(saveFile), { recursive: true });
+        await writeFile(saveFile, serializeResults(results));
+    }
+    // With --format json or csv, stdout is for that document alone (pipe it on); the table goes to stderr.
+    const machine = format === 'json' || format === 'csv';
+    const human = (text) => (machine ? io.stderr(text) : io.stdout(text));
+    const saved = saveFile === undefined ? '' : ` and saved as baseline "${values.save}" (${saveFile})`;
+    human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}${saved}\n`);
     // Budgets and growth curves, beside the baseline's curves when there is one (as the action).
-    const budgets = budgetsSection(loaded.config.benches, results.benches, baselines[0]?.benches ?? [], format);
+    const budgets = budgetsSection(config.benches, results.benches, baselines[0]?.benches ?? [], format === 'csv' ? 'text' : format);
     // With a baseline, the markdown report is the PR comment, which holds the section itself.
     const inReport = baselines.length > 0 && format === 'markdown';
     if (budgets.text !== '' && !inReport)
@@ -820,16 +1185,22 @@ async function runCommand(args, io) {
     if (baselines.length === 0) {
         if (format === 'json')
             io.stdout(serializeResults(results));
+        if (format === 'csv')
+            io.stdout(resultsCsv(results));
         return errored ? 1 : failOnBudgets();
     }
     // Bench by bench: a bench measured differently than the baseline is shown as changed. Benches
-    // the filter left out are not "removed": they were not asked for.
-    const selected = { ...loaded.config, benches: filterBenches(loaded.config, values.filter) };
-    const asked = baselines.map((run) => ({
-        ...run,
-        benches: run.benches.filter((b) => benchesProducing(selected, [b.name]).length > 0),
+    // the filter left out are not "removed": they were not asked for; nor are the other functions
+    // of a js bench when the filter named one of them.
+    const keeps = keepsResult(config, values.filter);
+    const asked = baselines.map((baseline) => ({
+        ...baseline,
+        benches: baseline.benches.filter((b) => keeps(b.name)),
     }));
-    const { baselines: matched, match } = matchRuns(asked, results);
+    const judged = overrides.regressionThreshold === undefined
+        ? asked
+        : asked.map((baseline) => withThreshold(baseline, overrides.regressionThreshold));
+    const { baselines: matched, match } = matchRuns(judged, results);
     const confirmBase = values['confirm-base'];
     const { comparison } = await compareAndConfirmRuns({
         baselines: matched,
@@ -844,25 +1215,28 @@ async function runCommand(args, io) {
                 ? `Confirming ${names.length} bench(es) against ${confirmBase}, measured here beside the head\n`
                 : `Re-running ${names.length} bench(es) flagged as regressions to confirm them\n`);
             if (confirmBase) {
-                const both = await measureBase(values.config, confirmBase, names, io);
+                const both = await measureBase(configFile, confirmBase, names, io);
                 if (both)
                     return both;
             }
             return {
-                head: await run({ ...loaded.config, benches: benchesProducing(loaded.config, names) }),
+                head: await run({ ...config, benches: benchesProducing(config, names) }),
             };
         },
     });
-    const report = renderReport(comparison, format, {
-        configPath: values.config,
-        headCommit: results.meta.commit,
-        baselinePath: values.baseline?.[0] ?? '',
-        baselineCommit: baselines[0].meta.commit,
-        baselineRuns: baselines.length,
-        budgets: budgets.local,
-    });
-    io.stdout(format === 'json' ? report : `\n${report}`);
-    if (errored)
+    const report = format === 'csv'
+        ? comparisonCsv(comparison)
+        : renderReport(comparison, format, {
+            configPath: configName,
+            headCommit: results.meta.commit,
+            baselinePath: baselineFiles[0] ?? '',
+            baselineCommit: baselines[0].meta.commit,
+            baselineRuns: baselines.length,
+            budgets: budgets.local,
+        });
+    io.stdout(machine ? report : `\n${report}`);
+    const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) => io.stderr(`perfgate: ${text}`));
+    if (errored || unpaired !== 0)
         return 1;
     if (values['fail-on-regression'] && comparison.regressions > 0)
         return 1;
@@ -874,18 +1248,25 @@ const USAGE = `perfgate ${PERFGATE_VERSION}: catch performance regressions befor
 
 Usage:
   perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
-               [--baseline BASE.json]... [--no-confirm] [--format text|markdown|json]
-               [--fail-on-regression]
-  perfgate compare BASE.json [MORE_BASES.json...] HEAD.json [--format text|markdown|json]
-                   [--fail-on-regression]
+               [--baseline BASE.json|NAME]... [--save NAME] [--no-confirm]
+               [--rounds N] [--samples N] [--time DUR] [--warmup DUR|N] [--threshold PCT]
+               [--format text|markdown|json|csv] [--fail-on-regression]
+  perfgate run [options] -- 'command' ['command2' ...]   (one-off benches, no config)
+  perfgate compare BASE.json [MORE_BASES.json...] HEAD.json [--format text|markdown|json|csv]
+                   [--threshold PCT] [--fail-on-regression]
   perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR] [--no-confirm]
               [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
-  perfgate history HISTORY.json [--bench GLOB] [--format text|markdown|html|json]
+  perfgate history HISTORY.json [--filter GLOB] [--format text|markdown|html|json]
   perfgate import-history data.js [--out history.json]
                (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
   perfgate --version
-  perfgate help [run|compare|ab]  (or perfgate <command> --help)
+  perfgate help [COMMAND]  (or perfgate COMMAND --help)
+
+Options:
+  -h, --help                   show this help
+  -V, --version                print the version
 `;
+const COMMANDS = ['run', 'compare', 'ab', 'history', 'import-history'];
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
 async function runCli(args, io) {
     const [command, ...rest] = args;
@@ -902,16 +1283,14 @@ async function runCli(args, io) {
             case 'import-history':
                 return await importHistoryCommand(rest, io);
             case '--version':
+            case '-V':
             case '-v':
                 io.stdout(`${PERFGATE_VERSION}\n`);
                 return 0;
             case 'help':
-                if (rest[0] === 'run')
-                    return await runCommand(['--help'], io);
-                if (rest[0] === 'compare')
-                    return await compareCommand(['--help'], io);
-                if (rest[0] === 'ab')
-                    return await abCommand(['--help'], io);
+                // Each command's --help: one way to ask, one text to keep right.
+                if (COMMANDS.includes(rest[0]))
+                    return await runCli([rest[0], '--help'], io);
                 io.stdout(USAGE);
                 return 0;
             case undefined:
