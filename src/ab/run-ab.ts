@@ -226,7 +226,7 @@ async function measurePairs(
         const bench = pair[side]
         if (bench === undefined) continue
         perRound[side].push(
-          await runBenches([oneRound(bench, round)], {
+          await runBenches([warmFirstRoundOnly(oneRound(bench, round), round)], {
             env: env[side],
             // Identity paths are relative to each side's own tree, so both sides match.
             configDir: configs[side].dir,
@@ -245,4 +245,16 @@ async function measurePairs(
     collected.base.push(...mergeRounds(perRound.base))
     options.observer?.benchFinished?.(headBench, head)
   }
+}
+
+/**
+ * A `command` bench warms up in the first round only: every sample is a fresh process anyway,
+ * so what its warm-up warms (page cache, binary, files) is still warm in later rounds, while
+ * repeating it in each of the 2 × `rounds` rounds per side doubled the runs of a bench with one
+ * warm-up run and one sample per round (bench/confirm-cost.ts). Kinds that open a process or
+ * connection per round (js, sql, http) keep their warm-up in every round: it warms that.
+ */
+function warmFirstRoundOnly(bench: BenchConfig, round: number): BenchConfig {
+  if (round === 0 || bench.spec.kind !== 'command') return bench
+  return { ...bench, settings: { ...bench.settings, warmup: { iterations: 0 } } }
 }
