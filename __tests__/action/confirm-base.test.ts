@@ -121,10 +121,12 @@ describe('confirm against the base on this runner (bundled action, real git)', (
     expect(run.outputs.regressions).toBe('1')
     const comment = server.comments.find((c) => c.issue === 2)?.body ?? ''
     expect(comment).toContain('❌ **1 regression over 15%')
-    // The row says how it was confirmed (the headline and label do too, unless the noise report
-    // calls the bench too noisy for its threshold, which a loaded machine can).
+    // The row says how it was confirmed (the headline and the verdict label do too, unless the
+    // noise report calls the bench too noisy for its threshold, which a loaded machine can).
+    expect(comment).toMatch(/\| store \|.*\| 🔴 regression/)
+    // The full reason, under the table, says how many rounds each side had.
     expect(comment).toMatch(
-      /\| store \|.*confirmed against the base on this runner \\\(\d+ rounds each\\\) \|/,
+      /- store: .*confirmed against the base on this runner \\\(\d+ rounds each\\\)/,
     )
     expect(comment).toMatch(/the stored baseline showed \+\d+/)
     const errors = run.stdout
