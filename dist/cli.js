@@ -3,7 +3,7 @@ import { mkdir, writeFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-D_rbJGP1.js';
-import { prepareAb } from './chunks/run-ab-CfEW09Ny.js';
+import { prepareAb } from './chunks/run-ab-64Zdf4po.js';
 import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DVV3HPbC.js';
 import { r as renderComment } from './chunks/comment-4Ot-zTtY.js';
 import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-BJhGVq4p.js';
@@ -1050,7 +1050,7 @@ rounds without the worst fifth; the comparison judges by the same centre.
 /** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
 async function measureBase(configFile, baseRef, names, io) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-CfEW09Ny.js');
+    const { prepareAb } = await import('./chunks/run-ab-64Zdf4po.js');
     let session;
     try {
         session = await prepareAb({
