@@ -48,11 +48,11 @@ beforeAll(async () => {
   git('init', '-q', '-b', 'main')
   await writeFile(path.join(repo, 'keyed.yml'), BENCH('sql/by-name', '    key: name\n'))
   await writeFile(path.join(repo, 'unkeyed.yml'), BENCH('sql/by-id', ''))
-  await writeFile(path.join(repo, 'schema.sql'), SCHEMA(20000, true))
+  await writeFile(path.join(repo, 'schema.sql'), SCHEMA(5000, true))
   git('add', '-A')
   git('commit', '-q', '-m', 'base')
   git('checkout', '-q', '-b', 'feature')
-  await writeFile(path.join(repo, 'schema.sql'), SCHEMA(24000, false))
+  await writeFile(path.join(repo, 'schema.sql'), SCHEMA(6000, false))
   git('commit', '-q', '-am', 'head: no index on id, more rows')
 }, 120_000)
 
