@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-D_rbJGP1.js';
 import { prepareAb } from './chunks/run-ab-64Zdf4po.js';
-import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DVV3HPbC.js';
+import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DauQ0KP4.js';
 import { r as renderComment } from './chunks/comment-4Ot-zTtY.js';
 import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-BJhGVq4p.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cn2Guq1L.js';
@@ -1051,29 +1051,17 @@ rounds without the worst fifth; the comparison judges by the same centre.
 async function measureBase(configFile, baseRef, names, io) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
     const { prepareAb } = await import('./chunks/run-ab-64Zdf4po.js');
-    let session;
-    try {
-        session = await prepareAb({
-            configFile,
-            baseRef,
-            names,
-            env: io.env,
-            now: () => io.now(),
-            observer: progressObserver((text) => io.stderr(text), io.isTTY),
-            log: (line) => io.stderr(`${line}\n`),
-        });
-    }
-    catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        io.stderr(`perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`);
-        return undefined;
-    }
-    try {
-        return await session.measure(names);
-    }
-    finally {
-        await session.close();
-    }
+    const { measureOnce } = await import('./chunks/measure-once-tpoLm8SJ.js');
+    const open = () => prepareAb({
+        configFile,
+        baseRef,
+        names,
+        env: io.env,
+        now: () => io.now(),
+        observer: progressObserver((text) => io.stderr(text), io.isTTY),
+        log: (line) => io.stderr(`${line}\n`),
+    });
+    return measureOnce(open, names, (why) => io.stderr(`perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`));
 }
 const FORMATS = ['text', 'markdown', 'json', 'csv'];
 /** Runs `perfgate run` (see RUN_HELP); returns the exit code. */

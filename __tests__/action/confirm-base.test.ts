@@ -12,6 +12,7 @@ import path from 'node:path'
 import { ACTION, prPayload, pushPayload, runAction } from '../../__fixtures__/github/action.js'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github/server.js'
 import { gitIn } from '../helpers/git.js'
+import { SCALED_SLEEP_SH } from '../helpers/runner-speed.js'
 
 const BENCHES = ['parse', 'render', 'store']
 const CONFIG = `defaults:
@@ -22,12 +23,6 @@ const CONFIG = `defaults:
   noise-threshold: 5%
 benches:
 ${BENCHES.map((b) => `  - name: ${b}\n    kind: command\n    command: sh bench.sh ${b}.time\n    memory: false`).join('\n')}
-`
-// Each bench sleeps its own time in ms, scaled by the runner's speed in percent, with shell
-// builtins only: a spawned awk would add more time, and noise, than the change it measures.
-const BENCH_SH = `read t < "$1"
-ms=$(( t * \${RUNNER_PERCENT:-100} / 100 ))
-sleep "$(( ms / 1000 )).$(printf %03d $(( ms % 1000 )))"
 `
 
 let server: FakeGitHub
@@ -70,7 +65,7 @@ beforeAll(async () => {
   repo = await mkdtemp(path.join(os.tmpdir(), 'perfgate-confirm-base-'))
   git('init', '-q', '-b', 'main')
   await writeFile(path.join(repo, 'perfgate.yml'), CONFIG)
-  await writeFile(path.join(repo, 'bench.sh'), BENCH_SH)
+  await writeFile(path.join(repo, 'bench.sh'), SCALED_SLEEP_SH)
   await setTimes(steady)
   git('add', '.')
   git('commit', '-qm', 'base')

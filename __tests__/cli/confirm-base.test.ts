@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gitIn } from '../helpers/git.js'
+import { SCALED_SLEEP_SH } from '../helpers/runner-speed.js'
 
 const CLI = path.resolve('dist/cli.js')
 const CONFIG = `defaults:
@@ -19,11 +20,6 @@ benches:
   - {name: fast, kind: command, command: sh bench.sh fast.time, memory: false}
   - {name: slow, kind: command, command: sh bench.sh slow.time, memory: false}
   - {name: other, kind: command, command: 'true', memory: false}
-`
-// Sleeps the file's ms scaled by RUNNER_PERCENT, with shell builtins only (see the action test).
-const BENCH_SH = `read t < "$1"
-ms=$(( t * \${RUNNER_PERCENT:-100} / 100 ))
-sleep "$(( ms / 1000 )).$(printf %03d $(( ms % 1000 )))"
 `
 let repo = ''
 const git = gitIn(() => repo)
@@ -41,7 +37,7 @@ beforeAll(() => {
   repo = mkdtempSync(path.join(tmpdir(), 'perfgate-cli-confirm-'))
   git('init', '-q', '-b', 'main')
   writeFileSync(path.join(repo, 'perfgate.yml'), CONFIG)
-  writeFileSync(path.join(repo, 'bench.sh'), BENCH_SH)
+  writeFileSync(path.join(repo, 'bench.sh'), SCALED_SLEEP_SH)
   writeFileSync(path.join(repo, 'fast.time'), '100\n')
   writeFileSync(path.join(repo, 'slow.time'), '100\n')
   writeFileSync(path.join(repo, '.gitignore'), '*.json\n')

@@ -89,9 +89,9 @@ async function measureBase(
 ): Promise<Remeasured | undefined> {
   // Loaded only here: a run without --confirm-base starts without git and A/B code.
   const { prepareAb } = await import('../ab/run-ab.js')
-  let session
-  try {
-    session = await prepareAb({
+  const { measureOnce } = await import('../ab/measure-once.js')
+  const open = () =>
+    prepareAb({
       configFile,
       baseRef,
       names,
@@ -100,18 +100,11 @@ async function measureBase(
       observer: progressObserver((text) => io.stderr(text), io.isTTY),
       log: (line) => io.stderr(`${line}\n`),
     })
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error)
+  return measureOnce(open, names, (why) =>
     io.stderr(
       `perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`,
-    )
-    return undefined
-  }
-  try {
-    return await session.measure(names)
-  } finally {
-    await session.close()
-  }
+    ),
+  )
 }
 
 const FORMATS = ['text', 'markdown', 'json', 'csv'] as const

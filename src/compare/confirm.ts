@@ -63,8 +63,9 @@ export function confirmRegressions(
     bothSides?: boolean
   } = {},
 ): Comparison {
-  const how = options.bothSides ? 'base' : 'rerun'
-  const byWhat = options.bothSides
+  const { bothSides, ...compareOptions } = options
+  const how = bothSides ? 'base' : 'rerun'
+  const byWhat = bothSides
     ? 'an interleaved re-run of base and head on this runner'
     : 'a re-run of the head only'
   const firstBenches = new Map(head.benches.map((b) => [b.name, b]))
@@ -82,8 +83,7 @@ export function confirmRegressions(
     ...head,
     benches: head.benches.filter((b) => rerunNames.has(b.name)),
   }
-  const settled: CompareOptions = { ...options, sharedShift: false }
-  delete (settled as { bothSides?: boolean }).bothSides
+  const settled: CompareOptions = { ...compareOptions, sharedShift: false }
   const any = measured.benches.length > 0
   const pooled = any ? compareRuns(baselines, [pooledHead, measured], settled) : null
   const alone = any ? compareRuns(baselines, measured, settled) : null

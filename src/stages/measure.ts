@@ -3,6 +3,7 @@
  * `results` output); find the stored baseline; confirm what it leaves in doubt on this runner.
  */
 import path from 'node:path'
+import { measureOnce } from '../ab/measure-once.js'
 import { FILES } from '../baseline/layout.js'
 import { recordGate } from '../compare/base-gate.js'
 import type { Config } from '../config/types.js'
@@ -86,9 +87,8 @@ async function confirmMode(run: RunContext, finding: BaselineFinding): Promise<C
 async function measureBothSides(run: RunContext, names: readonly string[]): Promise<Remeasured> {
   const { setup, deps } = run
   const baseSha = setup.pr?.baseSha ?? ''
-  let session
-  try {
-    session = await deps.abSession({
+  const open = () =>
+    deps.abSession({
       configFile: setup.configPath,
       baseRef: baseSha,
       names,
@@ -96,20 +96,14 @@ async function measureBothSides(run: RunContext, names: readonly string[]): Prom
       now: deps.now,
       regressionThreshold: setup.inputs.threshold,
     })
-  } catch (error) {
-    // Nothing is lost: the head alone is re-run, and the verdicts say so.
-    const why = error instanceof Error ? error.message : String(error)
+  const both = await measureOnce(open, names, (why) =>
     deps.step.warning(
       `Could not measure the base ${baseSha.slice(0, 12)} on this runner (${why}); re-running the head only`,
       { title: 'perfgate confirm' },
-    )
-    return rerunHead(run.config, deps, names)
-  }
-  try {
-    return await session.measure(names)
-  } finally {
-    await session.close()
-  }
+    ),
+  )
+  // Nothing is lost without the base: the head alone is re-run, and the verdicts say so.
+  return both ?? rerunHead(run.config, deps, names)
 }
 
 async function rerunHead(
