@@ -4,6 +4,7 @@
  * the file format cannot drift from the code. docs/results-format.md describes the same fields.
  */
 import { z } from 'zod'
+import { causeSchema } from '../profile/types.js'
 
 const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' })
 const count = z.int().min(0)
@@ -63,6 +64,8 @@ export const metricComparisonSchema = z.object({
   confirmation: z.enum(['base', 'rerun']).optional(),
   /** Kind-specific notes shown beside the timing (e.g. a query plan change). */
   notes: z.array(z.string()).optional(),
+  /** Why a confirmed regression is slower: what grew in profiles or plans of both sides. */
+  cause: causeSchema.optional(),
 })
 
 /** How one metric of one bench compares between baseline run(s) and the head run. */
