@@ -58,3 +58,35 @@ export interface FoldedDiffStack {
   base: number
   head: number
 }
+
+/** A V8 CPU profile as the inspector's Profiler.stop returns it and `node --cpu-prof` writes it. */
+export interface CpuProfile {
+  nodes: CpuProfileNode[]
+  /** Microseconds, on the profiler's clock. */
+  startTime: number
+  endTime: number
+  /** The node id of each sample, and the microseconds before it. */
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/** One call-tree node of a V8 CPU profile. */
+export interface CpuProfileNode {
+  id: number
+  callFrame: {
+    functionName: string
+    scriptId: string
+    url: string
+    /** Zero-based. */
+    lineNumber: number
+    columnNumber: number
+  }
+  hitCount?: number
+  children?: number[]
+}
+
+/** One side's profile of one bench in one round, and how many bench calls it covers. */
+export interface ProfileRound {
+  profile: CpuProfile
+  calls: number
+}
