@@ -3,7 +3,7 @@ import { mkdir, writeFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-D_rbJGP1.js';
-import { prepareAb } from './chunks/run-ab-64Zdf4po.js';
+import { prepareAb } from './chunks/run-ab-BgwtEJBB.js';
 import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-Bq7OmMZc.js';
 import { r as renderComment } from './chunks/comment-E9Vyj7Kj.js';
 import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-BJgwAFd6.js';
@@ -1048,9 +1048,9 @@ Numbers: each bench's centre (p10 of rounds): every round's 10th percentile, ave
 rounds without the worst fifth; the comparison judges by the same centre.
 `;
 /** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
-async function measureBase(configFile, baseRef, names, io) {
+async function measureBase(configFile, baseRef, names, io, overrides) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-64Zdf4po.js');
+    const { prepareAb } = await import('./chunks/run-ab-BgwtEJBB.js');
     const { measureOnce } = await import('./chunks/measure-once-tpoLm8SJ.js');
     const open = () => prepareAb({
         configFile,
@@ -1060,6 +1060,8 @@ async function measureBase(configFile, baseRef, names, io) {
         now: () => io.now(),
         observer: progressObserver((text) => io.stderr(text), io.isTTY),
         log: (line) => io.stderr(`${line}\n`),
+        // Both sides measured as the head was: `--rounds 2` means two rounds on each.
+        adjust: (config) => applyOverrides(config, overrides),
     });
     return measureOnce(open, names, (why) => io.stderr(`perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`));
 }
@@ -1203,7 +1205,7 @@ async function runCommand(args, io) {
                 ? `Confirming ${names.length} bench(es) against ${confirmBase}, measured here beside the head\n`
                 : `Re-running ${names.length} bench(es) flagged as regressions to confirm them\n`);
             if (confirmBase) {
-                const both = await measureBase(configFile, confirmBase, names, io);
+                const both = await measureBase(configFile, confirmBase, names, io, overrides);
                 if (both)
                     return both;
             }

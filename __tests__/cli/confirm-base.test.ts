@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { abRounds } from '../../src/ab/interleave.js'
 import { gitIn } from '../helpers/git.js'
 import { SCALED_SLEEP_SH } from '../helpers/runner-speed.js'
 
@@ -79,6 +80,35 @@ describe('perfgate run --confirm-base (bundled CLI, real git)', () => {
         .at(-1)
     expect(row('slow')).toContain('regression (confirmed against the base)')
     expect(row('fast')).not.toContain('regression')
+  }, 120_000)
+
+  it('measures the base side with the same --rounds override as the head', () => {
+    // A baseline recorded with the override too: a different round count is a different
+    // measurement (the bench's identity), which would be reported as changed, not confirmed.
+    const recorded = perfgate(['run', '--out', 'base-2.json', '--rounds', '2'], 100)
+    expect(recorded.code).toBe(0)
+    const run = perfgate(
+      [
+        'run',
+        '--baseline',
+        'base-2.json',
+        '--confirm-base',
+        'main',
+        '--rounds',
+        '2',
+        '--format',
+        'json',
+      ],
+      130,
+    )
+    expect(run.stderr).toMatch(/Confirming [1-3] bench\(es\) against main/)
+    const rows = (JSON.parse(run.stdout) as { comparisons: Record<string, unknown>[] }).comparisons
+    const confirmed = rows.filter((row) => row.confirmation === 'base')
+    expect(confirmed.length).toBeGreaterThan(0)
+    // The config says 4 rounds; the pair that decides was measured in the A/B rounds of 2.
+    const asked = abRounds({ rounds: 2 })
+    expect(asked).toBeLessThan(abRounds({ rounds: 4 }))
+    for (const row of confirmed) expect([row.baseRounds, row.headRounds]).toEqual([asked, asked])
   }, 120_000)
 
   it('does not list the benches --filter left out as removed', () => {

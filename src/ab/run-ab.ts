@@ -51,6 +51,8 @@ export interface AbOptions {
   log?(line: string): void
   secret?(value: string): void
   regressionThreshold?: number
+  /** Applied to both sides' configs once read (the CLI's `--rounds`, `--time`, ... overrides). */
+  adjust?(config: Config): Config
 }
 
 /** Both sides' results of one interleaved measurement. */
@@ -162,7 +164,7 @@ function parse(text: string, file: string, options: AbOptions): Config {
       : { regressionThreshold: options.regressionThreshold }),
   })
   if (!parsed.ok) throw new AbSetupError(parsed.errors.map(formatConfigError).join('\n'))
-  return parsed.config
+  return options.adjust ? options.adjust(parsed.config) : parsed.config
 }
 
 async function measureInterleaved(

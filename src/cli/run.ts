@@ -18,7 +18,13 @@ import { benchesProducing } from '../run/run-benches.js'
 import { keepsResult } from '../config/filter.js'
 import { comparisonCsv, resultsCsv } from '../report/csv.js'
 import { ONE_OFF_SOURCE, oneOffConfig } from './one-off.js'
-import { applyOverrides, OVERRIDE_OPTIONS, parseOverrides, withThreshold } from './overrides.js'
+import {
+  applyOverrides,
+  OVERRIDE_OPTIONS,
+  parseOverrides,
+  withThreshold,
+  type Overrides,
+} from './overrides.js'
 import { resolveBaseline, savedBaselinePath } from './saved-baselines.js'
 import { runSummaryText } from '../report/run-summary.js'
 import { runConfig } from '../run/run-config.js'
@@ -86,6 +92,7 @@ async function measureBase(
   baseRef: string,
   names: readonly string[],
   io: RunIo,
+  overrides: Overrides,
 ): Promise<Remeasured | undefined> {
   // Loaded only here: a run without --confirm-base starts without git and A/B code.
   const { prepareAb } = await import('../ab/run-ab.js')
@@ -99,6 +106,8 @@ async function measureBase(
       now: () => io.now(),
       observer: progressObserver((text) => io.stderr(text), io.isTTY),
       log: (line) => io.stderr(`${line}\n`),
+      // Both sides measured as the head was: `--rounds 2` means two rounds on each.
+      adjust: (config) => applyOverrides(config, overrides),
     })
   return measureOnce(open, names, (why) =>
     io.stderr(
@@ -253,7 +262,7 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
           : `Re-running ${names.length} bench(es) flagged as regressions to confirm them\n`,
       )
       if (confirmBase) {
-        const both = await measureBase(configFile, confirmBase, names, io)
+        const both = await measureBase(configFile, confirmBase, names, io, overrides)
         if (both) return both
       }
       return {
