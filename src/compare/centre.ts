@@ -18,5 +18,6 @@ export const CENTRE_LABEL = 'centre (p10 of rounds)'
 export function metricCentre(metric: Metric): number {
   // A document without samples (hand-written, or an old format) has only its summary left.
   if (metric.samples.length === 0) return metric.summary.median
-  return robustCentre(roundSummaries(metric, 1, ROUND_QUANTILE).centres, metric.better)
+  const quantile = metric.roundQuantile ?? ROUND_QUANTILE
+  return robustCentre(roundSummaries(metric, 1, quantile).centres, metric.better)
 }

@@ -304,7 +304,15 @@ function compareBench(
     }
     baseMetrics.forEach((m) => checkMetric(bench.name, m, 'baseline'))
     const normalise = speed !== null && isTimeUnit(metric.unit) && bench.name !== CALIBRATION_BENCH
-    const evidence = gatherEvidence(baseMetrics, headMetrics, normalise ? 1 / speed : 1, settings)
+    // A metric may say which quantile of a round is its centre (a wait's median); it then has
+    // no undisturbed fast end for the best-rounds cross-check to read.
+    const own = metric.roundQuantile
+    const evidence = gatherEvidence(
+      baseMetrics,
+      headMetrics,
+      normalise ? 1 / speed : 1,
+      own === undefined ? settings : { ...settings, quantile: own },
+    )
     out.push({
       row: {
         ...row,
@@ -323,6 +331,7 @@ function compareBench(
       resolution: metric.resolution,
       headRuns: headMetrics.length,
       planChanged: planShapeChanged(lastBase, bench.details),
+      ...(own === undefined ? {} : { crossCheck: false }),
     })
     if (tail && metric.name === 'time' && evidence.baseUnits > 1 && evidence.headUnits > 1) {
       // Each round's quantile relative to its own centre: a slower process moves both and

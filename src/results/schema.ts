@@ -28,6 +28,7 @@ const metricSchema = z.object({
   summary: summarySchema,
   regressionThreshold: finite.min(0).optional(),
   resolution: finite.min(0).optional(),
+  roundQuantile: finite.min(0).max(1).optional(),
 })
 
 const benchSchema = z.object({

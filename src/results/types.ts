@@ -42,6 +42,12 @@ export interface Metric {
   regressionThreshold?: number
   /** Smallest change this metric can resolve, in its unit (e.g. a poll interval). */
   resolution?: number
+  /**
+   * Quantile of each round taken as its centre, when not the default p10: a wait (a pooled
+   * connection's acquisition) sits at zero at its fast end however long the typical wait, so it
+   * is judged by each round's median, and its best rounds are not cross-checked.
+   */
+  roundQuantile?: number
 }
 
 /** What changes a bench's measurement, digested: runs of a bench compare only when these match. */

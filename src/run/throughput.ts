@@ -30,6 +30,8 @@ export interface PartMetric {
   name: string
   /** Smallest change worth a verdict, in ms (a part that is near zero would swing by 100s of %). */
   resolution?: number
+  /** Quantile of each round taken as its centre (Metric.roundQuantile); default p10. */
+  roundQuantile?: number
 }
 
 /** How to measure. */
@@ -118,6 +120,7 @@ export async function measureThroughput(
           samples: result.parts[part.name],
         }),
         ...(part.resolution === undefined ? {} : { resolution: part.resolution }),
+        ...(part.roundQuantile === undefined ? {} : { roundQuantile: part.roundQuantile }),
       })),
     )
   }
