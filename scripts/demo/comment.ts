@@ -7,11 +7,21 @@ export function commentIn(stdout: string): string {
   return stdout.slice(start).trimEnd()
 }
 
-/** The bench names of a PR comment's regression rows (the flagged ones, in its first table). */
+/**
+ * The benches of a PR comment's regression rows (the flagged ones, in its first table), each
+ * once: a row of another metric of the same bench (`json/stringify (peak-heap)`) is that bench.
+ */
 export function flaggedIn(comment: string): string[] {
   const visible = comment.split('<details>')[0]
-  return visible
+  const names = visible
     .split('\n')
     .filter((line) => line.startsWith('| ') && line.includes('| 🔴 regression'))
-    .map((line) => line.split('|')[1].trim().replace(/\\/g, ''))
+    .map((line) =>
+      line
+        .split('|')[1]
+        .trim()
+        .replace(/\\/g, '')
+        .replace(/ \([^)]*\)$/, ''),
+    )
+  return [...new Set(names)]
 }
