@@ -18,8 +18,9 @@ const say = (line: string): void => void process.stdout.write(`${line}\n`)
 /** "Flagged X, the bench the branch slowed, and nothing else", or what else it flagged. */
 function verdict(part: PartOutcome, slowed: string): string {
   const time = `(${part.seconds.toFixed(0)} s)`
-  // A sql bench gives one result per case (sql/step-readiness[task_id=…]); all are the slowed bench.
-  const isSlowed = (name: string): boolean => name === slowed || name.startsWith(`${slowed}[`)
+  // A sql bench gives one result per case (sql/step-readiness/161): each is the slowed bench.
+  const isSlowed = (name: string): boolean =>
+    name === slowed || name.startsWith(`${slowed}/`) || name.startsWith(`${slowed}[`)
   const others = part.flagged.filter((name) => !isSlowed(name))
   if (part.flagged.some(isSlowed) && others.length === 0) {
     return `Flagged ${part.flagged.join(', ')}: what the branch slowed, and nothing else ${time}.`

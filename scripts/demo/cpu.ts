@@ -1,14 +1,13 @@
 /**
  * The CPU part of the demo, perfgate's pull-request job run locally: a throwaway repository with
  * the example json bench, a baseline run on `main`, then a branch whose `json/stringify`
- * pretty-prints (a real code change, some 20-60% slower) run against that baseline with
+ * pretty-prints (a real code change, about 30% slower) run against that baseline with
  * `--confirm-base main`. What the first comparison leaves in doubt is measured again for `main`
  * and the branch, interleaved on this machine, and that pair alone decides: a machine busier
  * during one run than during the other slows both sides of the pair, so it flags nothing.
  */
 import path from 'node:path'
-import type { Change } from './change.js'
-import { commitChange, diffLines } from './change.js'
+import { commitChange, diffLines, type Change } from './change.js'
 import { commentIn, flaggedIn } from './comment.js'
 import { example } from './examples.js'
 import { throwawayRepo } from './git-repo.js'
@@ -96,15 +95,11 @@ export async function cpuDemo(
     say(`3. ${PRETTY_PRINT.branch}: compare with the baseline; what is in doubt is measured again`)
     say('   for main and the branch, interleaved here, and that pair decides')
     say('   $ perfgate run --baseline base.json --confirm-base main --format markdown')
-    const head = await perfgate(
-      ['run', '--out', path.join(root, 'head.json'), '--baseline', base].concat([
-        '--confirm-base',
-        'main',
-        '--format',
-        'markdown',
-      ]),
-      { cwd: repo, progress },
-    )
+    const confirm = ['--baseline', base, '--confirm-base', 'main', '--format', 'markdown']
+    const head = await perfgate(['run', '--out', path.join(root, 'head.json'), ...confirm], {
+      cwd: repo,
+      progress,
+    })
     check(head, 'perfgate run --baseline')
     seconds(head)
     const comment = commentIn(head.stdout)
