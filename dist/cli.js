@@ -3,7 +3,7 @@ import { mkdir, writeFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-D_rbJGP1.js';
-import { prepareAb } from './chunks/run-ab-Aho4_7Vo.js';
+import { prepareAb } from './chunks/run-ab-T4CmJunM.js';
 import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DsbAe_9A.js';
 import { r as renderComment } from './chunks/comment-E9Vyj7Kj.js';
 import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-BJgwAFd6.js';
@@ -13,17 +13,16 @@ import { s as serializeResults, p as parseResults, R as ResultsFormatError } fro
 import { g as growthText } from './chunks/render-2byl3bdW.js';
 import { g as growthReport } from './chunks/report-LfDNJO-e.js';
 import { q as quantileOf, C as CompareInputError } from './chunks/units-C0yKQs3w.js';
-import { c as count, d as duration, w as warmup, p as percentage } from './chunks/js-CMTW58QX.js';
+import { c as count, d as duration, w as warmup, p as percentage, m as msPer } from './chunks/pg-notify-CIo0VZWO.js';
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-DkIiN5m9.js';
 import { r as readHistory } from './chunks/history-bL8sTFiw.js';
 import { h as htmlReport } from './chunks/html-Cu63b-vq.js';
-import { s as splitGlobs, g as globToRegExp, k as keepsResult } from './chunks/run-benches-nTKz5cf4.js';
+import { s as splitGlobs, g as globToRegExp, k as keepsResult } from './chunks/run-benches-B1zu2T-C.js';
 import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
-import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
-import { p as parseConfig, f as formatConfigError } from './chunks/load-KPtrY69V.js';
-import { r as readConfig } from './chunks/read-IJMx75bx.js';
+import { p as parseConfig, f as formatConfigError } from './chunks/load-PGobK_zm.js';
+import { r as readConfig } from './chunks/read-D98B-0OU.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
 import 'node:child_process';
@@ -35,7 +34,7 @@ import 'node:events';
 import 'node:url';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import { r as runSummaryText } from './chunks/run-summary-DGSi5YjI.js';
-import { runConfig } from './chunks/run-config-3InubYbd.js';
+import { runConfig } from './chunks/run-config-D7ZqyA0P.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/git-XZ9dYSDd.js';
 import './chunks/scaling-bBRpMboh.js';
@@ -44,8 +43,10 @@ import './chunks/simple-statistics-Dw7N4kWf.js';
 import './chunks/random-CRNsGjhb.js';
 import './chunks/escape-DUX7g4yH.js';
 import './chunks/bench-BCpLDQqU.js';
+import './chunks/XMLParser-Ciolm0c3.js';
 import './chunks/units-CFo0x0PP.js';
 import './chunks/identity-B3jh3Sc_.js';
+import './chunks/calibration-module-CtkTGxWt.js';
 import 'fs';
 import 'path';
 import 'url';
@@ -61,7 +62,6 @@ import 'tls';
 import 'pg-cloudflare';
 import 'stream';
 import 'string_decoder';
-import './chunks/XMLParser-Ciolm0c3.js';
 import 'process';
 import 'buffer';
 import './chunks/messages-NUcMpfN4.js';
@@ -1050,7 +1050,7 @@ rounds without the worst fifth; the comparison judges by the same centre.
 /** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
 async function measureBase(configFile, baseRef, names, io, overrides) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-Aho4_7Vo.js');
+    const { prepareAb } = await import('./chunks/run-ab-T4CmJunM.js');
     const { measureOnce } = await import('./chunks/measure-once-tpoLm8SJ.js');
     const open = () => prepareAb({
         configFile,

@@ -1,7 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
-import { C as CALIBRATION_MODULE } from './chunks/js-CMTW58QX.js';
-import './chunks/units-CFo0x0PP.js';
-import './chunks/schemas-CtpLbXv5.js';
+import { C as CALIBRATION_MODULE } from './chunks/calibration-module-CtkTGxWt.js';
 
 const e = Object.freeze(() => {}), t = globalThis.Event;
 var n = class extends t {

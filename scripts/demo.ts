@@ -1,74 +1,58 @@
 /**
- * `npm run demo`: perfgate's main job on the bundled examples, with nothing to set up.
- * 1. CPU benches (js + command) on a "main branch" run, then on a "pull request" run that makes
- *    one function 30% slower, and the comparison the PR comment would show.
- * 2. PostgreSQL benches on a throwaway embedded server.
- * 3. HTTP, end-to-end and throughput benches against the example task API.
+ * `npm run demo`: perfgate's pull-request job, locally, on the bundled examples in a throwaway
+ * git repository: a baseline on main, a branch that slows one function, the comparison
+ * confirmed against main on this machine, and the PR comment perfgate would post. CPU benches
+ * only, under a minute. `npm run demo:all` (`--all`) adds a PostgreSQL and an HTTP comparison.
+ * `--quick` gives the CPU part a smaller time budget (the test's).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { freePort, startEmbeddedPostgres } from './embedded-postgres.js'
+import { cpuDemo, DEMO_BUDGET, SLOWED, type CpuBudget } from './demo/cpu.js'
+import type { PartOutcome } from './demo/paired.js'
 
-const out = '.perfgate/demo'
-mkdirSync(out, { recursive: true })
+// The test's: 3 rounds instead of 4 (6 a side in the confirmation), half the time.
+const QUICK_BUDGET: CpuBudget = { time: '150ms', warmup: '30ms', rounds: 3, abSplit: 2 }
 
-function perfgate(args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/cli.js', ...args], {
-      stdio: 'inherit',
-      env: { ...process.env, ...env },
-    })
-    child.on('exit', (code) => resolve(code ?? 1))
-  })
-}
+const args = process.argv.slice(2)
+const all = args.includes('--all')
+const say = (line: string): void => void process.stdout.write(`${line}\n`)
 
-function banner(text: string): void {
-  process.stdout.write(`\n${'='.repeat(78)}\n${text}\n${'='.repeat(78)}\n`)
-}
-
-async function cpuBenches(): Promise<void> {
-  banner('1/3  CPU benches: a baseline run, a pull-request run 30% slower in json/stringify')
-  await perfgate(['run', '--config', 'examples/perfgate.yml', '--out', `${out}/base.json`])
-  await perfgate(['run', '--config', 'examples/perfgate.yml', '--out', `${out}/head.json`], {
-    DEMO_SLOWDOWN: '0.3',
-  })
-  banner('The comparison (what the PR comment shows; markdown with --format markdown)')
-  await perfgate(['compare', `${out}/base.json`, `${out}/head.json`])
-}
-
-async function postgresBenches(): Promise<void> {
-  banner('2/3  PostgreSQL benches on a throwaway embedded server')
-  const server = await startEmbeddedPostgres({ label: 'demo' })
-  process.stdout.write(`PostgreSQL started on 127.0.0.1:${server.port}\n`)
-  try {
-    await perfgate(
-      ['run', '--config', 'examples/postgres/perfgate.yml', '--out', `${out}/postgres.json`],
-      { DATABASE_URL: server.url },
-    )
-  } finally {
-    await server.stop()
+/** "Flagged X, the bench the branch slowed, and nothing else", or what else it flagged. */
+function verdict(part: PartOutcome, slowed: string): string {
+  const time = `(${part.seconds.toFixed(0)} s)`
+  // A sql bench gives one result per case (sql/step-readiness/161): each is the slowed bench.
+  const isSlowed = (name: string): boolean =>
+    name === slowed || name.startsWith(`${slowed}/`) || name.startsWith(`${slowed}[`)
+  const others = part.flagged.filter((name) => !isSlowed(name))
+  if (part.flagged.some(isSlowed) && others.length === 0) {
+    return `Flagged ${part.flagged.join(', ')}: what the branch slowed, and nothing else ${time}.`
   }
+  const flagged = part.flagged.join(', ') || 'nothing'
+  return `Flagged ${flagged}; the branch slowed ${slowed} only ${time}.`
 }
 
-async function httpBenches(): Promise<void> {
-  banner('3/3  HTTP, end-to-end and throughput benches against examples/http/server.js')
-  const port = await freePort()
-  const server: ChildProcess = spawn(process.execPath, [path.join('examples/http/server.js')], {
-    stdio: 'ignore',
-    env: { ...process.env, PORT: String(port) },
-  })
-  try {
-    await perfgate(['run', '--config', 'examples/http/perfgate.yml', '--out', `${out}/http.json`], {
-      TASK_API: `http://127.0.0.1:${port}`,
-      TASK_API_TOKEN: 'demo-token',
-    })
-  } finally {
-    server.kill()
-  }
+function printComment(part: PartOutcome, slowed: string): void {
+  say('')
+  say(verdict(part, slowed))
+  say('The PR comment perfgate would post (markdown):')
+  say('')
+  say(part.comment)
 }
 
-await cpuBenches()
-await postgresBenches()
-await httpBenches()
-process.stdout.write(`\nResults files are in ${out}/.\n`)
+say(
+  'perfgate demo: a branch slows one function; perfgate flags it and confirms it on this machine.',
+)
+say('')
+if (all) say('1/3  CPU: js benches, a stored baseline and a confirmation against main')
+printComment(await cpuDemo(say, args.includes('--quick') ? QUICK_BUDGET : DEMO_BUDGET), SLOWED)
+if (all) {
+  // Loaded only here: the CPU part starts faster without the PostgreSQL driver and server package.
+  const { postgresDemo, SQL_SLOWED } = await import('./demo/postgres.js')
+  const { httpDemo, HTTP_SLOWED } = await import('./demo/http.js')
+  say('')
+  say(
+    '2/3  PostgreSQL: two queries, main and a branch measured in alternating rounds (perfgate ab)',
+  )
+  printComment(await postgresDemo(say), SQL_SLOWED)
+  say('')
+  say('3/3  HTTP: the example task API, served by perfgate for each side (perfgate ab)')
+  printComment(await httpDemo(say), HTTP_SLOWED)
+}

@@ -5,7 +5,7 @@
  */
 import { getHeapStatistics } from 'node:v8'
 import { Bench } from 'tinybench'
-import { CALIBRATION_MODULE } from '../config/kinds/js.js'
+import { CALIBRATION_MODULE } from '../config/kinds/calibration-module.js'
 import { calibration } from './calibration-workload.js'
 import type { JsJob, JsLeakWindows, JsReply, JsTaskOutcome } from './js-protocol.js'
 

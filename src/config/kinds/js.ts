@@ -32,8 +32,7 @@ export interface JsSpec {
   args?: number[]
 }
 
-/** The `module` of the built-in calibration workload (`calibration: true` in the config). */
-export const CALIBRATION_MODULE = 'perfgate:calibration'
+export { CALIBRATION_MODULE } from './calibration-module.js'
 
 /** The group of the calibration bench; its one function makes it `perfgate/calibration`. */
 export const CALIBRATION_GROUP = 'perfgate'
