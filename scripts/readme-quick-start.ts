@@ -19,12 +19,13 @@ const SECTION = '## Quick start in your own project'
 
 /** The project code the README's bench file imports: before and after "edit src/slugify.js". */
 export const SLUGIFY = {
-  fast: `export function slugify(text) {
+  // CommonJS, as in a project `npm init` made: the .mjs bench file imports it all the same.
+  fast: `exports.slugify = function slugify(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
 }
 `,
   // Four times the work: a slowdown far beyond any noise of a loaded machine.
-  slow: `export function slugify(text) {
+  slow: `exports.slugify = function slugify(text) {
   let slug = ''
   for (let i = 0; i < 4; i++) slug = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
   return slug
@@ -46,7 +47,7 @@ export function quickStartSteps(readme: string): Step[] {
   const section = readme.slice(start, end < 0 ? undefined : end)
   const steps: Step[] = []
   for (const [, lang, body] of section.matchAll(/\n```(\w*)\n([\s\S]*?)\n```/g)) {
-    const named = /^(?:\/\/|#) ([\w./-]+\.(?:js|yml))\b/.exec(body)
+    const named = /^(?:\/\/|#) ([\w./-]+\.(?:m?js|yml))\b/.exec(body)
     if ((lang === 'js' || lang === 'yaml') && named) {
       steps.push({ kind: 'file', path: named[1], content: `${body}\n` })
     } else if (lang === 'sh') {

@@ -2,7 +2,7 @@
 // its bench file and config, `run --out base.json`, a slower function, `run --baseline base.json`.
 // scripts/pack-smoke.sh follows it again from the packed tarball installed in an empty folder.
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
@@ -18,7 +18,7 @@ describe("the README's quick start", () => {
   it('is a bench file, a config, a baseline run, an edit and a comparing run', () => {
     const steps = quickStartSteps(README)
     expect(steps.map((step) => (step.kind === 'file' ? step.path : step.kind))).toEqual([
-      'benches/text.js',
+      'benches/text.mjs',
       'perfgate.yml',
       'perfgate',
       'edit',
@@ -32,6 +32,11 @@ describe("the README's quick start", () => {
 
   it('flags the slowed function, as the README shows', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'perfgate-quick-start-'))
+    // A project as `npm init -y` makes it: CommonJS, so the bench file must be .mjs to import.
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'quick-start', version: '1.0.0', type: 'commonjs' }),
+    )
     const output = followQuickStart(README, dir, [process.execPath, CLI])
     expect(flagsTheBench(output)).toBe(true)
     // The README's sample output is a line of that table.
