@@ -22,8 +22,12 @@ const config = {
   treeshake: {
     moduleSideEffects: (id) => !/node_modules\/(undici|@actions\/http-client)\//.test(id),
   },
-  // pg's optional native binding is never installed; the pure-JS client is used.
-  external: ['pg-native', 'pg-cloudflare'],
+  // pg's optional native binding is never installed; the pure-JS client is used (pg requires it in
+  // a try, so leaving it out is safe). pg-cloudflare is bundled, not external: pg imports it
+  // statically, and outside Cloudflare Workers it resolves to an empty module. The action runs
+  // dist/ from its checkout with no node_modules, and the npm package has no dependencies, so
+  // nothing but node: builtins may stay external (__tests__/release/bundle.test.ts checks it).
+  external: ['pg-native'],
   onwarn(warning, warn) {
     // Dependencies' own comments and cycles are not ours to fix.
     if (

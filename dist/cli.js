@@ -3,7 +3,7 @@ import { mkdir, writeFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-D_rbJGP1.js';
-import { prepareAb } from './chunks/run-ab-T4CmJunM.js';
+import { prepareAb } from './chunks/run-ab-DoRwMW5K.js';
 import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DsbAe_9A.js';
 import { r as renderComment } from './chunks/comment-E9Vyj7Kj.js';
 import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-BJgwAFd6.js';
@@ -17,7 +17,7 @@ import { c as count, d as duration, w as warmup, p as percentage, m as msPer } f
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-DkIiN5m9.js';
 import { r as readHistory } from './chunks/history-bL8sTFiw.js';
 import { h as htmlReport } from './chunks/html-Cu63b-vq.js';
-import { s as splitGlobs, g as globToRegExp, k as keepsResult } from './chunks/run-benches-B1zu2T-C.js';
+import { s as splitGlobs, g as globToRegExp, k as keepsResult } from './chunks/run-benches-B1ttJkXD.js';
 import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
@@ -34,7 +34,7 @@ import 'node:events';
 import 'node:url';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import { r as runSummaryText } from './chunks/run-summary-DGSi5YjI.js';
-import { runConfig } from './chunks/run-config-D7ZqyA0P.js';
+import { runConfig } from './chunks/run-config-4N7DHmqy.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/git-XZ9dYSDd.js';
 import './chunks/scaling-bBRpMboh.js';
@@ -59,7 +59,6 @@ import 'crypto';
 import 'dns';
 import 'net';
 import 'tls';
-import 'pg-cloudflare';
 import 'stream';
 import 'string_decoder';
 import 'process';
@@ -1050,7 +1049,7 @@ rounds without the worst fifth; the comparison judges by the same centre.
 /** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
 async function measureBase(configFile, baseRef, names, io, overrides) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-T4CmJunM.js');
+    const { prepareAb } = await import('./chunks/run-ab-DoRwMW5K.js');
     const { measureOnce } = await import('./chunks/measure-once-tpoLm8SJ.js');
     const open = () => prepareAb({
         configFile,

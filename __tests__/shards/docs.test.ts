@@ -1,4 +1,4 @@
-// The matrix workflows users copy (README.md's shard section, docs/shards.md), read as GitHub
+// The matrix workflows users copy (docs/shards.md, which the README links), read as GitHub
 // renders them (cmark-gfm) and parsed as YAML: a shard matrix and a merge job that needs it,
 // with the inputs perfgate has, so a copied workflow fans in to one comment.
 import { describe, expect, it } from '@jest/globals'
@@ -75,12 +75,6 @@ function checkMatrix(workflow: Workflow) {
 }
 
 describe('the matrix workflows in the docs', () => {
-  it('README: a complete shard matrix and a merge job that needs it', () => {
-    const blocks = yamlBlocks('README.md', 'Shard a suite across a job matrix')
-    expect(blocks).toHaveLength(1)
-    checkMatrix(parse(blocks[0]) as Workflow)
-  })
-
   it('docs/shards.md: the same workflow, and the A/B shard step with its full checkout', () => {
     const [workflow] = yamlBlocks('docs/shards.md', 'Sharding a suite across a job matrix')
     checkMatrix(parse(workflow) as Workflow)
