@@ -1,0 +1,132 @@
+/**
+ * `perfgate init [DIR] [--force] [--dry-run]`: looks at a project, writes a perfgate.yml that runs
+ * as written and a GitHub workflow, and prints the next two commands. Never overwrites a file
+ * unless --force.
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { isRunnable, type Finding } from '../init/findings.js'
+import { STARTER_BENCH } from '../init/config-text.js'
+import { planInit, type InitPlan } from '../init/plan.js'
+import { readProjectTree } from '../init/tree.js'
+
+/** What the init command needs from its environment. */
+export interface InitIo {
+  stdout(text: string): void
+  stderr(text: string): void
+}
+
+/** One-line usage. */
+export const INIT_USAGE = 'Usage: perfgate init [DIR] [--force] [--dry-run]'
+
+/** The full help of `perfgate init --help`. */
+export const INIT_HELP = `${INIT_USAGE}
+
+Looks at the project in DIR (default: the current folder) and writes a perfgate.yml that runs as
+written, plus .github/workflows/perfgate.yml. It finds *.bench.{js,ts} modules, tinybench and
+vitest bench files, package.json bench scripts, Criterion benches (Cargo), Go benchmarks,
+pytest-benchmark tests and SQL files (a commented sql example); with none of them, it writes a
+starter bench, ${STARTER_BENCH}. Existing files are never overwritten without --force.
+What it detects and writes: docs/init.md.
+
+Options:
+  --force                      overwrite files that exist
+  -n, --dry-run                print what would be written; write nothing
+  -h, --help                   show this help
+`
+
+/** One line per finding: the file(s) and what perfgate does with it. */
+function describe(finding: Finding): string {
+  switch (finding.kind) {
+    case 'js-module':
+      return `${finding.file}: js bench of ${finding.functions.length} exported function${finding.functions.length === 1 ? '' : 's'}`
+    case 'tinybench-script':
+      return finding.output
+        ? `${finding.file}: tinybench script, its ${finding.output} imported`
+        : `${finding.file}: tinybench script writing no results file (commented; see the note)`
+    case 'vitest':
+      return `${finding.files.length} vitest bench file${finding.files.length === 1 ? '' : 's'}: imported from vitest bench --outputJson`
+    case 'npm-script':
+      return `package.json script "${finding.name}": a commented command bench`
+    case 'criterion':
+      return `${finding.dir || '.'}/Cargo.toml: Criterion benches ${finding.benches.join(', ')}, imported after cargo bench`
+    case 'go':
+      return `${finding.dir || '.'}/go.mod: Go benchmarks in ${finding.packages.join(', ')}, imported from go test -bench`
+    case 'pytest-benchmark':
+      return `pytest-benchmark${finding.testPaths.length > 0 ? ` tests in ${finding.testPaths.join(', ')}` : ''}: imported from --benchmark-json`
+    case 'sql':
+      return `SQL (${finding.migrationsDir ? `${finding.migrationsDir}/` : `${finding.files.length} file${finding.files.length === 1 ? '' : 's'}`}): a commented sql bench and a PostgreSQL service`
+  }
+}
+
+/** The report after writing: what was found, what was written, the next two commands. */
+function summary(plan: InitPlan, dir: string, verb: string): string {
+  const runnable = plan.findings.filter(isRunnable).length
+  const suggested = plan.findings.length - runnable
+  const found =
+    plan.findings.length === 0
+      ? 'Found no benchmarks: wrote a starter bench to edit.\n'
+      : `Found:\n${plan.findings.map((f) => `  ${describe(f)}\n`).join('')}${plan.starter ? 'Nothing that runs as it is: wrote a starter bench to edit.\n' : ''}`
+  const cd = dir === '.' ? '' : `cd ${dir}\n  `
+  return `${found}
+${plan.files.map((file) => `${verb} ${file.path}\n`).join('')}(${runnable + (plan.starter ? 1 : 0)} bench entr${runnable + (plan.starter ? 1 : 0) === 1 ? 'y' : 'ies'} to run${suggested > 0 ? `, ${suggested} commented out to finish by hand` : ''})
+
+Next:
+  ${cd}perfgate run --save base        # measure now, keep the results as baseline "base"
+  # change your code, then compare with it; a slowdown beyond 10% is flagged:
+  perfgate run --baseline base
+`
+}
+
+/** Runs the init command; returns the exit code (1 when a file exists, 2 for bad usage). */
+export async function initCommand(args: string[], io: InitIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      force: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', short: 'n', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    io.stdout(INIT_HELP)
+    return 0
+  }
+  if (positionals.length > 1) {
+    io.stderr(`perfgate init: give at most one folder, got ${positionals.length}\n${INIT_USAGE}\n`)
+    return 2
+  }
+  const dir = positionals[0] ?? '.'
+  if (!existsSync(dir)) {
+    io.stderr(`perfgate init: folder ${dir} does not exist\n`)
+    return 2
+  }
+  const plan = planInit(readProjectTree(dir))
+  if (values['dry-run']) {
+    for (const file of plan.files) io.stdout(`--- ${file.path}\n${file.text}\n`)
+    io.stdout(summary(plan, dir, 'Would write'))
+    return 0
+  }
+  const existing = plan.files.filter((file) => existsSync(path.join(dir, file.path)))
+  if (existing.length > 0 && !values.force) {
+    const names = existing.map((file) => path.join(dir, file.path)).join(' and ')
+    io.stderr(
+      `perfgate init: ${names} already exist${existing.length === 1 ? 's' : ''}; nothing written. ` +
+        `perfgate init --force overwrites ${existing.length === 1 ? 'it' : 'them'}; ` +
+        `perfgate init --dry-run shows what would be written.\n`,
+    )
+    return 1
+  }
+  for (const file of plan.files) {
+    const target = path.join(dir, file.path)
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(target, file.text)
+  }
+  const overwrote = new Set(existing.map((file) => file.path))
+  io.stdout(summary(plan, dir, 'Wrote'))
+  if (overwrote.size > 0) io.stdout(`(overwrote ${[...overwrote].join(', ')})\n`)
+  return 0
+}
