@@ -82,15 +82,24 @@ Next:
 
 /** Runs the init command; returns the exit code (1 when a file exists, 2 for bad usage). */
 export async function initCommand(args: string[], io: InitIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      force: { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', short: 'n', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  })
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        force: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', short: 'n', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (error) {
+    // parseArgs' first sentence ("Unknown option '--x'"); the rest is about positionals.
+    const message = (error as { message?: string }).message ?? String(error)
+    io.stderr(`perfgate init: ${message.split('. ')[0]}\n${INIT_USAGE}\n`)
+    return 2
+  }
+  const { values, positionals } = parsed
   if (values.help) {
     io.stdout(INIT_HELP)
     return 0
