@@ -55,6 +55,13 @@ describe('perfgate init', () => {
     expect((await cli(['--help'])).stdout).toContain('perfgate init [DIR] [--force] [--dry-run]')
   })
 
+  it('is what perfgate run suggests when there is no config', async () => {
+    const dir = copyOf('empty')
+    const { code, stderr } = await cli(['run', '--config', path.join(dir, 'perfgate.yml')])
+    expect(code).not.toBe(0)
+    expect(stderr).toContain('does not exist: write one with `perfgate init`')
+  })
+
   it('writes the config and the workflow and prints the next two commands', async () => {
     const dir = copyOf('go')
     const { code, stdout } = await cli(['init', dir])
