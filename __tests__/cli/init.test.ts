@@ -70,6 +70,9 @@ describe('perfgate init', () => {
     expect(stdout).toContain('Wrote perfgate.yml\nWrote .github/workflows/perfgate.yml\n')
     expect(stdout).toContain(`cd ${dir}\n  perfgate run --save base`)
     expect(stdout).toContain('perfgate run --baseline base')
+    expect(stdout).toContain(
+      'Add to .gitignore what perfgate run writes: .perfgate/ perfgate-results.json',
+    )
     expect(readFileSync(path.join(dir, 'perfgate.yml'), 'utf8')).toContain('format: go')
     expect(existsSync(path.join(dir, '.github/workflows/perfgate.yml'))).toBe(true)
   })

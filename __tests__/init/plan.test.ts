@@ -120,6 +120,14 @@ describe('the perfgate.yml init writes', () => {
     expect(config(plans.empty)).toContain(`module: ${STARTER_BENCH}`)
   })
 
+  it('names what perfgate writes locally that .gitignore does not ignore yet', () => {
+    const ignores = (gitignore?: string) =>
+      planInit(memoryTree(gitignore === undefined ? {} : { '.gitignore': gitignore })).toIgnore
+    expect(ignores()).toEqual(['.perfgate/', 'perfgate-results.json'])
+    expect(ignores('node_modules\n.perfgate\n')).toEqual(['perfgate-results.json'])
+    expect(ignores('/.perfgate/\n/perfgate-results.json\n')).toEqual([])
+  })
+
   it('gives two entries of one kind different names', () => {
     const plan = planInit(
       memoryTree({

@@ -70,6 +70,10 @@ function summary(plan: InitPlan, dir: string, verb: string): string {
       ? 'Found no benchmarks: wrote a starter bench to edit.\n'
       : `Found:\n${plan.findings.map((f) => `  ${describe(f)}\n`).join('')}${plan.starter ? 'Nothing that runs as it is: wrote a starter bench to edit.\n' : ''}`
   const cd = dir === '.' ? '' : `cd ${dir}\n  `
+  const ignore =
+    plan.toIgnore.length > 0
+      ? `\nAdd to .gitignore what perfgate run writes: ${plan.toIgnore.join(' ')}\n`
+      : ''
   return `${found}
 ${plan.files.map((file) => `${verb} ${file.path}\n`).join('')}(${runnable + (plan.starter ? 1 : 0)} bench entr${runnable + (plan.starter ? 1 : 0) === 1 ? 'y' : 'ies'} to run${suggested > 0 ? `, ${suggested} commented out to finish by hand` : ''})
 
@@ -77,7 +81,7 @@ Next:
   ${cd}perfgate run --save base        # measure now, keep the results as baseline "base"
   # change your code, then compare with it; a slowdown beyond 10% is flagged:
   perfgate run --baseline base
-`
+${ignore}`
 }
 
 /** Runs the init command; returns the exit code (1 when a file exists, 2 for bad usage). */

@@ -20,6 +20,17 @@ export interface InitPlan {
   /** Whether the starter bench stands in for benches that were not found. */
   starter: boolean
   files: PlannedFile[]
+  /** What perfgate writes locally that .gitignore does not ignore yet (results, baselines). */
+  toIgnore: string[]
+}
+
+/** Files `perfgate run` writes in the project: results, saved baselines, imported tools' output. */
+const LOCAL_OUTPUTS = ['.perfgate/', 'perfgate-results.json']
+
+/** The local outputs a .gitignore (text or none) does not name. */
+function notIgnored(gitignore: string | undefined): string[] {
+  const lines = new Set((gitignore ?? '').split('\n').map((line) => line.trim().replace(/^\//, '')))
+  return LOCAL_OUTPUTS.filter((entry) => !lines.has(entry) && !lines.has(entry.replace(/\/$/, '')))
 }
 
 /** How pip installs the project, from the files it has. */
@@ -50,5 +61,5 @@ export function planInit(tree: ProjectTree): InitPlan {
     },
   ]
   if (starter) files.push({ path: STARTER_BENCH, text: STARTER_BENCH_TEXT })
-  return { findings, starter, files }
+  return { findings, starter, files, toIgnore: notIgnored(tree.read('.gitignore')) }
 }
