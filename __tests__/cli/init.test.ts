@@ -150,6 +150,14 @@ describe('perfgate init, then run (bundled CLI)', () => {
     expect(head.stdout).not.toMatch(/^sort\/joinWords\s.*regression/m)
   })
 
+  it('an empty project: the starter bench runs as written', () => {
+    const dir = copyOf('empty')
+    expect(perfgate(['init'], dir).code).toBe(0)
+    const run = perfgate(['run', ...QUICK], dir)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^example\/sortNumbers\s.*\bok$/m)
+  })
+
   const pytestBenchmark =
     spawnSync('python3', ['-c', 'import pytest_benchmark'], { stdio: 'ignore' }).status === 0
   // pytest-benchmark is a Python package: where it is not installed, the loader test above covers
