@@ -91,7 +91,9 @@ describe('perfgate init', () => {
 
     const forced = await cli(['init', dir, '--force'])
     expect(forced.code).toBe(0)
-    expect(forced.stdout).toContain('(overwrote perfgate.yml)')
+    expect(forced.stdout).toContain(
+      'Wrote perfgate.yml (overwritten)\nWrote .github/workflows/perfgate.yml\n',
+    )
     expect(readFileSync(path.join(dir, 'perfgate.yml'), 'utf8')).toContain('format: criterion')
   })
 
@@ -102,8 +104,13 @@ describe('perfgate init', () => {
     expect(stdout).toContain('--- perfgate.yml\n# yaml-language-server: $schema=')
     expect(stdout).toContain('--- .github/workflows/perfgate.yml\n')
     expect(stdout).toContain('--- bench/example.bench.mjs\n')
-    expect(stdout).toContain('Would write perfgate.yml')
+    expect(stdout).toContain('Found no benchmarks: a starter bench to edit instead.')
+    expect(stdout).toContain('Would write perfgate.yml\n')
     expect(readdirSync(dir)).toEqual(['README.md'])
+    writeFileSync(path.join(dir, 'perfgate.yml'), 'mine\n')
+    const again = await cli(['init', dir, '-n'])
+    expect(again.stdout).toContain('Would write perfgate.yml (it exists: --force overwrites it)\n')
+    expect(readFileSync(path.join(dir, 'perfgate.yml'), 'utf8')).toBe('mine\n')
   })
 
   it.each([

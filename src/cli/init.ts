@@ -61,21 +61,36 @@ function describe(finding: Finding): string {
   }
 }
 
-/** The report after writing: what was found, what was written, the next two commands. */
-function summary(plan: InitPlan, dir: string, verb: string): string {
-  const runnable = plan.findings.filter(isRunnable).length
-  const suggested = plan.findings.length - runnable
-  const found =
-    plan.findings.length === 0
-      ? 'Found no benchmarks: wrote a starter bench to edit.\n'
-      : `Found:\n${plan.findings.map((f) => `  ${describe(f)}\n`).join('')}${plan.starter ? 'Nothing that runs as it is: wrote a starter bench to edit.\n' : ''}`
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
+
+/**
+ * The report: what was found, the files (`verb`: Wrote, Would write; `onExisting` marks the files
+ * that existed), the next two commands.
+ */
+function summary(
+  plan: InitPlan,
+  dir: string,
+  verb: string,
+  existing: Set<string>,
+  onExisting: string,
+): string {
+  const runnable = plan.findings.filter(isRunnable).length + (plan.starter ? 1 : 0)
+  const suggested = plan.findings.filter((f) => !isRunnable(f)).length
+  const found = plan.findings.map((f) => `  ${describe(f)}\n`).join('')
+  const starter = plan.starter
+    ? `${plan.findings.length === 0 ? 'Found no benchmarks' : 'Nothing found runs as it is'}: a starter bench to edit instead.\n`
+    : ''
+  const files = plan.files
+    .map((file) => `${verb} ${file.path}${existing.has(file.path) ? ` (${onExisting})` : ''}\n`)
+    .join('')
+  const counts = `(${plural(runnable, 'bench entry', 'bench entries')} to run${suggested > 0 ? `, ${suggested} commented out to finish by hand` : ''})`
   const cd = dir === '.' ? '' : `cd ${dir}\n  `
   const ignore =
     plan.toIgnore.length > 0
       ? `\nAdd to .gitignore what perfgate run writes: ${plan.toIgnore.join(' ')}\n`
       : ''
-  return `${found}
-${plan.files.map((file) => `${verb} ${file.path}\n`).join('')}(${runnable + (plan.starter ? 1 : 0)} bench entr${runnable + (plan.starter ? 1 : 0) === 1 ? 'y' : 'ies'} to run${suggested > 0 ? `, ${suggested} commented out to finish by hand` : ''})
+  return `${found ? `Found:\n${found}` : ''}${starter}
+${files}${counts}
 
 Next:
   ${cd}perfgate run --save base        # measure now, keep the results as baseline "base"
@@ -118,12 +133,13 @@ export async function initCommand(args: string[], io: InitIo): Promise<number> {
     return 2
   }
   const plan = planInit(readProjectTree(dir))
+  const existing = plan.files.filter((file) => existsSync(path.join(dir, file.path)))
+  const exists = new Set(existing.map((file) => file.path))
   if (values['dry-run']) {
     for (const file of plan.files) io.stdout(`--- ${file.path}\n${file.text}\n`)
-    io.stdout(summary(plan, dir, 'Would write'))
+    io.stdout(summary(plan, dir, 'Would write', exists, 'it exists: --force overwrites it'))
     return 0
   }
-  const existing = plan.files.filter((file) => existsSync(path.join(dir, file.path)))
   if (existing.length > 0 && !values.force) {
     const names = existing.map((file) => path.join(dir, file.path)).join(' and ')
     io.stderr(
@@ -138,8 +154,6 @@ export async function initCommand(args: string[], io: InitIo): Promise<number> {
     await mkdir(path.dirname(target), { recursive: true })
     await writeFile(target, file.text)
   }
-  const overwrote = new Set(existing.map((file) => file.path))
-  io.stdout(summary(plan, dir, 'Wrote'))
-  if (overwrote.size > 0) io.stdout(`(overwrote ${[...overwrote].join(', ')})\n`)
+  io.stdout(summary(plan, dir, 'Wrote', exists, 'overwritten'))
   return 0
 }
