@@ -301,8 +301,9 @@ export function configText(findings: Finding[], withStarter: boolean): string {
   const blocks = findings.map((finding) => block(finding, name, count(finding.kind) > 1))
   if (withStarter) blocks.unshift(starter(name('example')))
   return `# yaml-language-server: $schema=${SCHEMA_URL}
-# Written by \`perfgate init\` from what it found here; every entry not commented out runs as
-# written. Run it: perfgate run. The fields: https://github.com/perfgate/perfgate/blob/main/docs/init.md
+# Written by \`perfgate init\` from what it found here: every entry not commented out runs as
+# written (perfgate run). What it found and why each entry looks so:
+# https://github.com/perfgate/perfgate/blob/main/docs/init.md
 defaults:
   # A bench is a regression when it is slower than the baseline by more than
   # regression-threshold and the difference is statistically significant; a change within

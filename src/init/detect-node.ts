@@ -1,4 +1,4 @@
-/** JavaScript/TypeScript benches: `*.bench.*` files, tinybench scripts, vitest benches, npm scripts. */
+/** JavaScript and TypeScript: `*.bench.*` files, tinybench scripts, vitest benches, npm scripts. */
 import type { Finding, NpmScriptFinding } from './findings.js'
 import type { ProjectTree } from './tree.js'
 
@@ -25,7 +25,7 @@ const importsVitest = (text: string): boolean => /from\s+['"]vitest['"]/.test(te
 const runsTinybench = (text: string): boolean =>
   /new\s+Bench\s*\(/.test(text) && /['"]tinybench['"]/.test(text)
 
-/** The JSON file a tinybench script writes its tasks to (`writeFileSync('x.json', … tasks …)`). */
+/** The JSON file a tinybench script writes its tasks to: `writeFileSync('x.json', …tasks…)`. */
 function tinybenchOutput(text: string): string | undefined {
   if (!/\.tasks\b/.test(text)) return undefined
   return /writeFileSync\(\s*['"`]([^'"`$]+\.json)['"`]/.exec(text)?.[1]

@@ -1,4 +1,4 @@
-/** Python: tests that take pytest-benchmark's `benchmark` fixture, or the plugin as a dependency. */
+/** Python: tests taking pytest-benchmark's `benchmark` fixture, or the plugin as a dependency. */
 import path from 'node:path'
 import type { PytestFinding } from './findings.js'
 import type { ProjectTree } from './tree.js'

@@ -79,7 +79,7 @@ export type Finding =
   | PytestFinding
   | SqlFinding
 
-/** Whether a finding becomes a bench that runs as written (the others are commented suggestions). */
+/** Whether a finding becomes a bench that runs as written (the others: commented suggestions). */
 export function isRunnable(finding: Finding): boolean {
   if (finding.kind === 'tinybench-script') return finding.output !== undefined
   return finding.kind !== 'npm-script' && finding.kind !== 'sql'

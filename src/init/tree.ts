@@ -9,7 +9,7 @@ import path from 'node:path'
 export interface ProjectTree {
   /** Every file found, relative to the root, with `/` separators, sorted. */
   paths: readonly string[]
-  /** The file's text, or undefined when it is missing, unreadable or too big to be a source file. */
+  /** The file's text; undefined when it is missing, unreadable or too big for a source file. */
   read(file: string): string | undefined
 }
 
@@ -32,7 +32,7 @@ export const SKIPPED_DIRS = new Set([
   'coverage',
 ])
 
-/** How deep and how many files the walk goes: enough for any bench layout, bounded for monorepos. */
+/** How deep and how many files the walk goes: enough for bench layouts, bounded for monorepos. */
 const MAX_DEPTH = 6
 const MAX_FILES = 20_000
 /** Source files bigger than this are not read (a generated bundle is no bench). */

@@ -8,7 +8,7 @@ import type { Finding } from './findings.js'
 /** Where the workflow goes. */
 export const WORKFLOW_FILE = '.github/workflows/perfgate.yml'
 
-/** The install command of each Node lockfile (GitHub's runners have npm and yarn; pnpm via corepack). */
+/** The install command of each Node lockfile (runners have npm and yarn; pnpm via corepack). */
 const INSTALL: Record<string, string> = {
   'package-lock.json': 'npm ci',
   'yarn.lock': 'yarn install --frozen-lockfile',
