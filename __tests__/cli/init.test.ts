@@ -14,6 +14,7 @@ import {
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { invocation } from '../../src/cli/init.js'
 import { runCli } from '../../src/cli/main.js'
 import { perfgate, QUICK } from '../helpers/bundled-cli.js'
 
@@ -124,12 +125,36 @@ describe('perfgate init', () => {
   })
 })
 
+describe('the commands init prints next', () => {
+  it('are written as the user ran perfgate', () => {
+    const npx = { npm_command: 'exec', npm_lifecycle_script: 'perfgate init' }
+    expect(invocation('/tmp/p/node_modules/.bin/perfgate', npx, '/tmp/p')).toBe('npx perfgate')
+    expect(invocation('/usr/local/bin/perfgate', {}, '/tmp/p')).toBe('perfgate')
+    expect(invocation('/home/me/perfgate/dist/cli.js', {}, '/home/me/app')).toBe(
+      'node ../perfgate/dist/cli.js',
+    )
+    expect(invocation('/opt/perfgate/dist/cli.js', {}, '/home/me/deep/down/app')).toBe(
+      'node /opt/perfgate/dist/cli.js',
+    )
+    // A perfgate that `npx jest` runs is not run by npx itself.
+    const jest = { npm_command: 'exec', npm_lifecycle_script: 'jest' }
+    expect(invocation('/opt/perfgate/dist/cli.js', jest, '/opt/app')).toBe(
+      'node ../perfgate/dist/cli.js',
+    )
+  })
+})
+
 describe('perfgate init, then run (bundled CLI)', () => {
   it('the node project: the written config runs as written and flags a slowed function', () => {
     const dir = copyOf('node')
     // The fixture's tinybench script imports tinybench, as the project's own install would give.
     symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'))
-    expect(perfgate(['init'], dir).code).toBe(0)
+    const init = perfgate(['init'], dir)
+    expect(init.code).toBe(0)
+    // The commands it prints run as printed in the project folder (here via the bundle's path).
+    const cli = `node ${path.relative(dir, path.resolve('dist/cli.js'))}`
+    expect(init.stdout).toContain(`\n  ${cli} run --save base `)
+    expect(init.stdout).toContain(`\n  ${cli} run --baseline base\n`)
 
     const base = perfgate(['run', ...QUICK, '--save', 'base'], dir)
     expect(base.stderr).not.toMatch(/error/i)

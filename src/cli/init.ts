@@ -14,6 +14,9 @@ import { readProjectTree } from '../init/tree.js'
 
 /** What the init command needs from its environment. */
 export interface InitIo {
+  env: Readonly<Record<string, string | undefined>>
+  /** The script node runs (process.argv[1]), to print the next commands as the user ran this. */
+  script?: string
   stdout(text: string): void
   stderr(text: string): void
 }
@@ -61,6 +64,25 @@ function describe(finding: Finding): string {
   }
 }
 
+/**
+ * How the user runs perfgate, for the commands printed next: `perfgate` from an installed bin,
+ * `npx perfgate` under npx, else `node <the script>` (a clone's dist/cli.js), relative to `cwd`
+ * (the project folder, where the commands run) when that is shorter.
+ */
+export function invocation(
+  script: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): string {
+  // npx sets these for the command it runs (and its children: perfgate run by `npx jest` is not).
+  if (env.npm_command === 'exec' && /^'?perfgate\b/.test(env.npm_lifecycle_script ?? '')) {
+    return 'npx perfgate'
+  }
+  if (script === undefined || path.basename(script) === 'perfgate') return 'perfgate'
+  const relative = path.relative(cwd, script)
+  return `node ${relative.length < script.length ? relative : script}`
+}
+
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
 /**
@@ -70,6 +92,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 function summary(
   plan: InitPlan,
   dir: string,
+  perfgate: string,
   verb: string,
   existing: Set<string>,
   onExisting: string,
@@ -93,9 +116,9 @@ function summary(
 ${files}${counts}
 
 Next:
-  ${cd}perfgate run --save base        # measure now, keep the results as baseline "base"
+  ${cd}${perfgate} run --save base        # measure now, keep the results as baseline "base"
   # change your code, then compare with it; a slowdown beyond 10% is flagged:
-  perfgate run --baseline base
+  ${perfgate} run --baseline base
 ${ignore}`
 }
 
@@ -133,11 +156,14 @@ export async function initCommand(args: string[], io: InitIo): Promise<number> {
     return 2
   }
   const plan = planInit(readProjectTree(dir))
+  const perfgate = invocation(io.script, io.env, path.resolve(dir))
   const existing = plan.files.filter((file) => existsSync(path.join(dir, file.path)))
   const exists = new Set(existing.map((file) => file.path))
   if (values['dry-run']) {
     for (const file of plan.files) io.stdout(`--- ${file.path}\n${file.text}\n`)
-    io.stdout(summary(plan, dir, 'Would write', exists, 'it exists: --force overwrites it'))
+    io.stdout(
+      summary(plan, dir, perfgate, 'Would write', exists, 'it exists: --force overwrites it'),
+    )
     return 0
   }
   if (existing.length > 0 && !values.force) {
@@ -154,6 +180,6 @@ export async function initCommand(args: string[], io: InitIo): Promise<number> {
     await mkdir(path.dirname(target), { recursive: true })
     await writeFile(target, file.text)
   }
-  io.stdout(summary(plan, dir, 'Wrote', exists, 'overwritten'))
+  io.stdout(summary(plan, dir, perfgate, 'Wrote', exists, 'overwritten'))
   return 0
 }

@@ -2,7 +2,7 @@
 import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
 import { historyCommand } from './history.js'
-import { initCommand } from './init.js'
+import { initCommand, type InitIo } from './init.js'
 import { importHistoryCommand, type ImportHistoryIo } from './import-history.js'
 import { runCommand, type RunIo } from './run.js'
 import { PERFGATE_VERSION } from '../version.js'
@@ -36,7 +36,7 @@ const COMMANDS = ['init', 'run', 'compare', 'ab', 'history', 'import-history']
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
 export async function runCli(
   args: string[],
-  io: RunIo & CompareIo & ImportHistoryIo,
+  io: RunIo & CompareIo & ImportHistoryIo & InitIo,
 ): Promise<number> {
   const [command, ...rest] = args
   try {
