@@ -737,7 +737,7 @@ async function historyCommand(args, io) {
 }
 
 /** What `perfgate init` found in a project: one finding per thing it can bench, or suggest. */
-/** Whether a finding becomes a bench that runs as written (the others are commented suggestions). */
+/** Whether a finding becomes a bench that runs as written (the others: commented suggestions). */
 function isRunnable(finding) {
     if (finding.kind === 'tinybench-script')
         return finding.output !== undefined;
@@ -959,8 +959,9 @@ function configText(findings, withStarter) {
     if (withStarter)
         blocks.unshift(starter(name('example')));
     return `# yaml-language-server: $schema=${SCHEMA_URL}
-# Written by \`perfgate init\` from what it found here; every entry not commented out runs as
-# written. Run it: perfgate run. The fields: https://github.com/perfgate/perfgate/blob/main/docs/init.md
+# Written by \`perfgate init\` from what it found here: every entry not commented out runs as
+# written (perfgate run). What it found and why each entry looks so:
+# https://github.com/perfgate/perfgate/blob/main/docs/init.md
 defaults:
   # A bench is a regression when it is slower than the baseline by more than
   # regression-threshold and the difference is statistically significant; a change within
@@ -1030,7 +1031,7 @@ function exportedFunctions(text) {
 }
 const importsVitest = (text) => /from\s+['"]vitest['"]/.test(text);
 const runsTinybench = (text) => /new\s+Bench\s*\(/.test(text) && /['"]tinybench['"]/.test(text);
-/** The JSON file a tinybench script writes its tasks to (`writeFileSync('x.json', … tasks …)`). */
+/** The JSON file a tinybench script writes its tasks to: `writeFileSync('x.json', …tasks…)`. */
 function tinybenchOutput(text) {
     if (!/\.tasks\b/.test(text))
         return undefined;
@@ -1099,7 +1100,7 @@ function packageScripts(text) {
     }
 }
 
-/** Python: tests that take pytest-benchmark's `benchmark` fixture, or the plugin as a dependency. */
+/** Python: tests taking pytest-benchmark's `benchmark` fixture, or the plugin as a dependency. */
 const DEPENDENCY_FILES = /(?:^|\/)(?:requirements[^/]*\.txt|pyproject\.toml|setup\.cfg|setup\.py|Pipfile|tox\.ini)$/;
 const TEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/;
 const USES_FIXTURE = /def\s+test_\w*\s*\([^)]*\bbenchmark\b/;
@@ -1233,7 +1234,7 @@ function detectProject(tree) {
 
 /** Where the workflow goes. */
 const WORKFLOW_FILE = '.github/workflows/perfgate.yml';
-/** The install command of each Node lockfile (GitHub's runners have npm and yarn; pnpm via corepack). */
+/** The install command of each Node lockfile (runners have npm and yarn; pnpm via corepack). */
 const INSTALL = {
     'package-lock.json': 'npm ci',
     'yarn.lock': 'yarn install --frozen-lockfile',
@@ -1383,7 +1384,7 @@ const SKIPPED_DIRS = new Set([
     '.perfgate',
     'coverage',
 ]);
-/** How deep and how many files the walk goes: enough for any bench layout, bounded for monorepos. */
+/** How deep and how many files the walk goes: enough for bench layouts, bounded for monorepos. */
 const MAX_DEPTH = 6;
 const MAX_FILES = 20_000;
 /** Source files bigger than this are not read (a generated bundle is no bench). */
@@ -1476,24 +1477,48 @@ function describe(finding) {
             return `SQL (${finding.migrationsDir ? `${finding.migrationsDir}/` : `${finding.files.length} file${finding.files.length === 1 ? '' : 's'}`}): a commented sql bench and a PostgreSQL service`;
     }
 }
-/** The report after writing: what was found, what was written, the next two commands. */
-function summary(plan, dir, verb) {
-    const runnable = plan.findings.filter(isRunnable).length;
-    const suggested = plan.findings.length - runnable;
-    const found = plan.findings.length === 0
-        ? 'Found no benchmarks: wrote a starter bench to edit.\n'
-        : `Found:\n${plan.findings.map((f) => `  ${describe(f)}\n`).join('')}${plan.starter ? 'Nothing that runs as it is: wrote a starter bench to edit.\n' : ''}`;
+/**
+ * How the user runs perfgate, for the commands printed next: `perfgate` from an installed bin,
+ * `npx perfgate` under npx, else `node <the script>` (a clone's dist/cli.js), relative to `cwd`
+ * (the project folder, where the commands run) when that is shorter.
+ */
+function invocation(script, env, cwd) {
+    // npx sets these for the command it runs (and its children: perfgate run by `npx jest` is not).
+    if (env.npm_command === 'exec' && /^'?perfgate\b/.test(env.npm_lifecycle_script ?? '')) {
+        return 'npx perfgate';
+    }
+    if (script === undefined || path.basename(script) === 'perfgate')
+        return 'perfgate';
+    const relative = path.relative(cwd, script);
+    return `node ${relative.length < script.length ? relative : script}`;
+}
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+/**
+ * The report: what was found, the files (`verb`: Wrote, Would write; `onExisting` marks the files
+ * that existed), the next two commands.
+ */
+function summary(plan, dir, perfgate, verb, existing, onExisting) {
+    const runnable = plan.findings.filter(isRunnable).length + (plan.starter ? 1 : 0);
+    const suggested = plan.findings.filter((f) => !isRunnable(f)).length;
+    const found = plan.findings.map((f) => `  ${describe(f)}\n`).join('');
+    const starter = plan.starter
+        ? `${plan.findings.length === 0 ? 'Found no benchmarks' : 'Nothing found runs as it is'}: a starter bench to edit instead.\n`
+        : '';
+    const files = plan.files
+        .map((file) => `${verb} ${file.path}${existing.has(file.path) ? ` (${onExisting})` : ''}\n`)
+        .join('');
+    const counts = `(${plural(runnable, 'bench entry', 'bench entries')} to run${suggested > 0 ? `, ${suggested} commented out to finish by hand` : ''})`;
     const cd = dir === '.' ? '' : `cd ${dir}\n  `;
     const ignore = plan.toIgnore.length > 0
         ? `\nAdd to .gitignore what perfgate run writes: ${plan.toIgnore.join(' ')}\n`
         : '';
-    return `${found}
-${plan.files.map((file) => `${verb} ${file.path}\n`).join('')}(${runnable + (plan.starter ? 1 : 0)} bench entr${runnable + (plan.starter ? 1 : 0) === 1 ? 'y' : 'ies'} to run${suggested > 0 ? `, ${suggested} commented out to finish by hand` : ''})
+    return `${found ? `Found:\n${found}` : ''}${starter}
+${files}${counts}
 
 Next:
-  ${cd}perfgate run --save base        # measure now, keep the results as baseline "base"
+  ${cd}${perfgate} run --save base        # measure now, keep the results as baseline "base"
   # change your code, then compare with it; a slowdown beyond 10% is flagged:
-  perfgate run --baseline base
+  ${perfgate} run --baseline base
 ${ignore}`;
 }
 /** Runs the init command; returns the exit code (1 when a file exists, 2 for bad usage). */
@@ -1531,13 +1556,15 @@ async function initCommand(args, io) {
         return 2;
     }
     const plan = planInit(readProjectTree(dir));
+    const perfgate = invocation(io.script, io.env, path.resolve(dir));
+    const existing = plan.files.filter((file) => existsSync(path.join(dir, file.path)));
+    const exists = new Set(existing.map((file) => file.path));
     if (values['dry-run']) {
         for (const file of plan.files)
             io.stdout(`--- ${file.path}\n${file.text}\n`);
-        io.stdout(summary(plan, dir, 'Would write'));
+        io.stdout(summary(plan, dir, perfgate, 'Would write', exists, 'it exists: --force overwrites it'));
         return 0;
     }
-    const existing = plan.files.filter((file) => existsSync(path.join(dir, file.path)));
     if (existing.length > 0 && !values.force) {
         const names = existing.map((file) => path.join(dir, file.path)).join(' and ');
         io.stderr(`perfgate init: ${names} already exist${existing.length === 1 ? 's' : ''}; nothing written. ` +
@@ -1550,10 +1577,7 @@ async function initCommand(args, io) {
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, file.text);
     }
-    const overwrote = new Set(existing.map((file) => file.path));
-    io.stdout(summary(plan, dir, 'Wrote'));
-    if (overwrote.size > 0)
-        io.stdout(`(overwrote ${[...overwrote].join(', ')})\n`);
+    io.stdout(summary(plan, dir, perfgate, 'Wrote', exists, 'overwritten'));
     return 0;
 }
 
@@ -2125,6 +2149,7 @@ async function runCli(args, io) {
 
 process.exitCode = await runCli(process.argv.slice(2), {
     env: process.env,
+    script: process.argv[1],
     isTTY: Boolean(process.stderr.isTTY),
     now: () => new Date(),
     readFile: (file) => readFile(file, 'utf8'),
