@@ -67,12 +67,13 @@ describe('detecting benches in the fixture projects', () => {
 })
 
 describe('detecting benches in other layouts', () => {
-  it('skips dependencies and build output (a package in node_modules is not the project)', () => {
+  it('skips dependencies, build output and fixtures (a package in node_modules is not the project)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'perfgate-init-tree-'))
-    for (const folder of ['node_modules/lib', 'target/criterion', 'bench']) {
+    for (const folder of ['node_modules/lib', 'target/criterion', 'bench', 'pkg/testdata']) {
       mkdirSync(path.join(dir, folder), { recursive: true })
     }
     writeFileSync(path.join(dir, 'node_modules/lib/x.bench.js'), 'export function a() {}')
+    writeFileSync(path.join(dir, 'pkg/testdata/go.mod'), 'module sample')
     writeFileSync(path.join(dir, 'bench/y.bench.js'), 'export function b() {}')
     expect(readProjectTree(dir).paths).toEqual(['bench/y.bench.js'])
   })
