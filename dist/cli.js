@@ -1368,7 +1368,8 @@ function planInit(tree) {
  */
 /**
  * Folders never searched: dependencies, build output and tool caches hold thousands of files and
- * other projects' benches (a crate's vendored criterion benches are not the user's).
+ * other projects' benches (a crate's vendored criterion benches are not the user's), and test
+ * fixtures hold sample projects (Go's tools ignore testdata/ for the same reason).
  */
 const SKIPPED_DIRS = new Set([
     '.git',
@@ -1383,6 +1384,9 @@ const SKIPPED_DIRS = new Set([
     '.tox',
     '.perfgate',
     'coverage',
+    '__fixtures__',
+    'fixtures',
+    'testdata',
 ]);
 /** How deep and how many files the walk goes: enough for bench layouts, bounded for monorepos. */
 const MAX_DEPTH = 6;
