@@ -3,6 +3,7 @@ import { runCli } from './cli/main.js'
 
 process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
+  script: process.argv[1],
   isTTY: Boolean(process.stderr.isTTY),
   now: () => new Date(),
   readFile: (file) => readFile(file, 'utf8'),

@@ -1,7 +1,8 @@
-/** The perfgate command line: dispatches to `run`, `compare`, `ab`, `history` and `import-history`. */
+/** The perfgate command line: dispatches to `init`, `run`, `compare`, `ab`, `history` and `import-history`. */
 import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
 import { historyCommand } from './history.js'
+import { initCommand, type InitIo } from './init.js'
 import { importHistoryCommand, type ImportHistoryIo } from './import-history.js'
 import { runCommand, type RunIo } from './run.js'
 import { PERFGATE_VERSION } from '../version.js'
@@ -9,6 +10,7 @@ import { PERFGATE_VERSION } from '../version.js'
 const USAGE = `perfgate ${PERFGATE_VERSION}: catch performance regressions before they merge
 
 Usage:
+  perfgate init [DIR] [--force] [--dry-run]   (writes perfgate.yml and a workflow for a project)
   perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
                [--baseline BASE.json|NAME]... [--save NAME] [--no-confirm]
                [--rounds N] [--samples N] [--time DUR] [--warmup DUR|N] [--threshold PCT]
@@ -29,16 +31,18 @@ Options:
   -V, --version                print the version
 `
 
-const COMMANDS = ['run', 'compare', 'ab', 'history', 'import-history']
+const COMMANDS = ['init', 'run', 'compare', 'ab', 'history', 'import-history']
 
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
 export async function runCli(
   args: string[],
-  io: RunIo & CompareIo & ImportHistoryIo,
+  io: RunIo & CompareIo & ImportHistoryIo & InitIo,
 ): Promise<number> {
   const [command, ...rest] = args
   try {
     switch (command) {
+      case 'init':
+        return await initCommand(rest, io)
       case 'run':
         return await runCommand(rest, io)
       case 'ab':

@@ -19,7 +19,7 @@ export async function readConfig(
         {
           file,
           message: missing
-            ? 'does not exist: create it (see the README for an example) or point the `config` input / --config option at yours'
+            ? 'does not exist: write one with `perfgate init` (docs/init.md) or point the `config` input / --config option at yours'
             : `cannot be read: ${(error as Error).message}`,
         },
       ],

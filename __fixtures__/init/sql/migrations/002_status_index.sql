@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS tasks_status ON tasks (status);
