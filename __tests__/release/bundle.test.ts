@@ -1,5 +1,5 @@
-// dist/ runs with no node_modules: the action is run from its checkout as committed, and the npm
-// package declares no dependencies. A module left external (once pg-cloudflare, which pg imports
+// dist/ runs with no node_modules: the action is run from its checkout as committed, where no
+// npm install ran. A module left external (once pg-cloudflare, which pg imports
 // statically) works in this repository, where node_modules has it, and nowhere else.
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
