@@ -13,7 +13,7 @@ import {
   type RunContext,
 } from '../outcome.js'
 import {
-  describeQueryError,
+  describeQueryErrorOn,
   openConnection,
   readDatabaseUrl,
   runSql,
@@ -76,16 +76,22 @@ export const runSqlBench: KindRunner = async (bench, ctx) => {
       }
       // A named statement is parsed and planned once per connection, as drivers like sqlx do.
       const statement = { name: 'perfgate_sql_bench', text: spec.query }
-      const once = async (params: unknown[]): Promise<number> => {
+      const timed = async (params: unknown[]): Promise<number> => {
         if (spec.rollback) await client.query('BEGIN')
         try {
           const start = process.hrtime.bigint()
           await client.query({ ...statement, values: params })
           return elapsedMs(start, process.hrtime.bigint())
-        } catch (error) {
-          throw new BenchError(describeQueryError(error, spec.query, 'query'))
         } finally {
           if (spec.rollback) await client.query('ROLLBACK').catch(() => undefined)
+        }
+      }
+      const once = async (params: unknown[]): Promise<number> => {
+        try {
+          return await timed(params)
+        } catch (error) {
+          // After the rollback, so the hint's catalog lookup runs outside the failed transaction.
+          throw new BenchError(await describeQueryErrorOn(client, error, spec.query, 'query'))
         }
       }
       const firstCallMs: number[] = []
