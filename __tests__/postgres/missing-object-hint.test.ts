@@ -71,6 +71,18 @@ describe('missingObjectHint', () => {
     ).toBe(
       'function "step_ready" exists in schema tasker but takes other argument types: tasker.step_ready(uuid, integer); cast the parameters, e.g. $1::uuid',
     )
+    // A copy in a schema off the path has the same types: adding it would not help.
+    expect(
+      missingObjectHint(fn, {
+        found: [
+          { schema: 'tasker', args: 'uuid' },
+          { schema: 'tasker_copy', args: 'uuid' },
+        ],
+        searchPath: ['tasker'],
+      }),
+    ).toMatch(
+      /^function "step_ready" exists in schemas tasker, tasker_copy but takes other argument types: tasker.step_ready\(uuid\), tasker_copy.step_ready\(uuid\)/,
+    )
   })
 
   it('says where it is when the query qualified it with another schema', () => {

@@ -9,10 +9,15 @@ import { QUICK, runYaml, startTestDatabase, type TestDatabase } from '../helpers
 
 let db: TestDatabase
 const schema = `tasker_${process.pid}`
+/** The same data with other random uuids: the head side's database of a PR. */
+const other = `tasker_other_${process.pid}`
 
 beforeAll(async () => {
   db = await startTestDatabase('suite')
-  await db.sql(`
+  await db.sql(seed(schema))
+})
+
+const seed = (schema: string) => `
     CREATE SCHEMA ${schema};
     SET search_path TO ${schema};
     CREATE TABLE named_tasks (named_task_uuid uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text NOT NULL);
@@ -34,11 +39,10 @@ beforeAll(async () => {
       RETURN n;
     END $$;
     ANALYZE;
-  `)
-})
+  `
 
 afterAll(async () => {
-  await db?.sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined)
+  await db?.sql(`DROP SCHEMA IF EXISTS ${schema}, ${other} CASCADE`).catch(() => undefined)
   await db?.stop()
 })
 
@@ -115,6 +119,55 @@ explain: false`),
     )
     expect(failed(nowhere.benches[0])).toContain(
       'hint: function "no_such_function_anywhere" does not exist in any schema of this database',
+    )
+  })
+})
+
+describe('case labels', () => {
+  beforeAll(async () => {
+    await db.sql(seed(other))
+  })
+  afterAll(async () => {
+    await db?.sql(`DROP SCHEMA IF EXISTS ${other} CASCADE`).catch(() => undefined)
+  })
+
+  const drawn = (schemaName: string, fields: string) =>
+    bench(`
+name: ready
+search-path: [${schemaName}, public]
+query: SELECT step_ready($1)
+params-query: SELECT t.task_uuid, t.size, n.name AS workflow FROM tasks t JOIN named_tasks n USING (named_task_uuid)
+param-columns: [task_uuid]
+cases: 4
+explain: false
+${fields}`)
+
+  it('names stratified uuid-keyed cases by their stratum, the same in a database with other uuids', async () => {
+    const base = await runYaml(drawn(schema, 'stratify-by: size'), env())
+    const head = await runYaml(drawn(other, 'stratify-by: size'), env())
+    const names = base.benches.map((b) => b.name)
+    expect(names).toEqual(['ready/large#1', 'ready/large#2', 'ready/small#1', 'ready/small#2'])
+    expect(head.benches.map((b) => b.name)).toEqual(names)
+    for (const result of base.benches) {
+      expect(result.status).toBe('ok')
+      expect(result.details).toMatchObject({ label: result.name.slice('ready/'.length) })
+      expect(String(result.details?.key)).toMatch(/^[0-9a-f-]{36}$/)
+    }
+    // The uuids differ per database: without the stratum names nothing would pair.
+    expect(head.benches.map((b) => b.details?.key)).not.toEqual(
+      base.benches.map((b) => b.details?.key),
+    )
+  })
+
+  it('names cases by a label template of params-query columns', async () => {
+    const results = await runYaml(drawn(schema, 'label: "{workflow}/{size}"'), env())
+    const names = results.benches.map((b) => b.name)
+    expect(names).toHaveLength(4)
+    expect(new Set(names).size).toBe(4)
+    for (const name of names) expect(name).toMatch(/^ready\/(linear|diamond)\/(small|large)(#\d)?$/)
+    const wrong = await runYaml(drawn(schema, 'label: "{workflow}/{colour}"'), env())
+    expect(failed(wrong.benches[0])).toContain(
+      'label names column "colour", but params-query returns "task_uuid", "size", "workflow"',
     )
   })
 })

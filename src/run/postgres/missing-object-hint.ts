@@ -51,7 +51,7 @@ export interface ObjectLocations {
 /**
  * The hint for a missing object, from where it lives. Pure, so every case is unit-tested:
  * - in schemas off the search path: add them to `search-path:`;
- * - only in schemas on the path (a function): its argument types differ from the call's;
+ * - in a schema on the path (a function): its argument types differ from the call's;
  * - nowhere: it does not exist in this database (migrations or setup not run?).
  */
 export function missingObjectHint(missing: MissingObject, where: ObjectLocations): string {
@@ -65,7 +65,10 @@ export function missingObjectHint(missing: MissingObject, where: ObjectLocations
     return `${holds}, not in ${missing.schema}: qualify it with one of those schemas`
   }
   const offPath = schemas.filter((schema) => !where.searchPath.includes(schema))
-  if (missing.schema === undefined && offPath.length > 0) {
+  // A function found on the path was rejected for its argument types: another schema won't help.
+  const typesDiffer =
+    missing.kind === 'function' && (missing.schema !== undefined || offPath.length < schemas.length)
+  if (!typesDiffer && missing.schema === undefined && offPath.length > 0) {
     const path = [...new Set([...offPath, ...where.searchPath])]
     return `add search-path: [${path.join(', ')}] to this bench (${holds})`
   }
