@@ -33,7 +33,8 @@ const seed = (schema: string) => `
     CREATE FUNCTION step_ready(t uuid) RETURNS bigint LANGUAGE plpgsql AS $$
     DECLARE n bigint;
     BEGIN
-      WITH ready AS (SELECT * FROM workflow_steps WHERE task_uuid = t AND ready)
+      WITH
+        ready AS (SELECT * FROM workflow_steps WHERE task_uuid = t AND ready)
       SELECT count(*) INTO n FROM ready;
       UPDATE workflow_steps SET ready = ready WHERE task_uuid = t AND false;
       RETURN n;
@@ -169,5 +170,33 @@ ${fields}`)
     expect(failed(wrong.benches[0])).toContain(
       'label names column "colour", but params-query returns "task_uuid", "size", "workflow"',
     )
+  })
+})
+
+describe('inner statements', () => {
+  it('are labelled by their target in the plan of a PL/pgSQL function, not by "WITH"', async () => {
+    const results = await runYaml(
+      bench(`
+name: ready
+search-path: [${schema}, public]
+query: SELECT step_ready($1)
+params-query: SELECT task_uuid FROM tasks
+cases: 1`),
+      env(),
+    )
+    const [result] = results.benches
+    expect(result.status).toBe('ok')
+    const plan = result.details?.plan as {
+      depth: string
+      inner: { query: string; label: string }[]
+    }
+    expect(plan.depth).toBe('nested')
+    expect(plan.inner.map((inner) => [inner.query, inner.label])).toEqual([
+      ['WITH', 'WITH … SELECT FROM workflow_steps'],
+      [
+        'UPDATE workflow_steps SET ready = ready WHERE task_uuid = t AND false',
+        'UPDATE workflow_steps',
+      ],
+    ])
   })
 })
