@@ -1,6 +1,10 @@
-/** The perfgate command line: dispatches to `run`, `compare`, `ab`, `history` and `import-history`. */
+/**
+ * The perfgate command line: dispatches to `run`, `compare`, `ab`, `history`, `import-history`
+ * and `db`.
+ */
 import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
+import { dbCommand } from './db.js'
 import { historyCommand } from './history.js'
 import { importHistoryCommand, type ImportHistoryIo } from './import-history.js'
 import { runCommand, type RunIo } from './run.js'
@@ -21,6 +25,8 @@ Usage:
   perfgate history HISTORY.json [--filter GLOB] [--format text|markdown|html|json]
   perfgate import-history data.js [--out history.json]
                (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
+  perfgate db start|stop|status [--dir .perfgate/db] [--port N]
+               (one local PostgreSQL for sql benches; see docs/postgres.md)
   perfgate --version
   perfgate help [COMMAND]  (or perfgate COMMAND --help)
 
@@ -29,7 +35,7 @@ Options:
   -V, --version                print the version
 `
 
-const COMMANDS = ['run', 'compare', 'ab', 'history', 'import-history']
+const COMMANDS = ['run', 'compare', 'ab', 'history', 'import-history', 'db']
 
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
 export async function runCli(
@@ -49,6 +55,8 @@ export async function runCli(
         return await historyCommand(rest, io)
       case 'import-history':
         return await importHistoryCommand(rest, io)
+      case 'db':
+        return await dbCommand(rest, io)
       case '--version':
       case '-V':
       case '-v':
