@@ -4,7 +4,6 @@
  */
 import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
-import { dbCommand } from './db.js'
 import { historyCommand } from './history.js'
 import { importHistoryCommand, type ImportHistoryIo } from './import-history.js'
 import { runCommand, type RunIo } from './run.js'
@@ -55,8 +54,11 @@ export async function runCli(
         return await historyCommand(rest, io)
       case 'import-history':
         return await importHistoryCommand(rest, io)
-      case 'db':
+      case 'db': {
+        // Loaded on use: the other commands never pay for it at startup.
+        const { dbCommand } = await import('./db.js')
         return await dbCommand(rest, io)
+      }
       case '--version':
       case '-V':
       case '-v':
