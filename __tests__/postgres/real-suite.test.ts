@@ -98,6 +98,25 @@ explain: false`),
     expect(failed(rolledBack.benches[0])).toContain(`hint: add search-path: [${schema}, public]`)
   })
 
+  it('gives the hint in throughput mode too, from the pooled connection', async () => {
+    const results = await runYaml(
+      `benches:
+  - name: pooled
+    kind: sql
+    query: SELECT count(*) FROM workflow_steps WHERE task_uuid = $1::uuid
+    params: ['00000000-0000-0000-0000-000000000000']
+    concurrency: [2]
+    rollback: true
+    duration: 200ms
+    warmup: 50ms
+`,
+      env(),
+    )
+    expect(failed(results.benches[0])).toContain(
+      `(42P01) in \`SELECT count(*) FROM workflow_steps WHERE task_uuid = $1::uuid\`; hint: add search-path: [${schema}, public] to this bench`,
+    )
+  })
+
   it('names the argument types when the function is on the path, and says when nothing holds it', async () => {
     const wrongType = await runYaml(
       bench(`
