@@ -3,8 +3,8 @@ import { mkdir, writeFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-D_rbJGP1.js';
-import { prepareAb } from './chunks/run-ab-DovEmL5M.js';
-import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DsbAe_9A.js';
+import { prepareAb } from './chunks/run-ab-yP9Nz0gA.js';
+import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-BiCCH3Dt.js';
 import { r as renderComment } from './chunks/comment-E9Vyj7Kj.js';
 import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-BJgwAFd6.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cn2Guq1L.js';
@@ -17,13 +17,13 @@ import { c as count, d as duration, w as warmup, p as percentage, m as msPer } f
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-DkIiN5m9.js';
 import { r as readHistory } from './chunks/history-bL8sTFiw.js';
 import { h as htmlReport } from './chunks/html-Cu63b-vq.js';
-import { s as splitGlobs, g as globToRegExp, k as keepsResult } from './chunks/run-benches-B1ttJkXD.js';
+import { s as splitGlobs, g as globToRegExp, k as keepsResult } from './chunks/run-benches-D97AqMJj.js';
 import { statSync, readFileSync, readdirSync, existsSync } from 'node:fs';
-import { S as SCHEMA_URL, d as distExports, p as parseConfig, f as formatConfigError } from './chunks/load-BBBwTk0S.js';
+import { S as SCHEMA_URL, d as distExports, p as parseConfig, f as formatConfigError } from './chunks/load-T2erlftz.js';
 import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
-import { r as readConfig } from './chunks/read-hfvjoWX7.js';
+import { r as readConfig } from './chunks/read-Daa7yfSS.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
 import 'node:child_process';
@@ -32,9 +32,10 @@ import 'node:http';
 import 'node:https';
 import 'node:events';
 import 'node:url';
+import './chunks/index-BDfKYOkb.js';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import { r as runSummaryText } from './chunks/run-summary-DGSi5YjI.js';
-import { runConfig } from './chunks/run-config-4N7DHmqy.js';
+import { runConfig } from './chunks/run-config-xB_l0Mz6.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/git-XZ9dYSDd.js';
 import './chunks/scaling-bBRpMboh.js';
@@ -52,6 +53,9 @@ import 'path';
 import 'url';
 import 'module';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
+import 'process';
+import 'buffer';
+import './chunks/messages-NUcMpfN4.js';
 import 'events';
 import 'util';
 import 'util/types';
@@ -61,9 +65,6 @@ import 'net';
 import 'tls';
 import 'stream';
 import 'string_decoder';
-import 'process';
-import 'buffer';
-import './chunks/messages-NUcMpfN4.js';
 
 /** Version of the comparison JSON format. */
 const COMPARISON_FORMAT_VERSION = 1;
@@ -1898,7 +1899,7 @@ rounds without the worst fifth; the comparison judges by the same centre.
 /** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
 async function measureBase(configFile, baseRef, names, io, overrides) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-DovEmL5M.js');
+    const { prepareAb } = await import('./chunks/run-ab-yP9Nz0gA.js');
     const { measureOnce } = await import('./chunks/measure-once-tpoLm8SJ.js');
     const open = () => prepareAb({
         configFile,
@@ -2081,7 +2082,10 @@ async function runCommand(args, io) {
     return failOnBudgets();
 }
 
-/** The perfgate command line: dispatches to `init`, `run`, `compare`, `ab`, `history` and `import-history`. */
+/**
+ * The perfgate command line: dispatches to `init`, `run`, `compare`, `ab`, `history`,
+ * `import-history` and `db`.
+ */
 const USAGE = `perfgate ${PERFGATE_VERSION}: catch performance regressions before they merge
 
 Usage:
@@ -2098,6 +2102,8 @@ Usage:
   perfgate history HISTORY.json [--filter GLOB] [--format text|markdown|html|json]
   perfgate import-history data.js [--out history.json]
                (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
+  perfgate db start|stop|status [--dir .perfgate/db] [--port N]
+               (one local PostgreSQL for sql benches; see docs/postgres.md)
   perfgate --version
   perfgate help [COMMAND]  (or perfgate COMMAND --help)
 
@@ -2105,7 +2111,7 @@ Options:
   -h, --help                   show this help
   -V, --version                print the version
 `;
-const COMMANDS = ['init', 'run', 'compare', 'ab', 'history', 'import-history'];
+const COMMANDS = ['init', 'run', 'compare', 'ab', 'history', 'import-history', 'db'];
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
 async function runCli(args, io) {
     const [command, ...rest] = args;
@@ -2123,6 +2129,11 @@ async function runCli(args, io) {
                 return await historyCommand(rest, io);
             case 'import-history':
                 return await importHistoryCommand(rest, io);
+            case 'db': {
+                // Loaded on use: the other commands never pay for it at startup.
+                const { dbCommand } = await import('./chunks/db-BifVQ4FB.js');
+                return await dbCommand(rest, io);
+            }
             case '--version':
             case '-V':
             case '-v':

@@ -43,6 +43,10 @@ describe('caseGroup', () => {
     expect(caseGroup(bench('sql/next-task'))).toBe('sql/next-task')
     // A key that is not the end of the name is no case key.
     expect(caseGroup({ name: 'x/y', details: { key: 'z' } })).toBe('x/y')
+    // A labelled case is named by its label, not its key.
+    expect(
+      caseGroup({ name: 'sql/next-task/small#1', details: { key: uuid(1), label: 'small#1' } }),
+    ).toBe('sql/next-task')
   })
 })
 
@@ -54,7 +58,7 @@ describe('pairingProblems', () => {
     )
     expect(problems).toHaveLength(1)
     expect(problems[0]).toBe(
-      `only 0 of 18 baseline cases of sql/next-task appear in the head run (the case names differ: "sql/next-task/${uuid(100)}" vs "sql/next-task/${uuid(200)}"): cases keyed on random values cannot pair; key them on a stable column with key: (see docs/postgres.md)`,
+      `only 0 of 18 baseline cases of sql/next-task appear in the head run (the case names differ: "sql/next-task/${uuid(100)}" vs "sql/next-task/${uuid(200)}"): cases keyed on random values cannot pair; key them on a stable column with key:, or name them with label: (see docs/postgres.md)`,
     )
   })
 

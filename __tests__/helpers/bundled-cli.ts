@@ -6,9 +6,9 @@ import path from 'node:path'
 
 const CLI = path.resolve('dist/cli.js')
 
-/** Runs `perfgate ARGS` in `cwd`; returns its exit code and output. */
-export function perfgate(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, [CLI, ...args], {
+/** Runs `perfgate ARGS` in `cwd` (with `cli`, another copy of it); returns its exit code and output. */
+export function perfgate(args: string[], cwd: string, cli = CLI) {
+  const run = spawnSync(process.execPath, [cli, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true' },

@@ -46,6 +46,34 @@ describe('sql and pg-notify config', () => {
     ])
   })
 
+  it('rejects label: without params-query, and a template with a stray brace', () => {
+    expect(
+      errorsOf(`benches:
+  - name: q
+    kind: sql
+    query: SELECT 1
+    label: name
+  - name: r
+    kind: sql
+    query: SELECT $1
+    params-query: SELECT id, size FROM t
+    label: "{size}/{id"
+`),
+    ).toEqual([
+      'perfgate.yml:5 bench "q": label only applies with params-query; add one or remove it, got "name"',
+      'perfgate.yml:10 bench "r": label must be a column name or a template whose {column} placeholders each name a column, like "{workflow}/{size}", got "{size}/{id"',
+    ])
+    expect(
+      specOf<SqlSpec>(`benches:
+  - name: r
+    kind: sql
+    query: SELECT $1
+    params-query: SELECT id, size FROM t
+    label: "{size}/{id}"
+`).params,
+    ).toMatchObject({ from: 'query', label: '{size}/{id}' })
+  })
+
   it('rejects bad field values and unknown fields', () => {
     expect(
       errorsOf(`benches:

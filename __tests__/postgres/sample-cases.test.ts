@@ -48,6 +48,67 @@ describe('drawCases', () => {
   })
 })
 
+describe('case labels', () => {
+  // Keys like a real suite's: uuids that say nothing, with a size and a workflow beside them.
+  const uuidRows = rows.map((row) => ({
+    uuid: `0190${String(row.id).padStart(4, '0')}-7c4e-7000-8000-000000000000`,
+    size: row.id % 2 === 0 ? 'small' : 'large',
+    workflow: row.kind === 'k0' ? 'linear' : 'diamond',
+  }))
+  const uuidColumns = ['uuid', 'size', 'workflow']
+
+  it('names each case by its stratum and a number when stratified with no key: or label:', () => {
+    const drawn = drawCases(uuidRows, uuidColumns, { cases: 4, seed: 1, stratifyBy: 'size' })
+    expect(drawn.map((item) => item.label).sort()).toEqual([
+      'large#1',
+      'large#2',
+      'small#1',
+      'small#2',
+    ])
+    // Numbered in key order within the stratum, so the same draw gives the same names.
+    const small = drawn.filter((item) => item.stratum === 'small')
+    expect(small.map((item) => item.label)).toEqual(['small#1', 'small#2'])
+    expect(small[0].key < small[1].key).toBe(true)
+    // One case of a stratum is numbered too: drawing more never renames it.
+    const one = drawCases(uuidRows, uuidColumns, { cases: 2, seed: 1, stratifyBy: 'size' })
+    expect(one.map((item) => item.label).sort()).toEqual(['large#1', 'small#1'])
+  })
+
+  it('keeps the key as the name when key: is given and label: is not', () => {
+    const drawn = drawCases(rows, columns, { cases: 3, seed: 1, key: 'name', stratifyBy: 'kind' })
+    expect(drawn.every((item) => item.label === undefined)).toBe(true)
+  })
+
+  it('names cases by a label column or template, numbering only repeated names', () => {
+    const byColumn = drawCases(rows, columns, { cases: 3, seed: 1, label: 'name' })
+    expect(byColumn.map((item) => item.label)).toEqual(byColumn.map((item) => `task-${item.key}`))
+    // Keys 1..4 have kinds k0, k1, k2, k0: only the repeated k0 is numbered, in key order;
+    // the cases come sorted by the names they show.
+    const repeated = drawCases(rows.slice(0, 4), columns, { cases: 4, seed: 1, label: 'kind' })
+    expect(repeated.map((item) => [item.key, item.label])).toEqual([
+      ['1', 'k0#1'],
+      ['4', 'k0#2'],
+      ['2', 'k1'],
+      ['3', 'k2'],
+    ])
+    const [templated] = drawCases(uuidRows.slice(0, 1), uuidColumns, {
+      cases: 1,
+      seed: 1,
+      label: '{workflow}/{size} run',
+    })
+    expect(templated.label).toBe('linear/large run')
+  })
+
+  it('names a label column params-query lacks, and carries labels to the other A/B side', () => {
+    expect(() => drawCases(rows, columns, { cases: 1, seed: 1, label: '{kind}-{colour}' })).toThrow(
+      'label names column "colour", but params-query returns "id", "kind", "name"',
+    )
+    const drawn = drawCases(uuidRows, uuidColumns, { cases: 2, seed: 1, stratifyBy: 'size' })
+    const matched = matchCases(drawn, uuidRows, uuidColumns, { stratifyBy: 'size' })
+    expect(matched.cases.map((item) => item.label)).toEqual(drawn.map((item) => item.label))
+  })
+})
+
 describe('matchCases', () => {
   // The other side's database: the same names, other ids (a uuid per database), one row gone.
   const other = rows.filter((row) => row.id !== 7).map((row) => ({ ...row, id: row.id + 1000 }))

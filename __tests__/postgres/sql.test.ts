@@ -283,7 +283,7 @@ params-query: SELECT id FROM empty`) +
     expect(results.benches[0].reason).toMatch(/^no data for params-query/)
     expect(results.benches[1].status).toBe('error')
     expect(results.benches[1].reason).toBe(
-      'query failed: relation "no_such_table" does not exist (42P01) in `SELECT * FROM no_such_table`',
+      'query failed: relation "no_such_table" does not exist (42P01) in `SELECT * FROM no_such_table`; hint: relation "no_such_table" does not exist in any schema of this database: have the migrations (or the bench\'s setup) run against it?',
     )
   })
 

@@ -1,4 +1,7 @@
-/** The perfgate command line: dispatches to `init`, `run`, `compare`, `ab`, `history` and `import-history`. */
+/**
+ * The perfgate command line: dispatches to `init`, `run`, `compare`, `ab`, `history`,
+ * `import-history` and `db`.
+ */
 import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
 import { historyCommand } from './history.js'
@@ -23,6 +26,8 @@ Usage:
   perfgate history HISTORY.json [--filter GLOB] [--format text|markdown|html|json]
   perfgate import-history data.js [--out history.json]
                (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
+  perfgate db start|stop|status [--dir .perfgate/db] [--port N]
+               (one local PostgreSQL for sql benches; see docs/postgres.md)
   perfgate --version
   perfgate help [COMMAND]  (or perfgate COMMAND --help)
 
@@ -31,7 +36,7 @@ Options:
   -V, --version                print the version
 `
 
-const COMMANDS = ['init', 'run', 'compare', 'ab', 'history', 'import-history']
+const COMMANDS = ['init', 'run', 'compare', 'ab', 'history', 'import-history', 'db']
 
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
 export async function runCli(
@@ -53,6 +58,11 @@ export async function runCli(
         return await historyCommand(rest, io)
       case 'import-history':
         return await importHistoryCommand(rest, io)
+      case 'db': {
+        // Loaded on use: the other commands never pay for it at startup.
+        const { dbCommand } = await import('./db.js')
+        return await dbCommand(rest, io)
+      }
       case '--version':
       case '-V':
       case '-v':

@@ -7,11 +7,15 @@
  */
 import type { BenchResult, Results } from '../results/types.js'
 
-/** The config bench a result belongs to: a drawn or listed case (`<bench>/<key>`) its bench's name. */
+/**
+ * The config bench a result belongs to: a drawn or listed case (`<bench>/<label>` or
+ * `<bench>/<key>`) its bench's name.
+ */
 export function caseGroup(bench: Pick<BenchResult, 'name' | 'details'>): string {
-  const key = bench.details?.key
-  if (typeof key === 'string' && bench.name.endsWith(`/${key}`)) {
-    return bench.name.slice(0, bench.name.length - key.length - 1)
+  for (const suffix of [bench.details?.label, bench.details?.key]) {
+    if (typeof suffix === 'string' && bench.name.endsWith(`/${suffix}`)) {
+      return bench.name.slice(0, bench.name.length - suffix.length - 1)
+    }
   }
   return bench.name
 }
@@ -71,7 +75,7 @@ export function pairingProblems(baselines: readonly Results[], head: Results): s
 
 /** The fix for cases that do not pair, as docs/postgres.md explains it. */
 const CASE_FIX =
-  'cases keyed on random values cannot pair; key them on a stable column with key: (see docs/postgres.md)'
+  'cases keyed on random values cannot pair; key them on a stable column with key:, or name them with label: (see docs/postgres.md)'
 
 /** Result names by their config bench, each name once, in first-seen order. */
 function groupNames(benches: readonly BenchResult[]): Map<string, string[]> {

@@ -36,6 +36,13 @@ export const sqlFields = {
     description:
       'Column of params-query that names each case, the same in every database (a name, not a gen_random_uuid() id): baseline and head pair cases by it (default: the first parameter column).',
   }),
+  label: text('a column name, or a template like "{workflow}/{size}"')
+    .optional()
+    .meta({
+      description:
+        'Names each params-query case in results instead of its key (a uuid): a column of params-query, or a template with {column} placeholders. Repeated names get #1, #2, ... (default: the key; with stratify-by and no key, the stratum and a number, e.g. small#1).',
+      examples: ['workflow_name', '{workflow}/{size}'],
+    }),
   'param-columns': z.array(text('a column name')).min(1).optional().meta({
     description:
       'Columns of params-query passed as $1, $2, ... (default: every column but stratify-by).',
@@ -75,6 +82,7 @@ export type SqlParams =
       from: 'query'
       query: string
       key?: string
+      label?: string
       paramColumns?: string[]
       stratifyBy?: string
       cases: number
@@ -116,6 +124,7 @@ function toParams(raw: SqlRaw): SqlParams {
       from: 'query',
       query: raw['params-query'],
       key: raw.key,
+      ...(raw.label === undefined ? {} : { label: raw.label }),
       paramColumns: raw['param-columns'],
       stratifyBy: raw['stratify-by'],
       cases: raw.cases ?? 5,
@@ -138,12 +147,31 @@ export function checkSql(raw: SqlRaw): { field: string; message: string }[] {
     })
   }
   if (!fromQuery) {
-    for (const field of ['key', 'param-columns', 'stratify-by', 'cases', 'seed'] as const) {
+    for (const field of [
+      'key',
+      'label',
+      'param-columns',
+      'stratify-by',
+      'cases',
+      'seed',
+    ] as const) {
       if (raw[field] !== undefined)
         problems.push({ field, message: 'only applies with params-query; add one or remove it' })
     }
   }
+  if (raw.label !== undefined && !isLabelTemplate(raw.label)) {
+    problems.push({
+      field: 'label',
+      message:
+        'must be a column name or a template whose {column} placeholders each name a column, like "{workflow}/{size}"',
+    })
+  }
   if (raw['save-plans'] === true && raw.explain === false)
     problems.push({ field: 'save-plans', message: 'needs explain; remove explain: false' })
   return problems
+}
+
+/** A plain column name, or text whose every brace pair encloses a column name. */
+function isLabelTemplate(label: string): boolean {
+  return !/[{}]/.test(label.replace(/\{[^{}]+\}/g, ''))
 }

@@ -13,7 +13,7 @@ import {
   type RunContext,
 } from '../outcome.js'
 import {
-  describeQueryError,
+  describeQueryErrorOn,
   openConnection,
   readDatabaseUrl,
   runSql,
@@ -30,6 +30,8 @@ import { throughputOptions } from '../throughput.js'
 interface SqlCase {
   name: string
   key?: string
+  /** Names the case in place of the key (`<bench>/<label>`). */
+  label?: string
   params: unknown[]
   stratum?: string
 }
@@ -37,7 +39,8 @@ interface SqlCase {
 /**
  * Runs a `sql` bench: connect, setup, pick the cases, warm each up, time them in rounds
  * (autocommit, or a rolled-back transaction per sample), capture plans, teardown, close.
- * Each case is its own result, named `<bench>/<key>` when the bench has several or draws them.
+ * Each case is its own result, named `<bench>/<label or key>` when the bench has several or draws
+ * them.
  */
 export const runSqlBench: KindRunner = async (bench, ctx) => {
   const spec = bench.spec as SqlSpec
@@ -76,16 +79,22 @@ export const runSqlBench: KindRunner = async (bench, ctx) => {
       }
       // A named statement is parsed and planned once per connection, as drivers like sqlx do.
       const statement = { name: 'perfgate_sql_bench', text: spec.query }
-      const once = async (params: unknown[]): Promise<number> => {
+      const timed = async (params: unknown[]): Promise<number> => {
         if (spec.rollback) await client.query('BEGIN')
         try {
           const start = process.hrtime.bigint()
           await client.query({ ...statement, values: params })
           return elapsedMs(start, process.hrtime.bigint())
-        } catch (error) {
-          throw new BenchError(describeQueryError(error, spec.query, 'query'))
         } finally {
           if (spec.rollback) await client.query('ROLLBACK').catch(() => undefined)
+        }
+      }
+      const once = async (params: unknown[]): Promise<number> => {
+        try {
+          return await timed(params)
+        } catch (error) {
+          // After the rollback, so the hint's catalog lookup runs outside the failed transaction.
+          throw new BenchError(await describeQueryErrorOn(client, error, spec.query, 'query'))
         }
       }
       const firstCallMs: number[] = []
@@ -155,8 +164,9 @@ async function resolveCases(
   }
   if (!ctx.draws?.has(benchName)) ctx.draws?.set(benchName, drawn)
   return drawn.map((item) => ({
-    name: `${benchName}/${item.key}`,
+    name: `${benchName}/${item.label ?? item.key}`,
     key: item.key,
+    ...(item.label === undefined ? {} : { label: item.label }),
     params: item.params,
     ...(item.stratum === undefined ? {} : { stratum: item.stratum }),
   }))
@@ -210,7 +220,7 @@ function throughputDetails(
 ): Record<string, unknown> {
   return {
     server,
-    cases: cases.map((item) => item.key ?? item.params.map(keyText).join(',')),
+    cases: cases.map((item) => item.label ?? item.key ?? item.params.map(keyText).join(',')),
     ...(spec.searchPath.length > 0 ? { searchPath: spec.searchPath } : {}),
     transaction: spec.rollback ? 'rolled back per operation' : 'autocommit',
     method:
@@ -233,6 +243,7 @@ function caseDetails(
   return {
     server,
     ...(item.key === undefined ? {} : { key: item.key }),
+    ...(item.label === undefined ? {} : { label: item.label }),
     params: item.params.map((value) => (typeof value === 'bigint' ? String(value) : value)),
     ...(item.stratum === undefined ? {} : { stratum: item.stratum }),
     ...(spec.searchPath.length > 0 ? { searchPath: spec.searchPath } : {}),

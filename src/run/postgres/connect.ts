@@ -2,6 +2,7 @@
 import pg from 'pg'
 import type { ConnectionSpec } from '../../config/kinds/postgres-fields.js'
 import { BenchError, BenchSkipped, type RunContext } from '../outcome.js'
+import { lookUpMissingObjectHint } from './missing-object-hint.js'
 
 /** Where a bench connected: safe to record (no user, no password). */
 export interface ServerInfo {
@@ -163,17 +164,40 @@ export async function runSql(
   try {
     return await client.query(sql, params)
   } catch (error) {
-    throw new BenchError(describeQueryError(error, sql, what))
+    throw new BenchError(await describeQueryErrorOn(client, error, sql, what))
   }
 }
 
-/** `query failed: relation "x" does not exist (42P01) in `SELECT ...``. */
-export function describeQueryError(error: unknown, sql: string, what: string): string {
+/**
+ * describeQueryError, with a hint looked up on `client` for a missing function or relation
+ * (which schemas hold it: a missing search-path). The client must not be inside an aborted
+ * transaction (roll back first), or the lookup fails and the server's own hint stays.
+ */
+export async function describeQueryErrorOn(
+  client: pg.ClientBase,
+  error: unknown,
+  sql: string,
+  what: string,
+): Promise<string> {
+  return describeQueryError(error, sql, what, await lookUpMissingObjectHint(client, error))
+}
+
+/**
+ * `query failed: relation "x" does not exist (42P01) in `SELECT ...`; hint: ...`. `hint` replaces the
+ * server's hint (its "add explicit type casts" misleads when the schema is what is missing).
+ */
+export function describeQueryError(
+  error: unknown,
+  sql: string,
+  what: string,
+  hint?: string,
+): string {
   const db = error as { message?: string; code?: string; hint?: string; detail?: string }
   const message = db?.message ?? String(error)
   const code = typeof db?.code === 'string' && /^[0-9A-Z]{5}$/.test(db.code) ? ` (${db.code})` : ''
-  const hint = db?.hint ? `; hint: ${db.hint}` : ''
-  return `${what} failed: ${message}${code}${hint} in \`${firstLine(sql)}\``
+  const shown = hint ?? db?.hint
+  const hintText = shown ? `; hint: ${shown}` : ''
+  return `${what} failed: ${message}${code} in \`${firstLine(sql)}\`${hintText}`
 }
 
 /** The first non-empty line of some SQL, for messages. */

@@ -1,4 +1,5 @@
 /** Summaries of PostgreSQL JSON plans (EXPLAIN and auto_explain output). Pure: no connection. */
+import { statementLabel } from './statement-label.js'
 
 /** One plan node as EXPLAIN (FORMAT JSON) writes it (only the fields we read). */
 export interface PlanNode {
@@ -17,6 +18,8 @@ export interface PlanNode {
 export interface InnerPlan {
   /** First line of the inner statement. */
   query: string
+  /** What it does to what: `WITH … SELECT FROM workflow_steps`, `INSERT INTO tasks`. */
+  label: string
   /** How many times it ran during the one captured call (a function called per row runs often). */
   calls: number
   /** Total of its auto_explain durations. */
@@ -128,6 +131,7 @@ function groupInner(
           .split('\n')
           .find((line) => line.trim() !== '')
           ?.trim() ?? '',
+      label: statementLabel(text, relationsOf(item.plan)),
       calls: 0,
       durationMs: null,
       nodes: [],
@@ -150,6 +154,13 @@ function groupInner(
     ...(group.durationMs === null ? {} : { durationMs: round3(group.durationMs) }),
     hitRatio: hitRatio(hit, read),
   }))
+}
+
+/** The tables a plan reads or writes, in plan order. */
+function relationsOf(plan: PlanNode): string[] {
+  return walkPlan(plan).flatMap((node) =>
+    node['Relation Name'] === undefined ? [] : [node['Relation Name']],
+  )
 }
 
 function round3(value: number): number {

@@ -8,7 +8,7 @@ import type { Metric } from '../../results/types.js'
 import type { ScalingPoint } from '../../results/scaling.js'
 import { BenchError, type RunContext } from '../outcome.js'
 import { measureThroughput, type ThroughputOptions, type Timed } from '../throughput.js'
-import { describeQueryError } from './connect.js'
+import { describeQueryErrorOn } from './connect.js'
 import { openWarmPool } from './pool.js'
 import { elapsedMs } from './sampling.js'
 
@@ -58,12 +58,15 @@ export async function measurePoolThroughput(
           if (spec.rollback) await client.query('BEGIN')
           const start = process.hrtime.bigint()
           await client.query({ ...statement, values: params })
+          const end = process.hrtime.bigint()
+          if (spec.rollback) await client.query('ROLLBACK')
           const acquire = elapsedMs(asked, held)
-          return { ms: acquire + elapsedMs(start, process.hrtime.bigint()), parts: { acquire } }
+          return { ms: acquire + elapsedMs(start, end), parts: { acquire } }
         } catch (error) {
-          throw new BenchError(describeQueryError(error, spec.query, 'query'))
-        } finally {
+          // Rolled back first, so the hint's catalog lookup runs outside the failed transaction.
           if (spec.rollback) await client.query('ROLLBACK').catch(() => undefined)
+          throw new BenchError(await describeQueryErrorOn(client, error, spec.query, 'query'))
+        } finally {
           client.release()
         }
       }

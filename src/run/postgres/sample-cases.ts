@@ -1,19 +1,23 @@
 /** Draws parameter sets from params-query rows: stratified, seeded, keyed by a stable column. */
 import { seededRandom } from '../../compare/random.js'
 
-/** One drawn case: its stable key and its parameter values. */
+/** One drawn case: its stable key, its parameter values, and the name it reports under. */
 export interface DrawnCase {
   key: string
   params: unknown[]
   stratum?: string
+  /** Names the case instead of the key (from `label:`, or the stratum and a number). */
+  label?: string
 }
 
 /** How to draw cases from rows. */
 export interface DrawOptions {
   cases: number
   seed: number
-  /** Column naming each case; default the first parameter column. */
+  /** Column identifying each case; default the first parameter column. */
   key?: string
+  /** A column, or a template of {column} placeholders, naming each case instead of the key. */
+  label?: string
   /** Columns passed as $1, $2, ...; default every column but stratifyBy. */
   paramColumns?: string[]
   stratifyBy?: string
@@ -23,7 +27,7 @@ export interface DrawOptions {
  * Picks `cases` rows: rows are grouped by the stratify-by value and taken round-robin from the
  * groups in a seeded random order, so the cases spread over the data instead of one hot row.
  * Rows are sorted by key first, so the same seed and data give the same cases in any row order.
- * Returns the cases sorted by key. Throws an Error naming the missing column.
+ * Returns the cases sorted by label, then key. Throws an Error naming the missing column.
  */
 export function drawCases(
   rows: readonly Record<string, unknown>[],
@@ -59,7 +63,67 @@ export function drawCases(
     }
     if (picked.length === before) break
   }
-  return picked.sort((a, b) => compareKeys(a.key, b.key))
+  const labelled = withLabels(
+    picked.sort((a, b) => compareKeys(a.key, b.key)),
+    byKey,
+    options,
+  )
+  // Reports list cases in this order: by the names they show (small#2 before small#10).
+  return labelled.sort((a, b) =>
+    (a.label ?? '').localeCompare(b.label ?? '', 'en', { numeric: true }),
+  )
+}
+
+/**
+ * The cases with their labels: from `label:` (a column or a template), repeated labels numbered
+ * #1, #2, ... in key order; with stratify-by and neither key: nor label:, `<stratum>#<n>`, always
+ * numbered so a stratum's first case keeps its name when a second one is drawn. Cases are in key
+ * order, so the same draw gives the same labels; base and head pair cases by them.
+ */
+function withLabels(
+  cases: DrawnCase[],
+  byKey: ReadonlyMap<string, Record<string, unknown>>,
+  options: DrawOptions,
+): DrawnCase[] {
+  if (options.label !== undefined) {
+    const label = options.label
+    const raw = cases.map((item) => fillLabel(label, byKey.get(item.key) ?? {}))
+    const counts = countOf(raw)
+    const seen = new Map<string, number>()
+    return cases.map((item, index) => {
+      const text = raw[index]
+      if ((counts.get(text) ?? 0) < 2) return { ...item, label: text }
+      const n = (seen.get(text) ?? 0) + 1
+      seen.set(text, n)
+      return { ...item, label: `${text}#${n}` }
+    })
+  }
+  if (options.stratifyBy === undefined || options.key !== undefined) return cases
+  const seen = new Map<string, number>()
+  return cases.map((item) => {
+    const stratum = item.stratum ?? ''
+    const n = (seen.get(stratum) ?? 0) + 1
+    seen.set(stratum, n)
+    return { ...item, label: `${stratum}#${n}` }
+  })
+}
+
+/** A label from a row: the column's value, or the template with each {column} filled in. */
+function fillLabel(label: string, row: Record<string, unknown>): string {
+  if (!label.includes('{')) return keyText(row[label])
+  return label.replace(/\{([^{}]+)\}/g, (_, column: string) => keyText(row[column]))
+}
+
+/** The columns a label reads: the one it names, or its template's placeholders. */
+function labelColumns(label: string): string[] {
+  if (!label.includes('{')) return [label]
+  return [...label.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1])
+}
+
+function countOf(items: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1)
+  return counts
 }
 
 /**
@@ -98,6 +162,9 @@ function caseColumns(
   for (const [field, column] of [
     ['key', keyColumn],
     ['stratify-by', options.stratifyBy],
+    ...(options.label === undefined ? [] : labelColumns(options.label)).map(
+      (column) => ['label', column] as const,
+    ),
     ...paramColumns.map((column) => ['param-columns', column]),
   ] as const) {
     if (column !== undefined && !columns.includes(column)) {
