@@ -32,6 +32,25 @@ describe('one-off commands (bundled CLI)', () => {
     expect(code).toBe(0)
     expect(stdout).toMatch(/^bench\s+baseline\s+head\s+change/m)
     expect(stdout).toMatch(/^true\s/m)
+    // As markdown, stdout is the PR comment alone (ready to post); the run table goes to stderr.
+    const markdown = perfgate(
+      [
+        'run',
+        ...QUICK,
+        '--baseline',
+        'base.json',
+        '--no-confirm',
+        '--format',
+        'markdown',
+        '--',
+        'true',
+      ],
+      dir,
+    )
+    expect(markdown.code).toBe(0)
+    expect(markdown.stdout).toMatch(/^### /)
+    expect(markdown.stdout).not.toContain('Results written')
+    expect(markdown.stderr).toContain('Results written')
   })
 
   it('refuses a command without -- (a mistyped option is never run as a command)', () => {

@@ -204,8 +204,10 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
     await mkdir(path.dirname(saveFile), { recursive: true })
     await writeFile(saveFile, serializeResults(results))
   }
-  // With --format json or csv, stdout is for that document alone (pipe it on); the table goes to stderr.
-  const machine = format === 'json' || format === 'csv'
+  // With --format json or csv, stdout is for that document alone (pipe it on); the table goes to
+  // stderr. So with markdown and a baseline: stdout is the PR comment, ready to post.
+  const machine =
+    format === 'json' || format === 'csv' || (format === 'markdown' && baselines.length > 0)
   const human = (text: string) => (machine ? io.stderr(text) : io.stdout(text))
   const saved =
     saveFile === undefined ? '' : ` and saved as baseline "${values.save}" (${saveFile})`
