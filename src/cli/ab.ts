@@ -15,7 +15,7 @@ import { serializeResults } from '../results/schema.js'
 import { budgetsSection } from './budgets-section.js'
 import { progressObserver } from './progress.js'
 import { unpairedExit } from './unpaired.js'
-import type { RunIo } from './run.js'
+import { profileOutput, type RunIo } from './run.js'
 
 /** Usage of the ab command. */
 export const AB_USAGE = `Usage: perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR]
@@ -106,7 +106,9 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
         io.stderr(`Re-running ${names.length} flagged bench(es) on both sides to confirm them\n`)
         const rerun = await session.measure(names)
         rerunBase = rerun.base
-        return rerun
+        // Regressions this confirms are profiled on both sides; their files go beside base.json.
+        const output = profileOutput(path.resolve(values['out-dir']))
+        return { ...rerun, explain: (targets) => session.profile(targets, output) }
       },
     })
     const dir = values['out-dir']

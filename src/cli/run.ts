@@ -22,6 +22,7 @@ import { applyOverrides, OVERRIDE_OPTIONS, parseOverrides, withThreshold } from 
 import { resolveBaseline, savedBaselinePath } from './saved-baselines.js'
 import { runSummaryText } from '../report/run-summary.js'
 import { runConfig } from '../run/run-config.js'
+import type { ProfileOutput } from '../profile/explain.js'
 import { budgetsSection } from './budgets-section.js'
 import { progressObserver } from './progress.js'
 import { unpairedExit } from './unpaired.js'
@@ -86,6 +87,8 @@ async function measureBase(
   baseRef: string,
   names: readonly string[],
   io: RunIo,
+  /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
+  outDir: string,
 ): Promise<Remeasured | undefined> {
   // Loaded only here: a run without --confirm-base starts without git and A/B code.
   const { prepareAb } = await import('../ab/run-ab.js')
@@ -100,11 +103,24 @@ async function measureBase(
       observer: progressObserver((text) => io.stderr(text), io.isTTY),
       log: (line) => io.stderr(`${line}\n`),
     })
-  return measureOnce(open, names, (why) =>
-    io.stderr(
-      `perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`,
-    ),
+  return measureOnce(
+    open,
+    names,
+    (why) =>
+      io.stderr(
+        `perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`,
+      ),
+    profileOutput(outDir),
   )
+}
+
+/** Profile files written under `dir` (the results file's folder). */
+export function profileOutput(dir: string): ProfileOutput {
+  return {
+    dir,
+    mkdir: async (folder) => void (await mkdir(folder, { recursive: true })),
+    writeFile: (file, text) => writeFile(file, text),
+  }
 }
 
 const FORMATS = ['text', 'markdown', 'json', 'csv'] as const
@@ -253,7 +269,13 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
           : `Re-running ${names.length} bench(es) flagged as regressions to confirm them\n`,
       )
       if (confirmBase) {
-        const both = await measureBase(configFile, confirmBase, names, io)
+        const both = await measureBase(
+          configFile,
+          confirmBase,
+          names,
+          io,
+          path.dirname(path.resolve(values.out)),
+        )
         if (both) return both
       }
       return {
