@@ -1,6 +1,7 @@
-/** The perfgate command line: dispatches to `run`, `compare`, `ab`, `history` and `import-history`. */
+/** The perfgate command line: dispatches to `run`, `compare`, `ab`, `explain`, `history` and `import-history`. */
 import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
+import { explainCommand } from './explain.js'
 import { historyCommand } from './history.js'
 import { importHistoryCommand, type ImportHistoryIo } from './import-history.js'
 import { runCommand, type RunIo } from './run.js'
@@ -18,6 +19,8 @@ Usage:
                    [--threshold PCT] [--fail-on-regression]
   perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR] [--no-confirm]
               [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
+  perfgate explain BASE.json HEAD.json BENCH [--format text|json]
+               (why a confirmed regression is slower, from its stored profiles)
   perfgate history HISTORY.json [--filter GLOB] [--format text|markdown|html|json]
   perfgate import-history data.js [--out history.json]
                (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
@@ -29,7 +32,7 @@ Options:
   -V, --version                print the version
 `
 
-const COMMANDS = ['run', 'compare', 'ab', 'history', 'import-history']
+const COMMANDS = ['run', 'compare', 'ab', 'explain', 'history', 'import-history']
 
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
 export async function runCli(
@@ -45,6 +48,8 @@ export async function runCli(
         return await abCommand(rest, io)
       case 'compare':
         return await compareCommand(rest, io)
+      case 'explain':
+        return await explainCommand(rest, io)
       case 'history':
         return await historyCommand(rest, io)
       case 'import-history':
