@@ -1,6 +1,6 @@
 /**
  * The attribution on real profiles and on synthetic ones. The fixture is a real profiling pass
- * (capture-js.ts, 8 ABBA rounds per side on this 2-core machine under load): a js bench whose
+ * (capture-js.ts, 10 ABBA rounds per side on this 2-core machine under load): a js bench whose
  * `entry` calls two helpers of equal cost, `mix` and `fold`, with `mix` 80% slower in the head
  * (src/work.mjs in __fixtures__/profiles/README.md). The synthetic ones hold the false-naming rate
  * down where noise is all there is: many functions, CPU-hog-like slow rounds, many seeds.

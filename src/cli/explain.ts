@@ -21,9 +21,10 @@ Prints why BENCH is slower in HEAD.json than in BASE.json: the functions whose s
 call grew beyond the noise between profile rounds (at most 3, by growth, each with its share of
 the change), or that the profiles cannot separate the change from noise. It reads the profiles
 of both sides from the folder of HEAD.json: profiles/BENCH.base.cpuprofile and
-profiles/BENCH.head.cpuprofile (BENCH with characters other than letters, digits, . _ - replaced
-by _). perfgate run --confirm-base, perfgate ab and the action write them for every regression
-confirmed against the base on one machine; open them in Chrome DevTools or speedscope.
+profiles/BENCH.head.cpuprofile (each / in BENCH a folder; characters other than letters, digits
+and . _ - replaced by _, and a short hash of the name added). perfgate run --confirm-base,
+perfgate ab and the action write them for every regression confirmed against the base on one
+machine; open them in Chrome DevTools or speedscope.
 
 Options:
   --format text|json           text (default), or the cause as JSON

@@ -46,7 +46,9 @@ export const RUN_HELP = `Usage: perfgate run [--config perfgate.yml] [--filter G
 Runs the config's benches, writes the results file and, with --baseline, compares with it and
 confirms what it leaves in doubt: with --confirm-base, by measuring those benches again for the
 base commit REF (checked out in a temporary git worktree) and the work tree, interleaved on this
-machine, whose pair alone decides; otherwise by re-running the head only. Progress goes to
+machine, whose pair alone decides, and then profiles both sides of each regression it confirms
+to name the functions whose time grew (files in profiles/ beside --out; perfgate explain prints
+it again); otherwise by re-running the head only. Progress goes to
 stderr; stdout has the report only. After --, each argument is a shell command timed as a
 one-off bench named by the command, with the default settings and no config file.
 

@@ -41,7 +41,7 @@ export const captureJs: Capture = async (side, target) => {
       worker.send({ round: true })
       const reply = await worker.next()
       if (!reply.ok || !('profile' in reply)) return fail(reply)
-      return { profile: reply.profile, calls: reply.calls }
+      return { profile: reply.profile, calls: reply.calls, cpuMs: reply.cpuMs }
     },
     async close() {
       if (worker.child.exitCode !== null) return

@@ -30,12 +30,19 @@ export interface ProfileOutput {
   writeFile(file: string, text: string): Promise<void>
 }
 
-/** The profile files of result `name`, relative to the results folder. */
+/**
+ * The profile files of result `name`, relative to the results folder: its `/`-separated parts
+ * as folders (`profiles/lib/checksum.base.cpuprofile`), other characters than letters, digits
+ * and `._-` replaced by `_` (with a short hash of the name then, so two names never share files).
+ */
 export function profileFiles(name: string): Required<CauseFiles> {
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '_')
-  // Two names that only differ in what was replaced must not share files.
+  const parts = name.split('/').map((part) => {
+    const safe = part.replace(/[^A-Za-z0-9._-]+/g, '_')
+    return /^\.*$/.test(safe) ? '_' : safe
+  })
+  const plain = parts.join('/')
   const unique =
-    safe === name ? safe : `${safe}-${createHash('sha1').update(name).digest('hex').slice(0, 6)}`
+    plain === name ? plain : `${plain}-${createHash('sha1').update(name).digest('hex').slice(0, 6)}`
   const base = `${PROFILES_DIR}/${unique}`
   return {
     base: `${base}.base.cpuprofile`,
@@ -79,7 +86,7 @@ export async function explainTarget(
   const cause = causeOf(pass.rounds.base, pass.rounds.head)
   if (!output) return cause
   const files = profileFiles(target.result)
-  await output.mkdir(path.join(output.dir, PROFILES_DIR))
+  await output.mkdir(path.dirname(path.join(output.dir, files.base)))
   await output.writeFile(
     path.join(output.dir, files.base),
     JSON.stringify(storeRounds(pass.rounds.base)),

@@ -31,9 +31,10 @@ export function profilePlan(
   settings: Pick<Settings, 'time'>,
   rounds = PROFILE_ROUNDS,
 ): { calls: number; intervalUs: number } {
-  // A quarter of the bench's measurement time per side, 10-200 ms a round: the confirmation
+  // A quarter of the bench's measurement time per side, 30-200 ms a round: the confirmation
   // measured each side for the whole time, in a process per round (bench/explain.ts: the cost).
-  const roundMs = Math.min(200, Math.max(10, settings.time / 4 / rounds))
+  // Under 30 ms a loaded machine leaves a round a few dozen samples.
+  const roundMs = Math.min(200, Math.max(30, settings.time / 4 / rounds))
   const calls = Math.max(1, Math.round(roundMs / Math.max(msPerCall, 1e-6)))
   const intervalUs = Math.round(
     Math.min(1000, Math.max(50, (calls * msPerCall * 1000) / SAMPLES_PER_ROUND)),
@@ -69,8 +70,8 @@ export async function profileBothSides(
     for (let round = 0; round < rounds; round++) {
       const order: ProfileSide[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base']
       for (const side of order) {
-        const { profile, calls } = await (open[side] as SideProfiler).round()
-        taken[side].push({ profile: relativizeProfile(profile, sides[side].root), calls })
+        const round = await (open[side] as SideProfiler).round()
+        taken[side].push({ ...round, profile: relativizeProfile(round.profile, sides[side].root) })
       }
     }
     return { rounds: taken }

@@ -37,8 +37,9 @@ const GC = '(garbage collector)'
  * start at the outermost frame of bench code (the worker's loop above it is perfgate's).
  */
 function benchSamples(
-  profile: CpuProfile,
+  round: ProfileRound,
 ): { node: CpuProfileNode; stack: CpuProfileNode[]; us: number }[] {
+  const { profile } = round
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
   const parents = new Map<number, number>()
   for (const node of profile.nodes)
@@ -60,11 +61,17 @@ function benchSamples(
     return stack
   }
   const durations = sampleDurations(profile)
+  // With the calls' CPU time known, every sample but the idle ones holds an equal part of it.
+  const idle = new Set(
+    profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id),
+  )
+  const busy = profile.samples.filter((id) => !idle.has(id)).length
+  const weight = (i: number): number =>
+    round.cpuMs === undefined ? durations[i] : busy > 0 ? (round.cpuMs * 1000) / busy : 0
   const out: { node: CpuProfileNode; stack: CpuProfileNode[]; us: number }[] = []
   profile.samples.forEach((id, i) => {
     const stack = stackOf(id)
-    if (stack && stack.length > 0)
-      out.push({ node: stack[stack.length - 1], stack, us: durations[i] })
+    if (stack && stack.length > 0) out.push({ node: stack[stack.length - 1], stack, us: weight(i) })
   })
   return out
 }
@@ -114,7 +121,7 @@ export function roundTimes(round: ProfileRound): RoundTimes {
   const byFunction = new Map<string, number>()
   const functions = new Map<string, FunctionId>()
   let total = 0
-  for (const { node, us } of benchSamples(round.profile)) {
+  for (const { node, us } of benchSamples(round)) {
     const ms = us / 1000 / round.calls
     total += ms
     const fn = functionId(node)
@@ -127,7 +134,7 @@ export function roundTimes(round: ProfileRound): RoundTimes {
 /** Time per bench call of each stack in one round (from the bench's outermost frame), ms. */
 export function roundStacks(round: ProfileRound): Map<string, number> {
   const stacks = new Map<string, number>()
-  for (const { stack, us } of benchSamples(round.profile)) {
+  for (const { stack, us } of benchSamples(round)) {
     const key = stack.map(frameText).join(';')
     stacks.set(key, (stacks.get(key) ?? 0) + us / 1000 / round.calls)
   }

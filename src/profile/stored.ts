@@ -27,6 +27,8 @@ const storedRoundSchema = z.object({
   /** Samples of this round (they follow the earlier rounds' in `samples`). */
   samples: z.int().min(0),
   calls: z.int().min(1),
+  /** The calls' CPU time, ms, where the capture measured it (ProfileRound.cpuMs). */
+  cpuMs: finite.optional(),
   startTime: finite,
   endTime: finite,
 })
@@ -84,6 +86,7 @@ export function storeRounds(rounds: readonly ProfileRound[]): StoredProfile {
       rounds: rounds.map((r) => ({
         samples: r.profile.samples.length,
         calls: r.calls,
+        ...(r.cpuMs === undefined ? {} : { cpuMs: r.cpuMs }),
         startTime: r.profile.startTime,
         endTime: r.profile.endTime,
       })),
@@ -103,7 +106,11 @@ export function splitRounds(stored: StoredProfile): ProfileRound[] {
       timeDeltas: stored.timeDeltas.slice(at, at + round.samples),
     }
     at += round.samples
-    return { profile, calls: round.calls }
+    return {
+      profile,
+      calls: round.calls,
+      ...(round.cpuMs === undefined ? {} : { cpuMs: round.cpuMs }),
+    }
   })
 }
 

@@ -48,12 +48,15 @@ export async function serveProfiles(job: JsProfileJob, channel: ProfileChannel):
             return
           }
           await session.post('Profiler.start')
+          const before = process.cpuUsage()
           await run(job.calls)
+          const cpu = process.cpuUsage(before)
           const { profile } = await session.post('Profiler.stop')
           await channel.send({
             ok: true,
             profile: profile as unknown as CpuProfile,
             calls: job.calls,
+            cpuMs: (cpu.user + cpu.system) / 1000,
           })
         })
         .catch(async (error: unknown) => {

@@ -65,6 +65,6 @@ export type JsProfileRequest = { round: true } | { close: true }
 /** A profiling worker's replies: ready, one profile per round, closed, or what failed. */
 export type JsProfileReply =
   | { ok: true; ready: true }
-  | { ok: true; profile: CpuProfile; calls: number }
+  | { ok: true; profile: CpuProfile; calls: number; cpuMs: number }
   | { ok: true; closed: true }
   | { ok: false; error: string }
