@@ -85,7 +85,7 @@ describe('the cause of a confirmed regression (bundled action, real git)', () =>
     expect(comment).toContain(
       '**Why work/entry is slower** (CPU profiles of base and head on this runner):',
     )
-    expect(comment).toMatch(/\n- mix \(work\.mjs:2\): [\d.]+ → [\d.]+ (ms|µs) per call \(\+\d/)
+    expect(comment).toMatch(/\n- mix \(work\.mjs:1\): [\d.]+ → [\d.]+ (ms|µs) per call \(\+\d/)
     expect(comment).not.toMatch(/\n- fold /)
     expect(comment).toContain('`profiles/work/entry.base.cpuprofile`')
     const artifact = server.artifacts.find((a) => a.runId === 901)

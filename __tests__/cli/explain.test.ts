@@ -78,10 +78,10 @@ describe('perfgate run --confirm-base names what grew (bundled CLI, real git)', 
       code: 0,
       stderr: '',
     })
-    const report = confirmed.stdout.slice(confirmed.stdout.lastIndexOf('work/entry'))
+    const report = confirmed.stdout.slice(confirmed.stdout.lastIndexOf('\nwork/entry '))
     expect(report).toContain('regression (confirmed against the base)')
     expect(report).toMatch(
-      /why slower \(CPU profiles of base and head on this runner\):\n {6}mix \(work\.mjs:2\): [\d.]+ → [\d.]+ (ms|µs) per call \(\+\d+\.\d%\), \d+% of the change\n/,
+      /why slower \(CPU profiles of base and head on this runner\):\n {6}mix \(work\.mjs:1\): [\d.]+ → [\d.]+ (ms|µs) per call \(\+\d+\.\d%\), \d+% of the change\n/,
     )
     expect(report).not.toMatch(/^ {6}fold /m)
     expect(git('worktree', 'list').split('\n')).toHaveLength(1)
@@ -98,7 +98,7 @@ describe('perfgate run --confirm-base names what grew (bundled CLI, real git)', 
     const folded = parseFolded(
       readFileSync(path.join(repo, 'profiles/work/entry.diff.folded'), 'utf8'),
     )
-    const mix = folded.find((s) => s.frames.join(';') === 'entry (work.mjs:12);mix (work.mjs:2)')
+    const mix = folded.find((s) => s.frames.join(';') === 'entry (work.mjs:11);mix (work.mjs:1)')
     expect(mix && mix.head > mix.base).toBe(true)
   })
 
@@ -107,7 +107,7 @@ describe('perfgate run --confirm-base names what grew (bundled CLI, real git)', 
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^work\/entry: .* → .* \(\+\d/)
-    expect(run.stdout).toMatch(/\n {2}mix \(work\.mjs:2\): /)
+    expect(run.stdout).toMatch(/\n {2}mix \(work\.mjs:1\): /)
     expect(run.stdout).not.toMatch(/\n {2}fold /)
   })
 
