@@ -10,13 +10,14 @@ import path from 'node:path'
 import { ACTION, prPayload, pushPayload, runAction } from '../../__fixtures__/github/action.js'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github/server.js'
 import { gitIn } from '../helpers/git.js'
+import { gfmHtml } from '../helpers/github-page.js'
 
 const CONFIG = `defaults:
   time: 400ms
   rounds: 2
   warmup: 50ms
 benches:
-  - {name: work, kind: js, module: work.mjs, functions: [entry], memory: false}
+  - {name: work, kind: js, module: work.mjs, functions: [entry]}
 `
 const work = (mix: number) => `function mix(n) {
   let s = 0
@@ -82,12 +83,21 @@ describe('the cause of a confirmed regression (bundled action, real git)', () =>
     })
     expect(run.outputs.verdict).toBe('regression')
     const comment = server.comments.find((c) => c.issue === 1)?.body ?? ''
-    expect(comment).toContain(
-      '**Why work/entry is slower** (CPU profiles of base and head on this runner):',
+    // As GitHub shows it: the heading in bold, one list item per function that grew, the files.
+    const html = gfmHtml(comment)
+    expect(html).toContain(
+      '<p><strong>Why work/entry is slower</strong> (CPU profiles of base and head on this runner):</p>',
     )
-    expect(comment).toMatch(/\n- mix \(work\.mjs:1\): [\d.]+ → [\d.]+ (ms|µs) per call \(\+\d/)
-    expect(comment).not.toMatch(/\n- fold /)
-    expect(comment).toContain('`profiles/work/entry.base.cpuprofile`')
+    const items = [...html.matchAll(/<li>([^<]*(?:<code>[^<]*<\/code>[^<]*)*)<\/li>/g)].map(
+      (m) => m[1],
+    )
+    expect(items[0]).toMatch(
+      /^mix \(work\.mjs:1\): [\d.]+ → [\d.]+ (ms|µs) per call \(\+\d+\.\d%\), \d+% of the change$/,
+    )
+    expect(items.filter((item) => item.startsWith('fold '))).toEqual([])
+    expect(items).toContain(
+      'Files (results artifact): <code>profiles/work/entry.base.cpuprofile</code>, <code>profiles/work/entry.head.cpuprofile</code>, <code>profiles/work/entry.diff.folded</code>',
+    )
     const artifact = server.artifacts.find((a) => a.runId === 901)
     const zip = artifact?.zip.toString('latin1') ?? ''
     for (const file of ['entry.base.cpuprofile', 'entry.head.cpuprofile', 'entry.diff.folded'])
