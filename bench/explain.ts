@@ -22,11 +22,14 @@ import { causeTexts } from '../src/report/cause.js'
 const SEEDS = Number(process.env.EXPLAIN_SEEDS ?? 20)
 const WORK = 20_000
 const RESULT = 'work/entry'
-// js defaults but for time (1 s → 600 ms) and rounds (5 → 3): the suite of seeds stays in minutes.
-const CONFIG = `defaults:
-  time: 600ms
-  rounds: 3
-benches:
+// The js defaults (time 1 s, rounds 5: 10 rounds per side in A/B), as a bench without settings
+// gets them. EXPLAIN_TIME / EXPLAIN_ROUNDS set others (shorter benches make profiling's share
+// larger: its rounds take at least 30 ms whatever the bench's time).
+const SETTINGS = [
+  ...(process.env.EXPLAIN_TIME ? [`  time: ${process.env.EXPLAIN_TIME}`] : []),
+  ...(process.env.EXPLAIN_ROUNDS ? [`  rounds: ${process.env.EXPLAIN_ROUNDS}`] : []),
+]
+const CONFIG = `${SETTINGS.length > 0 ? `defaults:\n${SETTINGS.join('\n')}\n` : ''}benches:
   - name: work
     kind: js
     module: work.mjs
@@ -155,7 +158,7 @@ function report(outcomes: Outcome[], pinned: boolean): void {
   const pct = (v: number) => `${(v * 100).toFixed(0)}%`
   const regressions = outcomes.filter((o) => o.verdict === 'regression').length
   console.log(
-    `\nEXPLAIN: ${n} seeds, mix slowed 50–150% (seeded), next to a CPU hog (${pinned ? '`yes` pinned to core 1' : '`yes`'}); the timing judged ${regressions} of ${n} a regression\n`,
+    `\nEXPLAIN: ${n} seeds, settings ${SETTINGS.map((l) => l.trim()).join(', ') || 'the js defaults'}, mix slowed 50–150% (seeded), next to a CPU hog (${pinned ? '`yes` pinned to core 1' : '`yes`'}); the timing judged ${regressions} of ${n} a regression\n`,
   )
   console.log('| measure | result | target |')
   console.log('| --- | ---: | ---: |')
