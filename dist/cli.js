@@ -1,61 +1,62 @@
 #!/usr/bin/env node
-import { mkdir, writeFile, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { n as noiseReport } from './chunks/noise-D_rbJGP1.js';
-import { prepareAb } from './chunks/run-ab-yP9Nz0gA.js';
-import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-BiCCH3Dt.js';
-import { r as renderComment } from './chunks/comment-E9Vyj7Kj.js';
-import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-BJgwAFd6.js';
-import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cn2Guq1L.js';
+import { n as noiseReport } from './chunks/noise-DrGWaml3.js';
+import { p as prepareAb, a as profileFiles, s as splitRounds, b as parseStoredProfile, c as causeOf } from './chunks/run-ab-D4PHAcz9.js';
+import { c as compareAndConfirmRuns, m as markChanged, a as compareRuns, D as DEFAULT_TAIL } from './chunks/changed-benches-DvO_-NJD.js';
+import { r as renderComment } from './chunks/comment-B1hdKEA4.js';
+import { c as causeSource, a as causeTexts, b as budgetTrouble, d as buildCommentModel, l as localCommentInput, e as changeText } from './chunks/model-Cym1U7vk.js';
+import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-DxEskkwF.js';
 import { C as CENTRE_LABEL, m as metricCentre } from './chunks/centre-C0y8xcZQ.js';
-import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-uKiMc1C5.js';
-import { g as growthText } from './chunks/render-2byl3bdW.js';
-import { g as growthReport } from './chunks/report-LfDNJO-e.js';
-import { q as quantileOf, C as CompareInputError } from './chunks/units-C0yKQs3w.js';
-import { c as count, d as duration, w as warmup, p as percentage, m as msPer } from './chunks/pg-notify-CIo0VZWO.js';
-import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-DkIiN5m9.js';
-import { r as readHistory } from './chunks/history-bL8sTFiw.js';
-import { h as htmlReport } from './chunks/html-Cu63b-vq.js';
-import { s as splitGlobs, g as globToRegExp, k as keepsResult } from './chunks/run-benches-D97AqMJj.js';
-import { statSync, readFileSync, readdirSync, existsSync } from 'node:fs';
-import { S as SCHEMA_URL, d as distExports, p as parseConfig, f as formatConfigError } from './chunks/load-T2erlftz.js';
-import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
-import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
-import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
+import { p as parseResults, s as serializeResults, R as ResultsFormatError } from './chunks/schema-uKiMc1C5.js';
+import { g as growthText } from './chunks/render-CKSOL5uN.js';
+import { g as growthReport } from './chunks/report-BW_uRJOm.js';
+import { p as parseConfig, f as formatConfigError, S as SCHEMA_URL, d as distExports } from './chunks/load-T2erlftz.js';
 import { r as readConfig } from './chunks/read-Daa7yfSS.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
+import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-D7ODMj2S.js';
 import 'node:child_process';
+import { existsSync, statSync, readFileSync, readdirSync } from 'node:fs';
 import 'node:os';
 import 'node:http';
 import 'node:https';
 import 'node:events';
 import 'node:url';
+import { c as count, d as duration, w as warmup, p as percentage, m as msPer } from './chunks/pg-notify-CIo0VZWO.js';
 import './chunks/index-BDfKYOkb.js';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
-import { r as runSummaryText } from './chunks/run-summary-DGSi5YjI.js';
-import { runConfig } from './chunks/run-config-xB_l0Mz6.js';
+import { q as quantileOf, C as CompareInputError } from './chunks/units-C0yKQs3w.js';
+import { r as runSummaryText } from './chunks/run-summary-DLRib7j-.js';
+import { runConfig } from './chunks/run-config-BVhp-ocZ.js';
+import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-DLxHWQjM.js';
+import { r as readHistory } from './chunks/history-bL8sTFiw.js';
+import { h as htmlReport } from './chunks/html-vmH4Rsy3.js';
+import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
+import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
+import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/git-XZ9dYSDd.js';
+import './chunks/mann-whitney-CuNc0pRu.js';
+import './chunks/simple-statistics-Dw7N4kWf.js';
+import './chunks/calibration-module-CtkTGxWt.js';
 import './chunks/scaling-bBRpMboh.js';
 import './chunks/permutation-CwRxd2mz.js';
-import './chunks/simple-statistics-Dw7N4kWf.js';
 import './chunks/random-CRNsGjhb.js';
 import './chunks/escape-DUX7g4yH.js';
 import './chunks/bench-BCpLDQqU.js';
-import './chunks/XMLParser-Ciolm0c3.js';
+import 'process';
+import 'buffer';
+import './chunks/messages-NUcMpfN4.js';
 import './chunks/units-CFo0x0PP.js';
 import './chunks/identity-B3jh3Sc_.js';
-import './chunks/calibration-module-CtkTGxWt.js';
 import 'fs';
 import 'path';
 import 'url';
 import 'module';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import 'process';
-import 'buffer';
-import './chunks/messages-NUcMpfN4.js';
+import './chunks/XMLParser-Ciolm0c3.js';
 import 'events';
 import 'util';
 import 'util/types';
@@ -129,6 +130,14 @@ function renderText(comparison, budgets) {
             out.push(`    ${oneLine(row.reason)}`);
         for (const note of row.notes ?? [])
             out.push(`    ${oneLine(note)}`);
+        if (row.verdict === 'regression' && row.cause) {
+            out.push(`    why slower (${causeSource(row.cause)}):`);
+            for (const text of causeTexts(row.cause))
+                out.push(`      ${oneLine(text)}`);
+            const files = Object.values(row.cause.files ?? {});
+            if (files.length > 0)
+                out.push(`      files: ${files.map(oneLine).join(', ')}`);
+        }
     });
     if (folded > 0) {
         out.push(`${folded} memory metric${folded === 1 ? '' : 's'} unchanged`);
@@ -220,146 +229,6 @@ function unpairedExit(comparison, failOnRegression, say) {
     for (const problem of problems)
         say(`nothing compared: ${problem}\n`);
     return problems.length > 0 && failOnRegression === true ? 1 : 0;
-}
-
-/**
- * `perfgate ab [BASE_REF]`: measures the base commit (in its own worktree) and the current work
- * tree interleaved on this machine, confirms what regressed with an interleaved re-run, and
- * prints the comparison as `perfgate compare` does.
- */
-/** Usage of the ab command. */
-const AB_USAGE = `Usage: perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR]
-                   [--no-confirm] [--format text|markdown|json] [--fail-on-regression]
-
-Measures BASE_REF (default: the merge base of HEAD with origin/HEAD or main) and the current
-work tree on this machine, bench by bench in alternating rounds (base, head, head, base, ...),
-and compares them. The base is checked out into a temporary git worktree; the clone needs its
-commit (actions/checkout with fetch-depth: 0). Each bench's \`build\` command runs once per side;
-sql and pg-notify benches get a database per side on the DATABASE_URL server (a sql bench's
-params-query cases are drawn once, on the base side, and timed on both by key:); http and e2e
-benches with \`serve\` get each side's own server, one side's at a time.
-Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab). Budgets are checked on the
-head and each scaled bench's growth is set beside the base's; --fail-on-regression exits 1 on a
-regression, a broken budget, a steeper growth or runs whose names do not pair, as the action
-fails.
-
-Options:
-  -c, --config PATH            the config file (default perfgate.yml)
-  -f, --filter GLOB            measure only what matches (as perfgate run --filter)
-  -o, --out-dir DIR            where base.json and head.json go (default perfgate-ab)
-  --no-confirm                 do not re-run flagged benches on both sides to confirm them
-  --format text|markdown|json  the report (markdown: the PR comment; json: the comparison only)
-  --fail-on-regression         exit 1 on a regression, a broken budget, a steeper growth or
-                               runs whose names do not pair
-  -h, --help                   show this help
-`;
-/** Runs the ab command; returns 0, 1 (a bench errored or --fail-on-regression saw one), 2 (usage/setup). */
-async function abCommand(args, io) {
-    const { values, positionals } = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-            config: { type: 'string', short: 'c', default: 'perfgate.yml' },
-            filter: { type: 'string', short: 'f' },
-            'out-dir': { type: 'string', short: 'o', default: 'perfgate-ab' },
-            'no-confirm': { type: 'boolean', default: false },
-            format: { type: 'string', default: 'text' },
-            'fail-on-regression': { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false },
-        },
-        strict: true,
-    });
-    if (values.help) {
-        io.stdout(AB_USAGE);
-        return 0;
-    }
-    const format = values.format;
-    if (!['text', 'markdown', 'json'].includes(format) || positionals.length > 1) {
-        io.stderr(positionals.length > 1
-            ? `perfgate ab: takes at most one BASE_REF, got ${positionals.join(' ')}\n`
-            : `perfgate ab: --format must be text, markdown or json, got "${values.format}"\n`);
-        return 2;
-    }
-    let session;
-    try {
-        session = await prepareAb({
-            configFile: values.config,
-            ...(positionals[0] === undefined ? {} : { baseRef: positionals[0] }),
-            ...(values.filter === undefined ? {} : { filter: values.filter }),
-            env: io.env,
-            now: () => io.now(),
-            observer: progressObserver((text) => io.stderr(text), io.isTTY),
-            log: (line) => io.stderr(`${line}\n`),
-        });
-    }
-    catch (error) {
-        io.stderr(`perfgate ab: ${error instanceof Error ? error.message : String(error)}\n`);
-        return 2;
-    }
-    try {
-        const first = await session.measure();
-        if (first.head.benches.length === 0) {
-            io.stderr(`perfgate ab: no bench matches --filter ${values.filter ?? ''}\n`);
-            return 2;
-        }
-        let rerunBase;
-        // The re-measure measures the base again too: both base runs are the baseline.
-        const { comparison } = await compareAndConfirmRuns({
-            baselines: [first.base],
-            head: first.head,
-            mode: values['no-confirm'] ? 'none' : 'base',
-            sameRunner: true,
-            includeInconclusive: false,
-            remeasure: async (names) => {
-                io.stderr(`Re-running ${names.length} flagged bench(es) on both sides to confirm them\n`);
-                const rerun = await session.measure(names);
-                rerunBase = rerun.base;
-                return rerun;
-            },
-        });
-        const dir = values['out-dir'];
-        await mkdir(path.resolve(dir), { recursive: true });
-        await writeFile(path.join(dir, 'base.json'), serializeResults(first.base));
-        await writeFile(path.join(dir, 'head.json'), serializeResults(first.head));
-        if (rerunBase)
-            await writeFile(path.join(dir, 'base-rerun.json'), serializeResults(rerunBase));
-        // Budgets on the head, and each scaled bench's curve beside the base's from the same job.
-        const budgets = budgetsSection(session.config.benches, first.head.benches, first.base.benches, format);
-        // JSON stays parseable: the section goes to stderr there; markdown has it in the comment.
-        if (budgets.text !== '' && format === 'json')
-            io.stderr(`\n${budgets.text}\n`);
-        if (budgets.text !== '' && format === 'text')
-            io.stdout(`\n${budgets.text}\n`);
-        const mode = `A/B on one machine: base ${session.baseRef} (${session.baseSha.slice(0, 12)}) vs head ${session.headSha.slice(0, 12)}, rounds interleaved\n`;
-        // JSON stays parseable: the mode line goes to stderr there.
-        if (format === 'json')
-            io.stderr(mode);
-        io.stdout(`${format === 'json' ? '' : `\n${mode}\n`}${renderReport(comparison, format, {
-            configPath: values.config,
-            headCommit: session.headSha,
-            baselinePath: path.join(dir, 'base.json'),
-            baselineCommit: session.baseSha,
-            baselineRuns: rerunBase ? 2 : 1,
-            budgets: budgets.local,
-        })}`);
-        const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined);
-        for (const noise of hints)
-            io.stderr(`noise: ${noise.name}: ${noise.hint}\n`);
-        const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) => io.stderr(`perfgate ab: ${text}`));
-        const errored = first.head.benches.some((b) => b.status === 'error');
-        if (errored || unpaired !== 0)
-            return 1;
-        if (!values['fail-on-regression'])
-            return 0;
-        if (comparison.regressions > 0)
-            return 1;
-        if (budgets.failed)
-            io.stderr(`perfgate ab: ${budgets.why.join('; ')}\n`);
-        return budgets.failed ? 1 : 0;
-    }
-    finally {
-        await session.close();
-    }
 }
 
 /**
@@ -466,6 +335,20 @@ function comparisonCsv(comparison) {
 }
 
 /**
+ * `perfgate run -- 'cmd' ['cmd2' …]`: one-off command benches without a config file (as
+ * hyperfine does), each named by its command. The config is built as text and parsed by the
+ * config loader, so the benches get the same defaults and checks as ones written in a file.
+ */
+/** What a one-off run's config is called in messages and reports. */
+const ONE_OFF_SOURCE = 'the command line';
+/** A config of `command` benches for `commands`, relative paths resolving against the cwd. */
+function oneOffConfig(commands) {
+    const benches = commands.map((command) => ({ name: command, kind: 'command', command }));
+    // JSON is YAML: the loader's checks (unique names, non-empty commands) apply as to a file.
+    return parseConfig(JSON.stringify({ benches }), { file: ONE_OFF_SOURCE });
+}
+
+/**
  * The measurement overrides of `perfgate run` (`--rounds`, `--samples`, `--time`, `--warmup`,
  * `--threshold`): parsed with the config's own field types, so `--time 2s` means what `time: 2s`
  * means in perfgate.yml, and applied to every selected bench over its config.
@@ -532,6 +415,440 @@ function withThreshold(results, regressionThreshold) {
 }
 
 /**
+ * Named baselines (Criterion's `--save-baseline`): `perfgate run --save main` keeps the results
+ * under .perfgate/baselines/main.json, and `--baseline main` finds them there again, so a user
+ * compares branches without inventing file names.
+ */
+/** Where saved baselines live, relative to the working directory. */
+const BASELINES_DIR = path.join('.perfgate', 'baselines');
+/** The file of the saved baseline `name`; throws for a name that would leave the folder. */
+function savedBaselinePath(name) {
+    if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) {
+        throw new Error(`a baseline name is letters, digits, ".", "_" and "-" (not starting with "."), got "${name}"`);
+    }
+    return path.join(BASELINES_DIR, `${name}.json`);
+}
+/**
+ * The file `--baseline ARG` means: ARG itself when it exists or looks like a path (a .json
+ * name or a folder in it), else the saved baseline ARG. A missing saved name throws, listing
+ * the saved ones.
+ */
+async function resolveBaseline(arg) {
+    if (existsSync(arg) || arg.endsWith('.json') || /[\\/]/.test(arg))
+        return arg;
+    const file = savedBaselinePath(arg);
+    if (existsSync(file))
+        return file;
+    const saved = await savedNames();
+    throw new Error(`no file or saved baseline named "${arg}"; ${saved.length === 0
+        ? `nothing is saved in ${BASELINES_DIR} yet`
+        : `saved in ${BASELINES_DIR}: ${saved.join(', ')}`} (save one with perfgate run --save NAME)`);
+}
+async function savedNames() {
+    try {
+        const files = await readdir(BASELINES_DIR);
+        return files
+            .filter((file) => file.endsWith('.json'))
+            .map((file) => file.slice(0, -'.json'.length))
+            .sort();
+    }
+    catch {
+        return [];
+    }
+}
+
+/**
+ * `perfgate run`: load the config, run the benches with progress, write the results file; with
+ * `--baseline`, compare, re-run what regressed to confirm it, and print the comparison.
+ */
+/** The full help of `perfgate run --help`. */
+const RUN_HELP = `Usage: perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
+                    [--baseline BASE.json|NAME]... [--save NAME] [--confirm-base REF]
+                    [--no-confirm] [--rounds N] [--samples N] [--time DUR] [--warmup DUR|N]
+                    [--threshold PCT] [--format text|markdown|json|csv] [--fail-on-regression]
+       perfgate run [options] -- 'command' ['command2' ...]
+
+Runs the config's benches, writes the results file and, with --baseline, compares with it and
+confirms what it leaves in doubt: with --confirm-base, by measuring those benches again for the
+base commit REF (checked out in a temporary git worktree) and the work tree, interleaved on this
+machine, whose pair alone decides, and then profiles both sides of each regression it confirms
+to name the functions whose time grew (files in profiles/ beside --out; perfgate explain prints
+it again); otherwise by re-running the head only. Progress goes to
+stderr; stdout has the report only. After --, each argument is a shell command timed as a
+one-off bench named by the command, with the default settings and no config file.
+
+Options:
+  -c, --config PATH            the config file (default perfgate.yml)
+  -f, --filter GLOB            run only what matches: comma-separated globs (\`*\` within a
+                               segment, \`**\` across) over config bench names and the result
+                               names printed (lib/benchMedian runs only that function of js bench
+                               lib; other kinds match their config name); the baseline is filtered
+                               the same way
+  -o, --out FILE               the results file (default perfgate-results.json)
+  -b, --baseline FILE|NAME     a baseline results file, or a name saved with --save, to compare
+                               with (repeatable: pooled)
+  --save NAME                  also keep the results as .perfgate/baselines/NAME.json
+  --confirm-base REF           confirm against the base commit REF (any commit-ish) measured
+                               here, beside the head, for the benches in doubt only
+  --no-confirm                 do not measure anything again to confirm
+  --rounds N                   measurement rounds per bench, over the config
+  --samples N                  minimum samples per bench, over the config
+  --time DUR                   measurement time per bench (e.g. 2s), over the config
+  --warmup DUR|N               warm-up time (500ms) or iterations (3), over the config
+  --threshold PCT              the regression threshold of every bench (e.g. 5%), over the config
+  --format text|markdown|json|csv
+                               the report (markdown: the PR comment; json: only JSON on stdout,
+                               the comparison with --baseline, else the results document; csv:
+                               one row per comparison row with --baseline, else per bench metric)
+  --fail-on-regression         exit 1 when something regressed, a budget broke or a scaled
+                               bench's growth got steeper (the action's rule)
+  -h, --help                   show this help
+
+Numbers: each bench's centre (p10 of rounds): every round's 10th percentile, averaged over the
+rounds without the worst fifth; the comparison judges by the same centre.
+`;
+/** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
+async function measureBase(configFile, baseRef, names, io, overrides, 
+/** The results file's folder: profiles of confirmed regressions go to its profiles/. */
+outDir) {
+    // Loaded only here: a run without --confirm-base starts without git and A/B code.
+    const { prepareAb } = await import('./chunks/run-ab-D4PHAcz9.js').then(function (n) { return n.r; });
+    const { measureOnce } = await import('./chunks/measure-once-Bmtm0bU3.js');
+    const open = () => prepareAb({
+        configFile,
+        baseRef,
+        names,
+        env: io.env,
+        now: () => io.now(),
+        observer: progressObserver((text) => io.stderr(text), io.isTTY),
+        log: (line) => io.stderr(`${line}\n`),
+        // Both sides measured as the head was: `--rounds 2` means two rounds on each.
+        adjust: (config) => applyOverrides(config, overrides),
+    });
+    return measureOnce(open, names, (why) => io.stderr(`perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`), profileOutput(outDir));
+}
+/** Profile files written under `dir` (the results file's folder). */
+function profileOutput(dir) {
+    return {
+        dir,
+        mkdir: async (folder) => void (await mkdir(folder, { recursive: true })),
+        writeFile: (file, text) => writeFile(file, text),
+    };
+}
+const FORMATS$2 = ['text', 'markdown', 'json', 'csv'];
+/** Runs `perfgate run` (see RUN_HELP); returns the exit code. */
+async function runCommand(args, io) {
+    const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+            config: { type: 'string', short: 'c' },
+            filter: { type: 'string', short: 'f' },
+            out: { type: 'string', short: 'o', default: 'perfgate-results.json' },
+            baseline: { type: 'string', short: 'b', multiple: true },
+            save: { type: 'string' },
+            'confirm-base': { type: 'string' },
+            'no-confirm': { type: 'boolean', default: false },
+            ...OVERRIDE_OPTIONS,
+            format: { type: 'string', default: 'text' },
+            'fail-on-regression': { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+    });
+    if (values.help) {
+        io.stdout(RUN_HELP);
+        return 0;
+    }
+    const usage = (why) => {
+        io.stderr(`perfgate run: ${why} (perfgate run --help)\n`);
+        return 2;
+    };
+    const format = values.format;
+    if (!FORMATS$2.includes(format)) {
+        return usage(`--format must be text, markdown, json or csv, got "${values.format}"`);
+    }
+    // Commands belong after `--`, so a mistyped option is never timed as a shell command.
+    const commands = positionals;
+    if (commands.length > 0 && !args.includes('--')) {
+        return usage(`unexpected argument "${commands[0]}"; one-off commands go after --`);
+    }
+    if (commands.length > 0 && values.config !== undefined) {
+        return usage('give either --config or commands after --, not both');
+    }
+    if (commands.length > 0 && values['confirm-base'] !== undefined) {
+        return usage('--confirm-base needs a config file to check out; one-off commands have none');
+    }
+    let overrides;
+    let saveFile;
+    // Read the baselines first: a bad file should stop us before minutes of benches, not after.
+    const baselineFiles = [];
+    const baselines = [];
+    try {
+        overrides = parseOverrides(values);
+        saveFile = values.save === undefined ? undefined : savedBaselinePath(values.save);
+        for (const arg of values.baseline ?? []) {
+            const file = await resolveBaseline(arg);
+            baselineFiles.push(file);
+            baselines.push(parseResults(await readFile(file, 'utf8'), file));
+        }
+    }
+    catch (error) {
+        return usage(error instanceof Error ? error.message : String(error));
+    }
+    const configFile = values.config ?? 'perfgate.yml';
+    const loaded = commands.length > 0 ? oneOffConfig(commands) : await readConfig(configFile);
+    const configName = commands.length > 0 ? ONE_OFF_SOURCE : configFile;
+    if (!loaded.ok) {
+        for (const error of loaded.errors)
+            io.stderr(`${formatConfigError(error)}\n`);
+        io.stderr(`perfgate: ${loaded.errors.length} problem(s) in ${configName}; nothing was run\n`);
+        return 2;
+    }
+    const config = applyOverrides(loaded.config, overrides);
+    const run = (chosen, filter) => runConfig(chosen, {
+        env: io.env,
+        filter,
+        now: () => io.now(),
+        observer: progressObserver((text) => io.stderr(text), io.isTTY),
+    });
+    const results = await run(config, values.filter);
+    if (results.benches.length === 0) {
+        io.stderr(`perfgate: no bench matches --filter ${values.filter ?? ''}\n`);
+        return 2;
+    }
+    await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
+    await writeFile(values.out, serializeResults(results));
+    if (saveFile !== undefined) {
+        await mkdir(path.dirname(saveFile), { recursive: true });
+        await writeFile(saveFile, serializeResults(results));
+    }
+    // With --format json or csv, stdout is for that document alone (pipe it on); the table goes to
+    // stderr. So with markdown and a baseline: stdout is the PR comment, ready to post.
+    const machine = format === 'json' || format === 'csv' || (format === 'markdown' && baselines.length > 0);
+    const human = (text) => (machine ? io.stderr(text) : io.stdout(text));
+    const saved = saveFile === undefined ? '' : ` and saved as baseline "${values.save}" (${saveFile})`;
+    human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}${saved}\n`);
+    // Budgets and growth curves, beside the baseline's curves when there is one (as the action).
+    const budgets = budgetsSection(config.benches, results.benches, baselines[0]?.benches ?? [], format === 'csv' ? 'text' : format);
+    // With a baseline, the markdown report is the PR comment, which holds the section itself.
+    const inReport = baselines.length > 0 && format === 'markdown';
+    if (budgets.text !== '' && !inReport)
+        human(`\n${budgets.text}\n`);
+    const errored = results.benches.some((bench) => bench.status === 'error');
+    // As the action: a broken budget or a steeper growth fails even without a baseline.
+    const failOnBudgets = () => {
+        if (!values['fail-on-regression'] || !budgets.failed)
+            return 0;
+        io.stderr(`perfgate: ${budgets.why.join('; ')}\n`);
+        return 1;
+    };
+    if (baselines.length === 0) {
+        if (format === 'json')
+            io.stdout(serializeResults(results));
+        if (format === 'csv')
+            io.stdout(resultsCsv(results));
+        return errored ? 1 : failOnBudgets();
+    }
+    // Bench by bench: a bench measured differently than the baseline is shown as changed. Benches
+    // the filter left out are not "removed": they were not asked for; nor are the other functions
+    // of a js bench when the filter named one of them.
+    const keeps = keepsResult(config, values.filter);
+    const asked = baselines.map((baseline) => ({
+        ...baseline,
+        benches: baseline.benches.filter((b) => keeps(b.name)),
+    }));
+    const judged = overrides.regressionThreshold === undefined
+        ? asked
+        : asked.map((baseline) => withThreshold(baseline, overrides.regressionThreshold));
+    const { baselines: matched, match } = matchRuns(judged, results);
+    const confirmBase = values['confirm-base'];
+    const { comparison } = await compareAndConfirmRuns({
+        baselines: matched,
+        head: results,
+        mode: values['no-confirm'] ? 'none' : confirmBase ? 'base' : 'rerun',
+        sameRunner: false,
+        // Regressions and inconclusive benches beyond their threshold (the action's default policy).
+        includeInconclusive: true,
+        finish: (c) => markChanged(c, match.changed),
+        remeasure: async (names) => {
+            io.stderr(confirmBase
+                ? `Confirming ${names.length} bench(es) against ${confirmBase}, measured here beside the head\n`
+                : `Re-running ${names.length} bench(es) flagged as regressions to confirm them\n`);
+            if (confirmBase) {
+                const both = await measureBase(configFile, confirmBase, names, io, overrides, path.dirname(path.resolve(values.out)));
+                if (both)
+                    return both;
+            }
+            return {
+                head: await run({ ...config, benches: benchesProducing(config, names) }),
+            };
+        },
+    });
+    const report = format === 'csv'
+        ? comparisonCsv(comparison)
+        : renderReport(comparison, format, {
+            configPath: configName,
+            headCommit: results.meta.commit,
+            baselinePath: baselineFiles[0] ?? '',
+            baselineCommit: baselines[0].meta.commit,
+            baselineRuns: baselines.length,
+            budgets: budgets.local,
+        });
+    io.stdout(machine ? report : `\n${report}`);
+    const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) => io.stderr(`perfgate: ${text}`));
+    if (errored || unpaired !== 0)
+        return 1;
+    if (values['fail-on-regression'] && comparison.regressions > 0)
+        return 1;
+    return failOnBudgets();
+}
+
+/**
+ * `perfgate ab [BASE_REF]`: measures the base commit (in its own worktree) and the current work
+ * tree interleaved on this machine, confirms what regressed with an interleaved re-run, and
+ * prints the comparison as `perfgate compare` does.
+ */
+/** Usage of the ab command. */
+const AB_USAGE = `Usage: perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR]
+                   [--no-confirm] [--format text|markdown|json] [--fail-on-regression]
+
+Measures BASE_REF (default: the merge base of HEAD with origin/HEAD or main) and the current
+work tree on this machine, bench by bench in alternating rounds (base, head, head, base, ...),
+and compares them. The base is checked out into a temporary git worktree; the clone needs its
+commit (actions/checkout with fetch-depth: 0). Each bench's \`build\` command runs once per side;
+sql and pg-notify benches get a database per side on the DATABASE_URL server (a sql bench's
+params-query cases are drawn once, on the base side, and timed on both by key:); http and e2e
+benches with \`serve\` get each side's own server, one side's at a time.
+Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab); each regression the
+re-run confirms is profiled on both sides, its cause printed under its row and its profiles
+written to DIR/profiles/ (perfgate explain DIR/base.json DIR/head.json BENCH prints it again). Budgets are checked on the
+head and each scaled bench's growth is set beside the base's; --fail-on-regression exits 1 on a
+regression, a broken budget, a steeper growth or runs whose names do not pair, as the action
+fails.
+
+Options:
+  -c, --config PATH            the config file (default perfgate.yml)
+  -f, --filter GLOB            measure only what matches (as perfgate run --filter)
+  -o, --out-dir DIR            where base.json and head.json go (default perfgate-ab)
+  --no-confirm                 do not re-run flagged benches on both sides to confirm them
+  --format text|markdown|json  the report (markdown: the PR comment; json: the comparison only)
+  --fail-on-regression         exit 1 on a regression, a broken budget, a steeper growth or
+                               runs whose names do not pair
+  -h, --help                   show this help
+`;
+/** Runs the ab command; returns 0, 1 (a bench errored or --fail-on-regression saw one), 2 (usage/setup). */
+async function abCommand(args, io) {
+    const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+            config: { type: 'string', short: 'c', default: 'perfgate.yml' },
+            filter: { type: 'string', short: 'f' },
+            'out-dir': { type: 'string', short: 'o', default: 'perfgate-ab' },
+            'no-confirm': { type: 'boolean', default: false },
+            format: { type: 'string', default: 'text' },
+            'fail-on-regression': { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+    });
+    if (values.help) {
+        io.stdout(AB_USAGE);
+        return 0;
+    }
+    const format = values.format;
+    if (!['text', 'markdown', 'json'].includes(format) || positionals.length > 1) {
+        io.stderr(positionals.length > 1
+            ? `perfgate ab: takes at most one BASE_REF, got ${positionals.join(' ')}\n`
+            : `perfgate ab: --format must be text, markdown or json, got "${values.format}"\n`);
+        return 2;
+    }
+    let session;
+    try {
+        session = await prepareAb({
+            configFile: values.config,
+            ...(positionals[0] === undefined ? {} : { baseRef: positionals[0] }),
+            ...(values.filter === undefined ? {} : { filter: values.filter }),
+            env: io.env,
+            now: () => io.now(),
+            observer: progressObserver((text) => io.stderr(text), io.isTTY),
+            log: (line) => io.stderr(`${line}\n`),
+        });
+    }
+    catch (error) {
+        io.stderr(`perfgate ab: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 2;
+    }
+    try {
+        const first = await session.measure();
+        if (first.head.benches.length === 0) {
+            io.stderr(`perfgate ab: no bench matches --filter ${values.filter ?? ''}\n`);
+            return 2;
+        }
+        let rerunBase;
+        // The re-measure measures the base again too: both base runs are the baseline.
+        const { comparison } = await compareAndConfirmRuns({
+            baselines: [first.base],
+            head: first.head,
+            mode: values['no-confirm'] ? 'none' : 'base',
+            sameRunner: true,
+            includeInconclusive: false,
+            remeasure: async (names) => {
+                io.stderr(`Re-running ${names.length} flagged bench(es) on both sides to confirm them\n`);
+                const rerun = await session.measure(names);
+                rerunBase = rerun.base;
+                // Regressions this confirms are profiled on both sides; their files go beside base.json.
+                const output = profileOutput(path.resolve(values['out-dir']));
+                return { ...rerun, explain: (targets) => session.profile(targets, output) };
+            },
+        });
+        const dir = values['out-dir'];
+        await mkdir(path.resolve(dir), { recursive: true });
+        await writeFile(path.join(dir, 'base.json'), serializeResults(first.base));
+        await writeFile(path.join(dir, 'head.json'), serializeResults(first.head));
+        if (rerunBase)
+            await writeFile(path.join(dir, 'base-rerun.json'), serializeResults(rerunBase));
+        // Budgets on the head, and each scaled bench's curve beside the base's from the same job.
+        const budgets = budgetsSection(session.config.benches, first.head.benches, first.base.benches, format);
+        // JSON stays parseable: the section goes to stderr there; markdown has it in the comment.
+        if (budgets.text !== '' && format === 'json')
+            io.stderr(`\n${budgets.text}\n`);
+        if (budgets.text !== '' && format === 'text')
+            io.stdout(`\n${budgets.text}\n`);
+        const mode = `A/B on one machine: base ${session.baseRef} (${session.baseSha.slice(0, 12)}) vs head ${session.headSha.slice(0, 12)}, rounds interleaved\n`;
+        // JSON stays parseable: the mode line goes to stderr there.
+        if (format === 'json')
+            io.stderr(mode);
+        io.stdout(`${format === 'json' ? '' : `\n${mode}\n`}${renderReport(comparison, format, {
+            configPath: values.config,
+            headCommit: session.headSha,
+            baselinePath: path.join(dir, 'base.json'),
+            baselineCommit: session.baseSha,
+            baselineRuns: rerunBase ? 2 : 1,
+            budgets: budgets.local,
+        })}`);
+        const hints = noiseReport(first.head, first.base).filter((noise) => noise.hint !== undefined);
+        for (const noise of hints)
+            io.stderr(`noise: ${noise.name}: ${noise.hint}\n`);
+        const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) => io.stderr(`perfgate ab: ${text}`));
+        const errored = first.head.benches.some((b) => b.status === 'error');
+        if (errored || unpaired !== 0)
+            return 1;
+        if (!values['fail-on-regression'])
+            return 0;
+        if (comparison.regressions > 0)
+            return 1;
+        if (budgets.failed)
+            io.stderr(`perfgate ab: ${budgets.why.join('; ')}\n`);
+        return budgets.failed ? 1 : 0;
+    }
+    finally {
+        await session.close();
+    }
+}
+
+/**
  * `perfgate compare BASE.json [MORE_BASES.json…] HEAD.json`: compares result files and prints
  * a report. File access comes in through `io`, so the command is testable and wiring-agnostic.
  */
@@ -562,7 +879,7 @@ Options:
 Numbers: baseline and head are each bench's centre (p10 of rounds): every round's 10th
 percentile, averaged over the rounds without the worst fifth, as perfgate run prints it.
 `;
-const FORMATS$2 = ['text', 'markdown', 'json', 'csv'];
+const FORMATS$1 = ['text', 'markdown', 'json', 'csv'];
 class UsageError extends Error {
 }
 function message(error) {
@@ -603,8 +920,8 @@ async function compareCommand(args, io) {
             return 0;
         }
         const format = values.format;
-        if (!FORMATS$2.includes(format)) {
-            throw new UsageError(`--format must be one of ${FORMATS$2.join(', ')}, not "${values.format}"`);
+        if (!FORMATS$1.includes(format)) {
+            throw new UsageError(`--format must be one of ${FORMATS$1.join(', ')}, not "${values.format}"`);
         }
         if (values.normalize !== undefined && values.normalize !== 'calibration') {
             throw new UsageError(`--normalize only supports "calibration", not "${values.normalize}"`);
@@ -665,6 +982,97 @@ function isArgError(error) {
 }
 
 /**
+ * `perfgate explain BASE.json HEAD.json BENCH`: prints again why a confirmed regression is
+ * slower, from the profiles stored beside HEAD.json (profiles/<bench>.base.cpuprofile and
+ * .head.cpuprofile, which perfgate run --confirm-base, perfgate ab and the action write).
+ */
+/** The full help of `perfgate explain --help`. */
+const EXPLAIN_HELP = `Usage: perfgate explain BASE.json HEAD.json BENCH [--format text|json]
+
+Prints why BENCH is slower in HEAD.json than in BASE.json: the functions whose self time per
+call grew beyond the noise between profile rounds (at most 3, by growth, each with its share of
+the change), or that the profiles cannot separate the change from noise. It reads the profiles
+of both sides from the folder of HEAD.json: profiles/BENCH.base.cpuprofile and
+profiles/BENCH.head.cpuprofile (each / in BENCH a folder; characters other than letters, digits
+and . _ - replaced by _, and a short hash of the name added). perfgate run --confirm-base,
+perfgate ab and the action write them for every regression confirmed against the base on one
+machine; open them in Chrome DevTools or speedscope.
+
+Options:
+  --format text|json           text (default), or the cause as JSON
+  -h, --help                   show this help
+`;
+/** Runs `perfgate explain` (see EXPLAIN_HELP); returns the exit code. */
+async function explainCommand(args, io) {
+    const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+            format: { type: 'string', default: 'text' },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+    });
+    if (values.help) {
+        io.stdout(EXPLAIN_HELP);
+        return 0;
+    }
+    const fail = (why) => {
+        io.stderr(`perfgate explain: ${why}\n`);
+        return 2;
+    };
+    if (positionals.length !== 3) {
+        return fail(`takes BASE.json HEAD.json BENCH, got ${positionals.length} argument(s) (perfgate explain --help)`);
+    }
+    if (values.format !== 'text' && values.format !== 'json') {
+        return fail(`--format must be text or json, got "${values.format}"`);
+    }
+    const [baseFile, headFile, bench] = positionals;
+    try {
+        const base = parseResults(await read(baseFile, io), baseFile);
+        const head = parseResults(await read(headFile, io), headFile);
+        if (!head.benches.some((b) => b.name === bench)) {
+            const names = head.benches.map((b) => b.name).join(', ');
+            return fail(`${headFile} has no bench "${bench}" (it has: ${names || 'none'})`);
+        }
+        const files = profileFiles(bench);
+        const dir = path.dirname(headFile);
+        const side = async (file) => {
+            const where = path.join(dir, file);
+            const text = await io.readFile(where).catch(() => {
+                throw new Error(`no profile of ${bench}: ${where} does not exist or cannot be read (profiles are written for regressions confirmed against the base: perfgate run --confirm-base, perfgate ab)`);
+            });
+            return splitRounds(parseStoredProfile(text, where));
+        };
+        const cause = { ...causeOf(await side(files.base), await side(files.head)), files };
+        if (values.format === 'json') {
+            io.stdout(`${JSON.stringify(cause, null, 2)}\n`);
+            return 0;
+        }
+        const row = compareRuns([base], head).comparisons.find((c) => c.name === bench && c.unit === 'ms');
+        const headline = row
+            ? `${bench}: ${formatValue(row.base, row.unit)} → ${formatValue(row.head, row.unit)} (${changeText(row)}), ${row.verdict}`
+            : bench;
+        io.stdout([
+            headline,
+            `why slower (${causeSource(cause)}):`,
+            ...causeTexts(cause).map((text) => `  ${text}`),
+            `files: ${[files.base, files.head, files.folded].map((f) => path.join(dir, f)).join(', ')}`,
+            '',
+        ].join('\n'));
+        return 0;
+    }
+    catch (error) {
+        return fail(error instanceof Error ? error.message : String(error));
+    }
+}
+async function read(file, io) {
+    return io.readFile(file).catch(() => {
+        throw new Error(`${file} does not exist or cannot be read`);
+    });
+}
+
+/**
  * `perfgate history HISTORY.json [--bench GLOB] [--format text|markdown|html|json]`: shows a
  * history.json's benches, their lasting shifts and charts. A damaged file is read as far as it
  * goes, with the notice on stderr.
@@ -683,7 +1091,7 @@ Options:
                                html: a self-contained report.html (default text)
   -h, --help                   show this help
 `;
-const FORMATS$1 = ['text', 'markdown', 'html', 'json'];
+const FORMATS = ['text', 'markdown', 'html', 'json'];
 /** Runs the history command; returns the exit code (2 for usage or unreadable files). */
 async function historyCommand(args, io) {
     const { values, positionals } = parseArgs({
@@ -702,7 +1110,7 @@ async function historyCommand(args, io) {
         return 0;
     }
     const format = values.format;
-    if (!FORMATS$1.includes(format) || positionals.length !== 1) {
+    if (!FORMATS.includes(format) || positionals.length !== 1) {
         io.stderr(`perfgate history: ${positionals.length !== 1 ? 'give exactly one HISTORY.json' : `unknown format "${values.format}"`}\n${HISTORY_USAGE}`);
         return 2;
     }
@@ -1792,299 +2200,7 @@ async function importHistoryCommand(args, io) {
 }
 
 /**
- * `perfgate run -- 'cmd' ['cmd2' …]`: one-off command benches without a config file (as
- * hyperfine does), each named by its command. The config is built as text and parsed by the
- * config loader, so the benches get the same defaults and checks as ones written in a file.
- */
-/** What a one-off run's config is called in messages and reports. */
-const ONE_OFF_SOURCE = 'the command line';
-/** A config of `command` benches for `commands`, relative paths resolving against the cwd. */
-function oneOffConfig(commands) {
-    const benches = commands.map((command) => ({ name: command, kind: 'command', command }));
-    // JSON is YAML: the loader's checks (unique names, non-empty commands) apply as to a file.
-    return parseConfig(JSON.stringify({ benches }), { file: ONE_OFF_SOURCE });
-}
-
-/**
- * Named baselines (Criterion's `--save-baseline`): `perfgate run --save main` keeps the results
- * under .perfgate/baselines/main.json, and `--baseline main` finds them there again, so a user
- * compares branches without inventing file names.
- */
-/** Where saved baselines live, relative to the working directory. */
-const BASELINES_DIR = path.join('.perfgate', 'baselines');
-/** The file of the saved baseline `name`; throws for a name that would leave the folder. */
-function savedBaselinePath(name) {
-    if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) {
-        throw new Error(`a baseline name is letters, digits, ".", "_" and "-" (not starting with "."), got "${name}"`);
-    }
-    return path.join(BASELINES_DIR, `${name}.json`);
-}
-/**
- * The file `--baseline ARG` means: ARG itself when it exists or looks like a path (a .json
- * name or a folder in it), else the saved baseline ARG. A missing saved name throws, listing
- * the saved ones.
- */
-async function resolveBaseline(arg) {
-    if (existsSync(arg) || arg.endsWith('.json') || /[\\/]/.test(arg))
-        return arg;
-    const file = savedBaselinePath(arg);
-    if (existsSync(file))
-        return file;
-    const saved = await savedNames();
-    throw new Error(`no file or saved baseline named "${arg}"; ${saved.length === 0
-        ? `nothing is saved in ${BASELINES_DIR} yet`
-        : `saved in ${BASELINES_DIR}: ${saved.join(', ')}`} (save one with perfgate run --save NAME)`);
-}
-async function savedNames() {
-    try {
-        const files = await readdir(BASELINES_DIR);
-        return files
-            .filter((file) => file.endsWith('.json'))
-            .map((file) => file.slice(0, -'.json'.length))
-            .sort();
-    }
-    catch {
-        return [];
-    }
-}
-
-/**
- * `perfgate run`: load the config, run the benches with progress, write the results file; with
- * `--baseline`, compare, re-run what regressed to confirm it, and print the comparison.
- */
-/** The full help of `perfgate run --help`. */
-const RUN_HELP = `Usage: perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
-                    [--baseline BASE.json|NAME]... [--save NAME] [--confirm-base REF]
-                    [--no-confirm] [--rounds N] [--samples N] [--time DUR] [--warmup DUR|N]
-                    [--threshold PCT] [--format text|markdown|json|csv] [--fail-on-regression]
-       perfgate run [options] -- 'command' ['command2' ...]
-
-Runs the config's benches, writes the results file and, with --baseline, compares with it and
-confirms what it leaves in doubt: with --confirm-base, by measuring those benches again for the
-base commit REF (checked out in a temporary git worktree) and the work tree, interleaved on this
-machine, whose pair alone decides; otherwise by re-running the head only. Progress goes to
-stderr; stdout has the report only. After --, each argument is a shell command timed as a
-one-off bench named by the command, with the default settings and no config file.
-
-Options:
-  -c, --config PATH            the config file (default perfgate.yml)
-  -f, --filter GLOB            run only what matches: comma-separated globs (\`*\` within a
-                               segment, \`**\` across) over config bench names and the result
-                               names printed (lib/benchMedian runs only that function of js bench
-                               lib; other kinds match their config name); the baseline is filtered
-                               the same way
-  -o, --out FILE               the results file (default perfgate-results.json)
-  -b, --baseline FILE|NAME     a baseline results file, or a name saved with --save, to compare
-                               with (repeatable: pooled)
-  --save NAME                  also keep the results as .perfgate/baselines/NAME.json
-  --confirm-base REF           confirm against the base commit REF (any commit-ish) measured
-                               here, beside the head, for the benches in doubt only
-  --no-confirm                 do not measure anything again to confirm
-  --rounds N                   measurement rounds per bench, over the config
-  --samples N                  minimum samples per bench, over the config
-  --time DUR                   measurement time per bench (e.g. 2s), over the config
-  --warmup DUR|N               warm-up time (500ms) or iterations (3), over the config
-  --threshold PCT              the regression threshold of every bench (e.g. 5%), over the config
-  --format text|markdown|json|csv
-                               the report (markdown: the PR comment; json: only JSON on stdout,
-                               the comparison with --baseline, else the results document; csv:
-                               one row per comparison row with --baseline, else per bench metric)
-  --fail-on-regression         exit 1 when something regressed, a budget broke or a scaled
-                               bench's growth got steeper (the action's rule)
-  -h, --help                   show this help
-
-Numbers: each bench's centre (p10 of rounds): every round's 10th percentile, averaged over the
-rounds without the worst fifth; the comparison judges by the same centre.
-`;
-/** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
-async function measureBase(configFile, baseRef, names, io, overrides) {
-    // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-yP9Nz0gA.js');
-    const { measureOnce } = await import('./chunks/measure-once-tpoLm8SJ.js');
-    const open = () => prepareAb({
-        configFile,
-        baseRef,
-        names,
-        env: io.env,
-        now: () => io.now(),
-        observer: progressObserver((text) => io.stderr(text), io.isTTY),
-        log: (line) => io.stderr(`${line}\n`),
-        // Both sides measured as the head was: `--rounds 2` means two rounds on each.
-        adjust: (config) => applyOverrides(config, overrides),
-    });
-    return measureOnce(open, names, (why) => io.stderr(`perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`));
-}
-const FORMATS = ['text', 'markdown', 'json', 'csv'];
-/** Runs `perfgate run` (see RUN_HELP); returns the exit code. */
-async function runCommand(args, io) {
-    const { values, positionals } = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-            config: { type: 'string', short: 'c' },
-            filter: { type: 'string', short: 'f' },
-            out: { type: 'string', short: 'o', default: 'perfgate-results.json' },
-            baseline: { type: 'string', short: 'b', multiple: true },
-            save: { type: 'string' },
-            'confirm-base': { type: 'string' },
-            'no-confirm': { type: 'boolean', default: false },
-            ...OVERRIDE_OPTIONS,
-            format: { type: 'string', default: 'text' },
-            'fail-on-regression': { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false },
-        },
-        strict: true,
-    });
-    if (values.help) {
-        io.stdout(RUN_HELP);
-        return 0;
-    }
-    const usage = (why) => {
-        io.stderr(`perfgate run: ${why} (perfgate run --help)\n`);
-        return 2;
-    };
-    const format = values.format;
-    if (!FORMATS.includes(format)) {
-        return usage(`--format must be text, markdown, json or csv, got "${values.format}"`);
-    }
-    // Commands belong after `--`, so a mistyped option is never timed as a shell command.
-    const commands = positionals;
-    if (commands.length > 0 && !args.includes('--')) {
-        return usage(`unexpected argument "${commands[0]}"; one-off commands go after --`);
-    }
-    if (commands.length > 0 && values.config !== undefined) {
-        return usage('give either --config or commands after --, not both');
-    }
-    if (commands.length > 0 && values['confirm-base'] !== undefined) {
-        return usage('--confirm-base needs a config file to check out; one-off commands have none');
-    }
-    let overrides;
-    let saveFile;
-    // Read the baselines first: a bad file should stop us before minutes of benches, not after.
-    const baselineFiles = [];
-    const baselines = [];
-    try {
-        overrides = parseOverrides(values);
-        saveFile = values.save === undefined ? undefined : savedBaselinePath(values.save);
-        for (const arg of values.baseline ?? []) {
-            const file = await resolveBaseline(arg);
-            baselineFiles.push(file);
-            baselines.push(parseResults(await readFile(file, 'utf8'), file));
-        }
-    }
-    catch (error) {
-        return usage(error instanceof Error ? error.message : String(error));
-    }
-    const configFile = values.config ?? 'perfgate.yml';
-    const loaded = commands.length > 0 ? oneOffConfig(commands) : await readConfig(configFile);
-    const configName = commands.length > 0 ? ONE_OFF_SOURCE : configFile;
-    if (!loaded.ok) {
-        for (const error of loaded.errors)
-            io.stderr(`${formatConfigError(error)}\n`);
-        io.stderr(`perfgate: ${loaded.errors.length} problem(s) in ${configName}; nothing was run\n`);
-        return 2;
-    }
-    const config = applyOverrides(loaded.config, overrides);
-    const run = (chosen, filter) => runConfig(chosen, {
-        env: io.env,
-        filter,
-        now: () => io.now(),
-        observer: progressObserver((text) => io.stderr(text), io.isTTY),
-    });
-    const results = await run(config, values.filter);
-    if (results.benches.length === 0) {
-        io.stderr(`perfgate: no bench matches --filter ${values.filter ?? ''}\n`);
-        return 2;
-    }
-    await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
-    await writeFile(values.out, serializeResults(results));
-    if (saveFile !== undefined) {
-        await mkdir(path.dirname(saveFile), { recursive: true });
-        await writeFile(saveFile, serializeResults(results));
-    }
-    // With --format json or csv, stdout is for that document alone (pipe it on); the table goes to
-    // stderr. So with markdown and a baseline: stdout is the PR comment, ready to post.
-    const machine = format === 'json' || format === 'csv' || (format === 'markdown' && baselines.length > 0);
-    const human = (text) => (machine ? io.stderr(text) : io.stdout(text));
-    const saved = saveFile === undefined ? '' : ` and saved as baseline "${values.save}" (${saveFile})`;
-    human(`\n${runSummaryText(results)}\n\nResults written to ${values.out}${saved}\n`);
-    // Budgets and growth curves, beside the baseline's curves when there is one (as the action).
-    const budgets = budgetsSection(config.benches, results.benches, baselines[0]?.benches ?? [], format === 'csv' ? 'text' : format);
-    // With a baseline, the markdown report is the PR comment, which holds the section itself.
-    const inReport = baselines.length > 0 && format === 'markdown';
-    if (budgets.text !== '' && !inReport)
-        human(`\n${budgets.text}\n`);
-    const errored = results.benches.some((bench) => bench.status === 'error');
-    // As the action: a broken budget or a steeper growth fails even without a baseline.
-    const failOnBudgets = () => {
-        if (!values['fail-on-regression'] || !budgets.failed)
-            return 0;
-        io.stderr(`perfgate: ${budgets.why.join('; ')}\n`);
-        return 1;
-    };
-    if (baselines.length === 0) {
-        if (format === 'json')
-            io.stdout(serializeResults(results));
-        if (format === 'csv')
-            io.stdout(resultsCsv(results));
-        return errored ? 1 : failOnBudgets();
-    }
-    // Bench by bench: a bench measured differently than the baseline is shown as changed. Benches
-    // the filter left out are not "removed": they were not asked for; nor are the other functions
-    // of a js bench when the filter named one of them.
-    const keeps = keepsResult(config, values.filter);
-    const asked = baselines.map((baseline) => ({
-        ...baseline,
-        benches: baseline.benches.filter((b) => keeps(b.name)),
-    }));
-    const judged = overrides.regressionThreshold === undefined
-        ? asked
-        : asked.map((baseline) => withThreshold(baseline, overrides.regressionThreshold));
-    const { baselines: matched, match } = matchRuns(judged, results);
-    const confirmBase = values['confirm-base'];
-    const { comparison } = await compareAndConfirmRuns({
-        baselines: matched,
-        head: results,
-        mode: values['no-confirm'] ? 'none' : confirmBase ? 'base' : 'rerun',
-        sameRunner: false,
-        // Regressions and inconclusive benches beyond their threshold (the action's default policy).
-        includeInconclusive: true,
-        finish: (c) => markChanged(c, match.changed),
-        remeasure: async (names) => {
-            io.stderr(confirmBase
-                ? `Confirming ${names.length} bench(es) against ${confirmBase}, measured here beside the head\n`
-                : `Re-running ${names.length} bench(es) flagged as regressions to confirm them\n`);
-            if (confirmBase) {
-                const both = await measureBase(configFile, confirmBase, names, io, overrides);
-                if (both)
-                    return both;
-            }
-            return {
-                head: await run({ ...config, benches: benchesProducing(config, names) }),
-            };
-        },
-    });
-    const report = format === 'csv'
-        ? comparisonCsv(comparison)
-        : renderReport(comparison, format, {
-            configPath: configName,
-            headCommit: results.meta.commit,
-            baselinePath: baselineFiles[0] ?? '',
-            baselineCommit: baselines[0].meta.commit,
-            baselineRuns: baselines.length,
-            budgets: budgets.local,
-        });
-    io.stdout(machine ? report : `\n${report}`);
-    const unpaired = unpairedExit(comparison, values['fail-on-regression'], (text) => io.stderr(`perfgate: ${text}`));
-    if (errored || unpaired !== 0)
-        return 1;
-    if (values['fail-on-regression'] && comparison.regressions > 0)
-        return 1;
-    return failOnBudgets();
-}
-
-/**
- * The perfgate command line: dispatches to `init`, `run`, `compare`, `ab`, `history`,
+ * The perfgate command line: dispatches to `init`, `run`, `compare`, `ab`, `explain`, `history`,
  * `import-history` and `db`.
  */
 const USAGE = `perfgate ${PERFGATE_VERSION}: catch performance regressions before they merge
@@ -2100,6 +2216,8 @@ Usage:
                    [--threshold PCT] [--fail-on-regression]
   perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR] [--no-confirm]
               [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
+  perfgate explain BASE.json HEAD.json BENCH [--format text|json]
+               (why a confirmed regression is slower, from its stored profiles)
   perfgate history HISTORY.json [--filter GLOB] [--format text|markdown|html|json]
   perfgate import-history data.js [--out history.json]
                (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
@@ -2112,7 +2230,7 @@ Options:
   -h, --help                   show this help
   -V, --version                print the version
 `;
-const COMMANDS = ['init', 'run', 'compare', 'ab', 'history', 'import-history', 'db'];
+const COMMANDS = ['init', 'run', 'compare', 'ab', 'explain', 'history', 'import-history', 'db'];
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
 async function runCli(args, io) {
     const [command, ...rest] = args;
@@ -2126,6 +2244,8 @@ async function runCli(args, io) {
                 return await abCommand(rest, io);
             case 'compare':
                 return await compareCommand(rest, io);
+            case 'explain':
+                return await explainCommand(rest, io);
             case 'history':
                 return await historyCommand(rest, io);
             case 'import-history':

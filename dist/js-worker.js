@@ -1,5 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { C as CALIBRATION_MODULE } from './chunks/calibration-module-CtkTGxWt.js';
+import { Session } from 'node:inspector/promises';
 
 const e = Object.freeze(() => {}), t = globalThis.Event;
 var n = class extends t {
@@ -695,6 +696,82 @@ function calibration() {
 }
 
 /**
+ * The profiling side of the js worker: the inspector's Profiler around a counted number of calls
+ * of one bench function, after its timed rounds are over (a confirmed regression's profiling
+ * pass). The function is warmed up first, so rounds profile optimised code as the timing did.
+ */
+/** Imports the module, warms up, replies ready, then answers round and close requests in order. */
+async function serveProfiles(job, channel) {
+    let teardown;
+    let queue = Promise.resolve();
+    const session = new Session();
+    try {
+        const module = (await import(job.moduleUrl));
+        const fn = module[job.function];
+        if (typeof fn !== 'function')
+            throw new Error(`the module exports no function "${job.function}"`);
+        const args = job.args ?? [];
+        const call = () => fn(...args);
+        if (typeof module.setup === 'function')
+            await module.setup(...args);
+        if (typeof module.teardown === 'function')
+            teardown = module.teardown;
+        const isAsync = call() instanceof Promise;
+        const run = isAsync ? countedAsync(call) : countedSync(call);
+        await run(job.calls);
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.setSamplingInterval', { interval: job.intervalUs });
+        channel.onRequest((request) => {
+            queue = queue
+                .then(async () => {
+                if ('close' in request) {
+                    session.disconnect();
+                    await teardown?.();
+                    await channel.send({ ok: true, closed: true });
+                    channel.exit();
+                    return;
+                }
+                await session.post('Profiler.start');
+                const before = process.cpuUsage();
+                await run(job.calls);
+                const cpu = process.cpuUsage(before);
+                const { profile } = await session.post('Profiler.stop');
+                await channel.send({
+                    ok: true,
+                    profile: profile,
+                    calls: job.calls,
+                    cpuMs: (cpu.user + cpu.system) / 1000,
+                });
+            })
+                .catch(async (error) => {
+                await channel.send({ ok: false, error: channel.describe(error) });
+                channel.exit();
+            });
+        });
+        await channel.send({ ok: true, ready: true });
+    }
+    catch (error) {
+        await channel.send({ ok: false, error: channel.describe(error) });
+        channel.exit();
+    }
+}
+// One loop per kind of function: an await per call would profile promise machinery for sync code.
+function countedSync(call) {
+    return (calls) => {
+        for (let i = 0; i < calls; i++)
+            call();
+        return Promise.resolve();
+    };
+}
+function countedAsync(call) {
+    return async (calls) => {
+        for (let i = 0; i < calls; i++)
+            await call();
+    };
+}
+
+/**
  * The child process of a `js` bench: imports the module, runs its functions with tinybench and
  * sends every raw sample back. A fresh process per module and round keeps one bench's JIT and
  * GC state from bleeding into the next.
@@ -709,6 +786,15 @@ const heapAfterGc = () => {
     return heapUsed();
 };
 process.once('message', (job) => {
+    if ('profile' in job) {
+        void serveProfiles(job, {
+            send: (reply) => new Promise((resolve) => process.send?.(reply, () => resolve())),
+            onRequest: (listener) => process.on('message', listener),
+            exit: () => process.exit(0),
+            describe,
+        });
+        return;
+    }
     void runJob(job)
         .catch((error) => ({ ok: false, error: describe(error) }))
         .then((reply) => process.send?.(reply, () => process.exit(0)));

@@ -20,6 +20,16 @@ export function formatTime(ms: number): string {
   return `${significant(ms / 1000)} s`
 }
 
+/** Two times in the larger's unit, the unit after the second: `0.41 → 0.98 ms`, `41 → 98 µs`. */
+export function formatTimePair(aMs: number, bMs: number): [string, string] {
+  const [scale, unit] = Math.max(Math.abs(aMs), Math.abs(bMs)) >= 0.1 ? [1, 'ms'] : [1000, 'µs']
+  const digits = (ms: number): string => {
+    const value = ms * scale
+    return String(+value.toFixed(Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2))
+  }
+  return [digits(aMs), `${digits(bMs)} ${unit}`]
+}
+
 /** Milliseconds kept in ms with the digits that matter ("0.4 ms", "12.5 ms"), as EXPLAIN reports them. */
 export function formatMilliseconds(value: number): string {
   const digits = value >= 100 ? 0 : value >= 1 ? 1 : value >= 0.1 ? 2 : 3

@@ -31,6 +31,9 @@ import {
   type Checkout,
 } from './git.js'
 import { abRounds, mergeRounds, oneRound, roundOrder, type Side } from './interleave.js'
+import type { CaptureSide } from '../profile/captures.js'
+import { explainTarget, type ProfileOutput } from '../profile/explain.js'
+import type { Cause } from '../profile/types.js'
 
 /** What an A/B session needs. */
 export interface AbOptions {
@@ -61,6 +64,12 @@ export interface AbResults {
   head: Results
 }
 
+/** A confirmed regression to profile: its result name and the head's time per call, ms. */
+export interface ProfileRequest {
+  result: string
+  msPerCall: number
+}
+
 /** A prepared A/B session: both sides checked out and built; measure as often as needed, then close. */
 export interface AbSession {
   baseRef: string
@@ -70,6 +79,12 @@ export interface AbSession {
   config: Config
   /** Measures the selected benches (all, or those producing `names`) on both sides, interleaved. */
   measure(names?: readonly string[]): Promise<AbResults>
+  /**
+   * Profiles both sides of confirmed regressions (after their timing, never during it) and says
+   * what grew, by result name; writes the profile files to `output`. A result whose kind has no
+   * profiler is left out.
+   */
+  profile(targets: readonly ProfileRequest[], output?: ProfileOutput): Promise<Map<string, Cause>>
   /** Drops the side databases and removes the base worktree. */
   close: () => Promise<void>
 }
@@ -147,6 +162,16 @@ export async function prepareAb(given: AbOptions): Promise<AbSession> {
           options,
           secrets,
         ),
+      profile: (targets, output) =>
+        profileSides(
+          targets,
+          output,
+          sides,
+          env,
+          { base: checkout.dir, head: root },
+          options,
+          secrets,
+        ),
     }
   } catch (error) {
     await close()
@@ -165,6 +190,46 @@ function parse(text: string, file: string, options: AbOptions): Config {
   })
   if (!parsed.ok) throw new AbSetupError(parsed.errors.map(formatConfigError).join('\n'))
   return options.adjust ? options.adjust(parsed.config) : parsed.config
+}
+
+async function profileSides(
+  targets: readonly ProfileRequest[],
+  output: ProfileOutput | undefined,
+  configs: Record<Side, Config>,
+  env: Record<Side, Record<string, string | undefined>>,
+  roots: Record<Side, string>,
+  options: AbOptions,
+  secrets: Secrets,
+): Promise<Map<string, Cause>> {
+  const servers = createServers()
+  const side = (which: Side): CaptureSide => ({
+    side: which,
+    root: roots[which],
+    configDir: configs[which].dir,
+    env: env[which],
+    servers,
+    secrets,
+    log: (line) => options.log?.(secrets.mask(`${which}: ${line}`)),
+  })
+  const sides = { base: side('base'), head: side('head') }
+  const causes = new Map<string, Cause>()
+  try {
+    for (const target of targets) {
+      const [head] = benchesProducing(configs.head, [target.result])
+      if (!head) continue
+      const base = configs.base.benches.find((b) => b.name === head.name)
+      options.log?.(`Profiling ${target.result} on both sides to name what grew`)
+      const cause = await explainTarget(
+        sides,
+        { result: target.result, msPerCall: target.msPerCall, benches: { base, head } },
+        output,
+      )
+      if (cause) causes.set(target.result, secrets.redact(cause))
+    }
+  } finally {
+    await servers.stop()
+  }
+  return causes
 }
 
 async function measureInterleaved(

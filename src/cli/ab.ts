@@ -15,7 +15,7 @@ import { serializeResults } from '../results/schema.js'
 import { budgetsSection } from './budgets-section.js'
 import { progressObserver } from './progress.js'
 import { unpairedExit } from './unpaired.js'
-import type { RunIo } from './run.js'
+import { profileOutput, type RunIo } from './run.js'
 
 /** Usage of the ab command. */
 export const AB_USAGE = `Usage: perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR]
@@ -28,7 +28,9 @@ commit (actions/checkout with fetch-depth: 0). Each bench's \`build\` command ru
 sql and pg-notify benches get a database per side on the DATABASE_URL server (a sql bench's
 params-query cases are drawn once, on the base side, and timed on both by key:); http and e2e
 benches with \`serve\` get each side's own server, one side's at a time.
-Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab). Budgets are checked on the
+Writes DIR/base.json and DIR/head.json (default DIR: perfgate-ab); each regression the
+re-run confirms is profiled on both sides, its cause printed under its row and its profiles
+written to DIR/profiles/ (perfgate explain DIR/base.json DIR/head.json BENCH prints it again). Budgets are checked on the
 head and each scaled bench's growth is set beside the base's; --fail-on-regression exits 1 on a
 regression, a broken budget, a steeper growth or runs whose names do not pair, as the action
 fails.
@@ -106,7 +108,9 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
         io.stderr(`Re-running ${names.length} flagged bench(es) on both sides to confirm them\n`)
         const rerun = await session.measure(names)
         rerunBase = rerun.base
-        return rerun
+        // Regressions this confirms are profiled on both sides; their files go beside base.json.
+        const output = profileOutput(path.resolve(values['out-dir']))
+        return { ...rerun, explain: (targets) => session.profile(targets, output) }
       },
     })
     const dir = values['out-dir']

@@ -1,9 +1,10 @@
 /**
- * The perfgate command line: dispatches to `init`, `run`, `compare`, `ab`, `history`,
+ * The perfgate command line: dispatches to `init`, `run`, `compare`, `ab`, `explain`, `history`,
  * `import-history` and `db`.
  */
 import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
+import { explainCommand } from './explain.js'
 import { historyCommand } from './history.js'
 import { initCommand, type InitIo } from './init.js'
 import { importHistoryCommand, type ImportHistoryIo } from './import-history.js'
@@ -23,6 +24,8 @@ Usage:
                    [--threshold PCT] [--fail-on-regression]
   perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR] [--no-confirm]
               [--format text|markdown|json] [--fail-on-regression]   (perfgate ab --help)
+  perfgate explain BASE.json HEAD.json BENCH [--format text|json]
+               (why a confirmed regression is slower, from its stored profiles)
   perfgate history HISTORY.json [--filter GLOB] [--format text|markdown|html|json]
   perfgate import-history data.js [--out history.json]
                (github-action-benchmark's gh-pages history → perfgate's; see docs/migrating.md)
@@ -36,7 +39,7 @@ Options:
   -V, --version                print the version
 `
 
-const COMMANDS = ['init', 'run', 'compare', 'ab', 'history', 'import-history', 'db']
+const COMMANDS = ['init', 'run', 'compare', 'ab', 'explain', 'history', 'import-history', 'db']
 
 /** Runs the CLI with `args` (without node and script); returns the exit code. */
 export async function runCli(
@@ -54,6 +57,8 @@ export async function runCli(
         return await abCommand(rest, io)
       case 'compare':
         return await compareCommand(rest, io)
+      case 'explain':
+        return await explainCommand(rest, io)
       case 'history':
         return await historyCommand(rest, io)
       case 'import-history':

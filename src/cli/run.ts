@@ -28,6 +28,7 @@ import {
 import { resolveBaseline, savedBaselinePath } from './saved-baselines.js'
 import { runSummaryText } from '../report/run-summary.js'
 import { runConfig } from '../run/run-config.js'
+import type { ProfileOutput } from '../profile/explain.js'
 import { budgetsSection } from './budgets-section.js'
 import { progressObserver } from './progress.js'
 import { unpairedExit } from './unpaired.js'
@@ -51,7 +52,9 @@ export const RUN_HELP = `Usage: perfgate run [--config perfgate.yml] [--filter G
 Runs the config's benches, writes the results file and, with --baseline, compares with it and
 confirms what it leaves in doubt: with --confirm-base, by measuring those benches again for the
 base commit REF (checked out in a temporary git worktree) and the work tree, interleaved on this
-machine, whose pair alone decides; otherwise by re-running the head only. Progress goes to
+machine, whose pair alone decides, and then profiles both sides of each regression it confirms
+to name the functions whose time grew (files in profiles/ beside --out; perfgate explain prints
+it again); otherwise by re-running the head only. Progress goes to
 stderr; stdout has the report only. After --, each argument is a shell command timed as a
 one-off bench named by the command, with the default settings and no config file.
 
@@ -93,6 +96,8 @@ async function measureBase(
   names: readonly string[],
   io: RunIo,
   overrides: Overrides,
+  /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
+  outDir: string,
 ): Promise<Remeasured | undefined> {
   // Loaded only here: a run without --confirm-base starts without git and A/B code.
   const { prepareAb } = await import('../ab/run-ab.js')
@@ -109,11 +114,24 @@ async function measureBase(
       // Both sides measured as the head was: `--rounds 2` means two rounds on each.
       adjust: (config) => applyOverrides(config, overrides),
     })
-  return measureOnce(open, names, (why) =>
-    io.stderr(
-      `perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`,
-    ),
+  return measureOnce(
+    open,
+    names,
+    (why) =>
+      io.stderr(
+        `perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`,
+      ),
+    profileOutput(outDir),
   )
+}
+
+/** Profile files written under `dir` (the results file's folder). */
+export function profileOutput(dir: string): ProfileOutput {
+  return {
+    dir,
+    mkdir: async (folder) => void (await mkdir(folder, { recursive: true })),
+    writeFile: (file, text) => writeFile(file, text),
+  }
 }
 
 const FORMATS = ['text', 'markdown', 'json', 'csv'] as const
@@ -264,7 +282,14 @@ export async function runCommand(args: string[], io: RunIo): Promise<number> {
           : `Re-running ${names.length} bench(es) flagged as regressions to confirm them\n`,
       )
       if (confirmBase) {
-        const both = await measureBase(configFile, confirmBase, names, io, overrides)
+        const both = await measureBase(
+          configFile,
+          confirmBase,
+          names,
+          io,
+          overrides,
+          path.dirname(path.resolve(values.out)),
+        )
         if (both) return both
       }
       return {

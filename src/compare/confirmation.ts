@@ -9,11 +9,12 @@
  * - A baseline measured beside the head on this runner (A/B) never guesses about the runner; its
  *   re-measure of both sides is pooled with the first.
  */
+import type { Cause } from '../profile/types.js'
 import type { Results } from '../results/types.js'
 import { compareRuns, type CompareOptions } from './compare-runs.js'
 import { benchesToConfirm, confirmRegressions } from './confirm.js'
 import { benchesInDoubt, confirmAgainstBase } from './confirm-base.js'
-import type { Comparison } from './types.js'
+import type { Comparison, MetricComparison } from './types.js'
 
 /** How benches in doubt are measured again: both sides here, the head alone, or not at all. */
 export type ConfirmMode = 'base' | 'rerun' | 'none'
@@ -22,6 +23,19 @@ export type ConfirmMode = 'base' | 'rerun' | 'none'
 export interface Remeasured {
   head: Results
   base?: Results
+  /**
+   * Profiles both sides of the regressions this measurement confirmed and says what grew, by
+   * result name; present only where both sides were measured here (their session still open).
+   */
+  explain?: (targets: ExplainRequest[]) => Promise<Map<string, Cause>>
+  /** Releases what the measurement kept open for `explain` (a base worktree). */
+  close?: () => Promise<void>
+}
+
+/** A confirmed regression to profile: its result name and the head's time per call, ms. */
+export interface ExplainRequest {
+  result: string
+  msPerCall: number
 }
 
 /** What the sequence needs; the head and baselines are as the gate judges them. */
@@ -49,8 +63,60 @@ export interface Confirmed {
   remeasured: string[]
 }
 
-/** Compares `head` with `baselines`, then confirms what is in doubt as `mode` says. */
+/**
+ * Compares `head` with `baselines`, then confirms what is in doubt as `mode` says; regressions
+ * confirmed with both sides measured here are then profiled on both sides and carry their cause.
+ */
 export async function compareAndConfirmRuns(input: ConfirmationInput): Promise<Confirmed> {
+  let again: Remeasured | undefined
+  const remeasure = async (names: string[]): Promise<Remeasured> =>
+    (again = await input.remeasure(names))
+  try {
+    const confirmed = await compareThenConfirm({ ...input, remeasure })
+    if (!again?.explain || confirmed.confirmedWith !== 'base') return confirmed
+    return { ...confirmed, comparison: await withCauses(confirmed.comparison, again.explain) }
+  } finally {
+    await again?.close?.()
+  }
+}
+
+/** The rows a profile can explain: time regressions confirmed with both sides measured here. */
+export function rowsToExplain(comparison: Comparison): MetricComparison[] {
+  const seen = new Set<string>()
+  return comparison.comparisons.filter((row) => {
+    const explainable =
+      row.verdict === 'regression' &&
+      row.confirmed === true &&
+      row.confirmation === 'base' &&
+      row.unit === 'ms' &&
+      row.head !== null &&
+      !seen.has(row.name)
+    if (explainable) seen.add(row.name)
+    return explainable
+  })
+}
+
+async function withCauses(
+  comparison: Comparison,
+  explain: NonNullable<Remeasured['explain']>,
+): Promise<Comparison> {
+  const rows = rowsToExplain(comparison)
+  // Nothing confirmed: no profiling at all, so a clean PR pays nothing for it.
+  if (rows.length === 0) return comparison
+  const causes = await explain(
+    rows.map((row) => ({ result: row.name, msPerCall: row.head as number })),
+  )
+  const explained = new Set(rows)
+  return {
+    ...comparison,
+    comparisons: comparison.comparisons.map((row) => {
+      const cause = explained.has(row) ? causes.get(row.name) : undefined
+      return cause ? { ...row, cause } : row
+    }),
+  }
+}
+
+async function compareThenConfirm(input: ConfirmationInput): Promise<Confirmed> {
   const finish = input.finish ?? ((c: Comparison) => c)
   const prepare = input.prepare ?? ((r: Results) => r)
   const options = input.options ?? {}

@@ -89,4 +89,10 @@ export interface CpuProfileNode {
 export interface ProfileRound {
   profile: CpuProfile
   calls: number
+  /**
+   * CPU time the calls took, ms, where the capture measured it (the js worker does). Then each
+   * sample counts alike and the round's samples share this time: on a loaded machine a sample's
+   * wall-clock gap holds the time the process waited for a core, which is no function's.
+   */
+  cpuMs?: number
 }

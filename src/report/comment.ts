@@ -108,6 +108,9 @@ export function renderComment(
   } else if (model.hiddenMemoryRows > 0) {
     out.push(hiddenMemoryText(model.hiddenMemoryRows), '')
   }
+  const causes = causeLines(model.causes, limit - used)
+  out.push(...causes)
+  used += size(causes)
   const statistics = reasonLines(drawn, limit - used)
   out.push(...statistics)
   used += size(statistics)
@@ -185,6 +188,33 @@ function noiseLines(noise: NoiseSection, room: number): string[] {
   if (table.length < noise.rows.length)
     lines.push('', `… ${noise.rows.length - table.length} more not shown (the comment size limit).`)
   return [...lines, ...close]
+}
+
+/**
+ * Why each confirmed regression is slower, under the table: a bold line naming the bench, then
+ * one bullet per function that grew (or the note why none is named), then the files. Each bench
+ * whole or not at all, while they fit in `room` characters.
+ */
+function causeLines(causes: CommentModel['causes'], room: number): string[] {
+  const out: string[] = []
+  let used = 0
+  for (const cause of causes) {
+    const files =
+      cause.files.length === 0
+        ? []
+        : [`- Files (results artifact): ${cause.files.map((f) => codeSpan(f)).join(', ')}`]
+    const lines = [
+      `**Why ${escapeMarkdown(cause.bench)} is slower** (${cause.source}):`,
+      '',
+      ...cause.lines.map((line) => `- ${escapeMarkdown(line)}`),
+      ...files,
+      '',
+    ]
+    if (used + size(lines) > room) break
+    out.push(...lines)
+    used += size(lines)
+  }
+  return out
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 import { formatPercent, formatPercentage, formatValue } from '../format.js'
 import { benchNoiseSchema, noiseSection, type NoiseSection } from './noise.js'
 import { shortReason } from './short-reason.js'
+import { causeSource, causeTexts } from './cause.js'
 
 /** The step's overall verdict (the `verdict` output). */
 export const stepVerdictSchema = z.enum(['pass', 'regression', 'no-baseline', 'error'])
@@ -148,6 +149,19 @@ export interface CommentModel {
   budgets: string
   /** Each bench's spread and the rounds it would need, folded; undefined without noise facts. */
   noise?: NoiseSection
+  /** Why each confirmed regression is slower, in words, under the table. */
+  causes: CauseSection[]
+}
+
+/** Why one confirmed regression is slower: what its profiles (or plans) say grew. */
+export interface CauseSection {
+  bench: string
+  /** What it was measured by ("CPU profiles of base and head on this runner"). */
+  source: string
+  /** One line per function that grew, or the note why none is named. */
+  lines: string[]
+  /** The profile files, relative to the results folder (in the PR's artifact). */
+  files: string[]
 }
 
 const ORDER: Verdict[] = [
@@ -201,7 +215,24 @@ export function buildCommentModel(input: CommentInput): CommentModel {
     charts: input.charts ?? [],
     budgets: input.budgets ?? '',
     ...noiseOf(input),
+    causes: causeSections(sorted),
   }
+}
+
+/** The cause of each regression that carries one, in the table's order. */
+function causeSections(rows: readonly MetricComparison[]): CauseSection[] {
+  return rows.flatMap((c) =>
+    c.verdict === 'regression' && c.cause
+      ? [
+          {
+            bench: c.metric === 'time' ? c.name : `${c.name} (${c.metric})`,
+            source: causeSource(c.cause),
+            lines: causeTexts(c.cause),
+            files: Object.values(c.cause.files ?? {}),
+          },
+        ]
+      : [],
+  )
 }
 
 /** Benches the noise report calls too noisy for their threshold: never called "confirmed". */

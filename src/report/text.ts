@@ -3,6 +3,7 @@ import type { Comparison, MetricComparison } from '../compare/types.js'
 import { formatChange, formatP, formatValue } from '../format.js'
 import { budgetTrouble, type LocalBudgets } from './model.js'
 import { CENTRE_LABEL } from '../compare/centre.js'
+import { causeSource, causeTexts } from './cause.js'
 
 // Control characters (a newline in a bench name) would break the table's lines.
 const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ')
@@ -55,6 +56,12 @@ export function renderText(comparison: Comparison, budgets?: LocalBudgets): stri
     out.push(line(rows[i]))
     if (row.verdict !== 'unchanged') out.push(`    ${oneLine(row.reason)}`)
     for (const note of row.notes ?? []) out.push(`    ${oneLine(note)}`)
+    if (row.verdict === 'regression' && row.cause) {
+      out.push(`    why slower (${causeSource(row.cause)}):`)
+      for (const text of causeTexts(row.cause)) out.push(`      ${oneLine(text)}`)
+      const files = Object.values(row.cause.files ?? {})
+      if (files.length > 0) out.push(`      files: ${files.map(oneLine).join(', ')}`)
+    }
   })
   if (folded > 0) {
     out.push(`${folded} memory metric${folded === 1 ? '' : 's'} unchanged`)

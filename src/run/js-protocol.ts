@@ -1,4 +1,5 @@
 /** Messages between the `js` kind runner and its worker process (one process per module and round). */
+import type { CpuProfile } from '../profile/types.js'
 
 /** What the parent asks a worker to run. */
 export interface JsJob {
@@ -40,3 +41,30 @@ export type JsTaskOutcome =
 
 /** The worker's reply. */
 export type JsReply = { ok: true; tasks: JsTaskOutcome[] } | { ok: false; error: string }
+
+/**
+ * A profiling worker (after a regression is confirmed): it imports the module, runs `setup` and
+ * warms the function up, replies `ready`, then profiles `calls` calls per `round` message until
+ * `close`. One process per side serves every round, so rounds cost no process start.
+ */
+export interface JsProfileJob {
+  profile: true
+  moduleUrl: string
+  /** The export to profile. */
+  function: string
+  args?: number[]
+  /** Calls per profiled round (and of the warm-up). */
+  calls: number
+  /** The inspector's sampling interval, µs. */
+  intervalUs: number
+}
+
+/** What the parent sends a profiling worker after `ready`. */
+export type JsProfileRequest = { round: true } | { close: true }
+
+/** A profiling worker's replies: ready, one profile per round, closed, or what failed. */
+export type JsProfileReply =
+  | { ok: true; ready: true }
+  | { ok: true; profile: CpuProfile; calls: number; cpuMs: number }
+  | { ok: true; closed: true }
+  | { ok: false; error: string }

@@ -7,7 +7,16 @@ import { getHeapStatistics } from 'node:v8'
 import { Bench } from 'tinybench'
 import { CALIBRATION_MODULE } from '../config/kinds/calibration-module.js'
 import { calibration } from './calibration-workload.js'
-import type { JsJob, JsLeakWindows, JsReply, JsTaskOutcome } from './js-protocol.js'
+import type {
+  JsJob,
+  JsLeakWindows,
+  JsProfileJob,
+  JsProfileReply,
+  JsProfileRequest,
+  JsReply,
+  JsTaskOutcome,
+} from './js-protocol.js'
+import { serveProfiles } from './js-profile.js'
 
 type Hook = (...args: unknown[]) => unknown
 
@@ -21,7 +30,17 @@ const heapAfterGc = (): number => {
   return heapUsed()
 }
 
-process.once('message', (job: JsJob) => {
+process.once('message', (job: JsJob | JsProfileJob) => {
+  if ('profile' in job) {
+    void serveProfiles(job, {
+      send: (reply: JsProfileReply) =>
+        new Promise<void>((resolve) => process.send?.(reply, () => resolve())),
+      onRequest: (listener: (request: JsProfileRequest) => void) => process.on('message', listener),
+      exit: () => process.exit(0),
+      describe,
+    })
+    return
+  }
   void runJob(job)
     .catch((error: unknown): JsReply => ({ ok: false, error: describe(error) }))
     .then((reply) => process.send?.(reply, () => process.exit(0)))

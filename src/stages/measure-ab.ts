@@ -15,7 +15,7 @@ import { matchBenches, type BaselineFound } from '../baseline/source.js'
 import type { RunContext } from './context.js'
 import type { Measured } from './measure.js'
 import type { Setup } from './setup.js'
-import type { NumbersSource } from './source.js'
+import type { NumbersSource, Remeasured } from './source.js'
 
 /** Both sides measured, the base as the baseline found, and how to re-measure both to confirm. */
 export interface MeasuredAb {
@@ -25,8 +25,8 @@ export interface MeasuredAb {
   /** The base commit measured, and the ref it was given as. */
   side: { baseSha: string; baseRef: string }
   finding: BaselineFinding
-  /** Re-measures `names` on both sides, interleaved (the confirmation). */
-  remeasure: (names: readonly string[]) => Promise<{ base: Results; head: Results }>
+  /** Re-measures `names` on both sides, interleaved (the confirmation); confirmed regressions can then be profiled. */
+  remeasure: (names: readonly string[]) => Promise<Remeasured & { base: Results }>
   close: () => Promise<void>
 }
 
@@ -78,7 +78,11 @@ export async function measureAb(
       base: both.base,
       side: { baseSha: session.baseSha, baseRef: session.baseRef },
       finding: abFinding(recordGate(both.base, gate), results, session),
-      remeasure: (names) => session.measure(names),
+      remeasure: async (names) => ({
+        ...(await session.measure(names)),
+        // Profiles of confirmed regressions go beside results.json, into the PR's artifact.
+        explain: (targets) => session.profile(targets, { dir: setup.outDir, ...deps.files }),
+      }),
       close: session.close,
     }
   } catch (error) {

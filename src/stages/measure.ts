@@ -96,11 +96,16 @@ async function measureBothSides(run: RunContext, names: readonly string[]): Prom
       now: deps.now,
       regressionThreshold: setup.inputs.threshold,
     })
-  const both = await measureOnce(open, names, (why) =>
-    deps.step.warning(
-      `Could not measure the base ${baseSha.slice(0, 12)} on this runner (${why}); re-running the head only`,
-      { title: 'perfgate confirm' },
-    ),
+  const both = await measureOnce(
+    open,
+    names,
+    (why) =>
+      deps.step.warning(
+        `Could not measure the base ${baseSha.slice(0, 12)} on this runner (${why}); re-running the head only`,
+        { title: 'perfgate confirm' },
+      ),
+    // Profiles of confirmed regressions go beside results.json, into the PR's artifact.
+    { dir: setup.outDir, ...deps.files },
   )
   // Nothing is lost without the base: the head alone is re-run, and the verdicts say so.
   return both ?? rerunHead(run.config, deps, names)

@@ -118,7 +118,11 @@ async function confirmOnShard(
   let again: Remeasured | undefined
   await compareAndConfirm(run, {
     ...source,
-    remeasure: async (names) => (again = await source.remeasure(names)),
+    remeasure: async (names) => {
+      // The merge job judges the shards again and cannot carry a shard's cause: no profiling here.
+      const measured = await source.remeasure(names)
+      return (again = { ...measured, explain: undefined })
+    },
   })
   return again
 }

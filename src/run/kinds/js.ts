@@ -147,7 +147,8 @@ function canStripTypes(): boolean {
 
 // In the bundle the worker is dist/js-worker.js, beside the entry or one up from a chunk in
 // dist/chunks/; from the sources (tests), it is the bundled worker in dist/.
-function workerPath(): string {
+/** The bundled js worker: beside this module, one folder up, or (from the sources) in dist/. */
+export function workerPath(): string {
   for (const candidate of ['./js-worker.js', '../js-worker.js']) {
     const file = fileURLToPath(new URL(candidate, import.meta.url))
     if (existsSync(file)) return file

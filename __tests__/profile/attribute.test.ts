@@ -1,0 +1,189 @@
+/**
+ * The attribution on real profiles and on synthetic ones. The fixture is a real profiling pass
+ * (capture-js.ts, 10 ABBA rounds per side on this 2-core machine under load): a js bench whose
+ * `entry` calls two helpers of equal cost, `mix` and `fold`, with `mix` 80% slower in the head
+ * (src/work.mjs in __fixtures__/profiles/README.md). The synthetic ones hold the false-naming rate
+ * down where noise is all there is: many functions, CPU-hog-like slow rounds, many seeds.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { attribute } from '../../src/profile/attribute.js'
+import { causeOf } from '../../src/profile/explain.js'
+import { foldedDiff, formatFolded, parseFolded } from '../../src/profile/folded.js'
+import { relativizeProfile, roundTimes } from '../../src/profile/self-time.js'
+import { parseStoredProfile, splitRounds, storeRounds } from '../../src/profile/stored.js'
+import type { CpuProfile, CpuProfileNode, ProfileRound } from '../../src/profile/types.js'
+
+const FIXTURE = '__fixtures__/profiles/work_entry'
+const load = (side: 'base' | 'head'): ProfileRound[] => {
+  const file = `${FIXTURE}.${side}.cpuprofile`
+  return splitRounds(parseStoredProfile(readFileSync(file, 'utf8'), file))
+}
+const base = load('base')
+const head = load('head')
+
+describe('attribution of a real profiling pass', () => {
+  it('names the slowed helper first, with its place, both times and most of the change', () => {
+    const cause = causeOf(base, head)
+    expect(cause.kind).toBe('functions')
+    expect(cause.lines[0]).toMatchObject({ name: 'mix', location: 'src/work.mjs:2' })
+    const [mix] = cause.lines
+    expect(mix.headMs / mix.baseMs).toBeGreaterThan(1.3)
+    expect(mix.share).toBeGreaterThan(0.5)
+    expect(mix.share).toBeLessThanOrEqual(1)
+  })
+
+  it('never names the helper that did not change', () => {
+    expect(causeOf(base, head).lines.map((l) => l.name)).not.toContain('fold')
+  })
+
+  it('names nothing when the head is the faster side (a function that shrank is not a cause)', () => {
+    const cause = causeOf(head, base)
+    expect(cause.lines).toEqual([])
+    expect(cause.note).toMatch(/cannot separate the change from noise/)
+  })
+
+  it('names nothing between two halves of one side, and says so', () => {
+    const cause = causeOf(base.slice(0, 4), base.slice(4))
+    expect(cause.lines).toEqual([])
+    expect(cause.note).toMatch(/cannot separate the change from noise/)
+  })
+
+  it('counts only the bench’s samples: each round’s total is entry’s time per call', () => {
+    for (const round of head) {
+      const times = roundTimes(round)
+      expect([...times.functions.values()].map((f) => f.location ?? f.name)).not.toContainEqual(
+        expect.stringMatching(/js-worker|node:/),
+      )
+      expect(times.totalMs).toBeGreaterThan(0)
+    }
+  })
+
+  it('stores and splits rounds without changing what they say', () => {
+    const again = splitRounds(storeRounds(head))
+    expect(again.map((r) => r.calls)).toEqual(head.map((r) => r.calls))
+    expect(again.map((r) => roundTimes(r).totalMs)).toEqual(head.map((r) => roundTimes(r).totalMs))
+  })
+
+  it('writes a folded diff whose slowed stack grew and whose unchanged one did not much', () => {
+    const stacks = parseFolded(formatFolded(foldedDiff(base, head)))
+    const stack = (leaf: string) => stacks.find((s) => s.frames.at(-1)?.startsWith(`${leaf} `))
+    expect(stack('mix')?.frames).toEqual(['entry (src/work.mjs:12)', 'mix (src/work.mjs:2)'])
+    const [mix, fold] = [stack('mix'), stack('fold')]
+    expect(mix && mix.head / mix.base).toBeGreaterThan(1.3)
+    expect(fold && fold.head / fold.base).toBeLessThan(1.3)
+  })
+})
+
+describe('stored profile files', () => {
+  it('name the file and the field when they are not perfgate’s', () => {
+    const plain = JSON.stringify({
+      nodes: [],
+      startTime: 0,
+      endTime: 1,
+      samples: [],
+      timeDeltas: [],
+    })
+    expect(() => parseStoredProfile(plain, 'p/x.cpuprofile')).toThrow(
+      /^p\/x\.cpuprofile: nodes: .*/,
+    )
+    const stored = storeRounds(base)
+    const noRounds = JSON.stringify({ ...stored, perfgate: undefined })
+    expect(() => parseStoredProfile(noRounds, 'p/x.cpuprofile')).toThrow(
+      /p\/x\.cpuprofile: perfgate: .*not a profile perfgate wrote/,
+    )
+    const cut = JSON.stringify({ ...stored, samples: stored.samples.slice(1) })
+    expect(() => parseStoredProfile(cut, 'p/x.cpuprofile')).toThrow(/counts \d+ samples/)
+    expect(() => parseStoredProfile('{', 'p/x.cpuprofile')).toThrow(/p\/x\.cpuprofile is not JSON/)
+  })
+
+  it('turn URLs inside the checkout into paths relative to it, and leave others', () => {
+    const profile = synthetic({ helper: 1 }, 1)
+    profile.nodes[2].callFrame.url = 'file:///tmp/co/src/a.js'
+    profile.nodes[1].callFrame.url = 'node:internal/x'
+    const urls = relativizeProfile(profile, '/tmp/co').nodes.map((n) => n.callFrame.url)
+    expect(urls.slice(1, 3)).toEqual(['node:internal/x', 'src/a.js'])
+  })
+})
+
+describe('attribution where noise is all there is (synthetic, seeded)', () => {
+  const FUNCTIONS = 30
+  const times = (grow: number): Record<string, number> =>
+    Object.fromEntries(
+      Array.from({ length: FUNCTIONS }, (_, i) => [
+        `f${i}`,
+        i === 0 ? 0.3 * grow : 0.02 + 0.01 * (i % 5),
+      ]),
+    )
+
+  it('names no function over 40 seeds of 30 unchanged ones with slow rounds on either side', () => {
+    const named: string[] = []
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = mulberry32(seed)
+      const rounds = (t: Record<string, number>) =>
+        Array.from({ length: 10 }, () => noisyRound(t, random))
+      named.push(...attribute(rounds(times(1)), rounds(times(1))).lines.map((l) => l.name))
+    }
+    expect(named).toEqual([])
+  })
+
+  it('names the one function grown 60% (a quarter of the time) among 29 unchanged ones, and only it', () => {
+    let first = 0
+    const others: string[] = []
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = mulberry32(seed)
+      const rounds = (t: Record<string, number>) =>
+        Array.from({ length: 10 }, () => noisyRound(t, random))
+      const lines = attribute(rounds(times(1)), rounds(times(1.6))).lines
+      if (lines[0]?.name === 'f0') first++
+      others.push(...lines.filter((l) => l.name !== 'f0').map((l) => l.name))
+    }
+    expect(first).toBeGreaterThanOrEqual(18)
+    expect(others).toEqual([])
+  })
+})
+
+/** A round: every function's time × a per-function jitter, all × 1.45 in 2 rounds in 5 (a CPU hog). */
+function noisyRound(msPerCall: Record<string, number>, random: () => number): ProfileRound {
+  const hog = random() < 0.4 ? 1.45 : 1
+  const jittered = Object.fromEntries(
+    Object.entries(msPerCall).map(([name, ms]) => [name, ms * hog * (0.9 + 0.2 * random())]),
+  )
+  return { profile: synthetic(jittered, 10), calls: 10 }
+}
+
+/** A profile of `entry` calling each function for `msPerCall[name]` per call over `calls` calls, at 10 µs. */
+function synthetic(msPerCall: Record<string, number>, calls: number): CpuProfile {
+  const frame = (id: number, functionName: string, url: string, line: number): CpuProfileNode => ({
+    id,
+    callFrame: { functionName, scriptId: '1', url, lineNumber: line, columnNumber: 0 },
+  })
+  const names = Object.keys(msPerCall)
+  const nodes = [
+    { ...frame(1, '(root)', '', -1), children: [2] },
+    { ...frame(2, 'entry', 'src/e.js', 0), children: names.map((_, i) => i + 3) },
+    ...names.map((name, i) => frame(i + 3, name, 'src/e.js', i + 1)),
+  ]
+  const samples: number[] = []
+  names.forEach((name, i) => {
+    const count = Math.round((msPerCall[name] * calls * 1000) / 10)
+    for (let k = 0; k < count; k++) samples.push(i + 3)
+  })
+  return {
+    nodes,
+    startTime: 0,
+    endTime: samples.length * 10 + 10,
+    samples,
+    timeDeltas: samples.map(() => 10),
+  }
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Which functions made the head slower: each function's self time per bench call, round by
+ * round on each side, tested for growth beyond the spread between rounds. Pure.
+ *
+ * - Times per call are taken from each side's faster half of rounds (by total): a CPU hog only
+ *   ever adds time, to whole rounds, so the faster rounds are the undisturbed ones.
+ * - The family tested is fixed before looking at any change: the functions holding at least
+ *   MIN_TIME of either side's time (at most 1 / MIN_TIME of them), so the multiple-testing
+ *   correction is not spent on the hundreds that hold a sample or two. Of those, only the ones
+ *   whose time grew by at least MIN_SHARE of the whole change are tested (the others count as
+ *   not significant): a function that did not grow is never named.
+ * - The test is on each function's share of its round's time, which a disturbed round leaves as
+ *   it was (the hog's pauses land on functions in proportion to their time), one-sided (head
+ *   above base) with the Mann–Whitney U test across all rounds, which assumes no shape for the
+ *   spread; the family is held to ALPHA by Holm's step-down correction. A function that only
+ *   grew with everything else (its share did not) is not named: the one that took over is.
+ * - Ranked by growth (ms per call, head − base); the top MAX_LINES are named, each with its
+ *   share of the whole change (the total per call, head − base).
+ */
+import { mannWhitneyU } from '../compare/mann-whitney.js'
+import { roundTimes, type FunctionId, type RoundTimes } from './self-time.js'
+import type { CauseLine, ProfileRound } from './types.js'
+
+/** The family-wise false-naming rate: a function that did not change is named at most this often. */
+export const ALPHA = 0.01
+/** A function is tested only when it grew by at least this share of the whole change. */
+export const MIN_SHARE = 0.05
+/** A function is in the tested family when it holds at least this share of a side's time. */
+export const MIN_TIME = 0.01
+/** At most this many functions are named. */
+export const MAX_LINES = 3
+
+/** What the attribution found: the lines by growth, or why none, and the totals it judged by. */
+export interface Attribution {
+  lines: CauseLine[]
+  note?: string
+  /** Median total time per call on each side, ms. */
+  baseTotalMs: number
+  headTotalMs: number
+}
+
+interface Candidate {
+  fn: FunctionId
+  /** Self time per call on each side, ms (the faster half of rounds). */
+  baseMs: number
+  headMs: number
+  growth: number
+  p: number
+}
+
+/** Attributes the change between the sides' profile rounds to functions, or says it cannot. */
+export function attribute(
+  base: readonly ProfileRound[],
+  head: readonly ProfileRound[],
+): Attribution {
+  const baseTimes = base.map(roundTimes)
+  const headTimes = head.map(roundTimes)
+  const [baseFast, headFast] = [fasterHalf(baseTimes), fasterHalf(headTimes)]
+  const baseTotalMs = median(baseFast.map((t) => t.totalMs))
+  const headTotalMs = median(headFast.map((t) => t.totalMs))
+  const change = headTotalMs - baseTotalMs
+  const totals = { baseTotalMs, headTotalMs }
+  const rounds = Math.min(base.length, head.length)
+  if (rounds < 2) {
+    return { lines: [], note: 'too few profile rounds to tell a change from noise', ...totals }
+  }
+  if (!(change > 0)) {
+    return {
+      lines: [],
+      note: `the profiles cannot separate the change from noise: their total time per call did not grow (${rounds} rounds per side)`,
+      ...totals,
+    }
+  }
+  const functions = new Map<string, FunctionId>()
+  // The head last: a function on both sides is located where the head has it now.
+  for (const times of [...baseTimes, ...headTimes])
+    for (const [key, fn] of times.functions) functions.set(key, fn)
+  const candidates: Candidate[] = []
+  let family = 0
+  for (const [key, fn] of functions) {
+    const shares = [shareOf(baseTimes, key), shareOf(headTimes, key)]
+    if (!(Math.max(median(shares[0]), median(shares[1])) >= MIN_TIME)) continue
+    family++
+    const b = median(perRound(baseFast, key))
+    const h = median(perRound(headFast, key))
+    const growth = h - b
+    if (!(growth >= MIN_SHARE * change)) continue
+    if (!(median(shares[1]) > median(shares[0]))) continue
+    candidates.push({ fn, baseMs: b, headMs: h, growth, p: oneSidedP(shares[0], shares[1]) })
+  }
+  const grown = holm(candidates, family).sort((a, b) => b.growth - a.growth)
+  if (grown.length === 0) {
+    return {
+      lines: [],
+      note: `the profiles cannot separate the change from noise (${rounds} rounds per side)`,
+      ...totals,
+    }
+  }
+  const lines = grown.slice(0, MAX_LINES).map((c): CauseLine => ({
+    name: c.fn.name,
+    ...(c.fn.location === undefined ? {} : { location: c.fn.location }),
+    baseMs: c.baseMs,
+    headMs: c.headMs,
+    share: Math.min(1, c.growth / change),
+  }))
+  return { lines, ...totals }
+}
+
+/**
+ * The candidates Holm's step-down procedure keeps at family-wise level ALPHA, in a family of
+ * `family` hypotheses (the untested ones rank last, as if their p were 1).
+ */
+function holm(candidates: Candidate[], family: number): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.p - b.p)
+  const kept: Candidate[] = []
+  for (const [i, candidate] of sorted.entries()) {
+    if (candidate.p > ALPHA / (family - i)) break
+    kept.push(candidate)
+  }
+  return kept
+}
+
+/** One-sided p of "head above base" from the two-sided Mann–Whitney U test. */
+function oneSidedP(base: number[], head: number[]): number {
+  const { u, p } = mannWhitneyU(base, head)
+  return u > (base.length * head.length) / 2 ? p / 2 : 1 - p / 2
+}
+
+function perRound(times: readonly RoundTimes[], key: string): number[] {
+  return times.map((t) => t.byFunction.get(key) ?? 0)
+}
+
+/** The function's share of each round's time. */
+function shareOf(times: readonly RoundTimes[], key: string): number[] {
+  return times.map((t) => (t.totalMs > 0 ? (t.byFunction.get(key) ?? 0) / t.totalMs : 0))
+}
+
+/** The rounds with the smaller totals, half of them (at least one). */
+function fasterHalf(times: readonly RoundTimes[]): RoundTimes[] {
+  const sorted = [...times].sort((a, b) => a.totalMs - b.totalMs)
+  return sorted.slice(0, Math.max(1, Math.ceil(sorted.length / 2)))
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
