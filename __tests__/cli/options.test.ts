@@ -10,7 +10,7 @@ const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: 
 describe('help and version (bundled CLI)', () => {
   const dir = project()
 
-  it.each(['init', 'run', 'compare', 'ab', 'history', 'import-history', 'db'])(
+  it.each(['init', 'run', 'compare', 'ab', 'explain', 'history', 'import-history', 'db'])(
     '%s --help prints Usage: and an Options: list on stdout',
     (command) => {
       for (const args of [
