@@ -13,6 +13,7 @@ import type { Results } from '../results/types.js'
 import { compareRuns, type CompareOptions } from './compare-runs.js'
 import { benchesToConfirm, confirmRegressions } from './confirm.js'
 import { benchesInDoubt, confirmAgainstBase } from './confirm-base.js'
+import { withPlanCauses } from './attach-plan-causes.js'
 import type { Comparison } from './types.js'
 
 /** How benches in doubt are measured again: both sides here, the head alone, or not at all. */
@@ -69,7 +70,10 @@ export async function compareAndConfirmRuns(input: ConfirmationInput): Promise<C
     if (again.base) {
       const pair = { base: again.base, head: prepare(again.head) }
       return {
-        comparison: finish(confirmAgainstBase(screened, pair, options, names)),
+        comparison: withPlanCauses(
+          finish(confirmAgainstBase(screened, pair, options, names)),
+          pair,
+        ),
         confirmedWith: 'base',
         remeasured: names,
       }
@@ -91,13 +95,17 @@ export async function compareAndConfirmRuns(input: ConfirmationInput): Promise<C
   const again = await input.remeasure(names)
   const bothSides = input.sameRunner && again.base !== undefined
   const baselines = bothSides ? [...input.baselines, again.base as Results] : input.baselines
+  const confirmed = finish(
+    confirmRegressions(baselines, input.head, prepare(again.head), comparison, {
+      ...options,
+      bothSides,
+    }),
+  )
   return {
-    comparison: finish(
-      confirmRegressions(baselines, input.head, prepare(again.head), comparison, {
-        ...options,
-        bothSides,
-      }),
-    ),
+    // Both sides re-measured here (A/B): their plans say which node's time grew.
+    comparison: bothSides
+      ? withPlanCauses(confirmed, { base: again.base as Results, head: again.head })
+      : confirmed,
     confirmedWith: bothSides ? 'base' : 'rerun',
     remeasured: names,
   }

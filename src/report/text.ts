@@ -3,6 +3,7 @@ import type { Comparison, MetricComparison } from '../compare/types.js'
 import { formatChange, formatP, formatValue } from '../format.js'
 import { budgetTrouble, type LocalBudgets } from './model.js'
 import { CENTRE_LABEL } from '../compare/centre.js'
+import { causeLines } from './cause.js'
 
 // Control characters (a newline in a bench name) would break the table's lines.
 const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ')
@@ -54,7 +55,8 @@ export function renderText(comparison: Comparison, budgets?: LocalBudgets): stri
   shown.forEach((row, i) => {
     out.push(line(rows[i]))
     if (row.verdict !== 'unchanged') out.push(`    ${oneLine(row.reason)}`)
-    for (const note of row.notes ?? []) out.push(`    ${oneLine(note)}`)
+    for (const note of [...(row.notes ?? []), ...causeLines(row.cause)])
+      out.push(`    ${oneLine(note)}`)
   })
   if (folded > 0) {
     out.push(`${folded} memory metric${folded === 1 ? '' : 's'} unchanged`)

@@ -1,0 +1,170 @@
+/**
+ * Why a confirmed `sql` regression is slower, from one EXPLAIN ANALYZE per side: the plan nodes
+ * whose self time grew, with both sides' times (issue #24). Pure: it reads the plan summaries
+ * the sql kind stored in `details.plan` (run/postgres/plan-summary.ts).
+ */
+import { z } from 'zod'
+import { formatMilliseconds } from '../format.js'
+import type { Cause, CauseLine } from '../profile/types.js'
+
+/** A node's growth below this is EXPLAIN's own jitter (µs timers, instrumentation), never a cause. */
+export const MIN_NODE_GROWTH_MS = 0.02
+/** One execution per side is a single sample: a node must grow by a quarter to be named. */
+export const MIN_NODE_GROWTH_RATIO = 1.25
+const TOP = 3
+
+const finite = z.number().refine(Number.isFinite)
+const planTimesSchema = z.object({
+  depth: z.string().optional(),
+  executionMs: finite.nullable().optional(),
+  nodeTimes: z.array(z.object({ node: z.string(), totalMs: finite, selfMs: finite })).optional(),
+})
+
+/** One side's details of a `sql` bench (`details.plan`) and its timing samples' run-to-run spread. */
+export interface PlanSide {
+  details: Record<string, unknown> | undefined
+  /** The spread of one execution's time on this side (e.g. the samples' interquartile range), ms. */
+  spreadMs?: number
+}
+
+interface Side {
+  /** Self time per node label, ms per execution. */
+  self: Map<string, number>
+  executionMs: number | null
+}
+
+/**
+ * The plan nodes whose self time grew from base to head, top 3 by growth, each with both sides'
+ * times and its share of all the growth; a node new in the head (a plan-shape change) is named
+ * with what it replaced on the same relation. Growth within `MIN_NODE_GROWTH_MS`, the larger
+ * side's `spreadMs`, or a quarter of the node's base time is noise for one EXPLAIN per side, and
+ * the note says so when nothing else is left. Undefined when neither side captured a plan.
+ */
+export function planNodeCause(base: PlanSide, head: PlanSide): Cause | undefined {
+  const before = readSide(base.details)
+  const after = readSide(head.details)
+  if (before === 'no plan' && after === 'no plan') return undefined
+  if (
+    before === 'no plan' ||
+    after === 'no plan' ||
+    before === 'no times' ||
+    after === 'no times'
+  ) {
+    const which = before === 'no plan' || before === 'no times' ? 'base' : 'head'
+    return {
+      kind: 'plan-nodes',
+      lines: [],
+      note: `the ${which}'s result has no per-node plan times (recorded by an older perfgate, or EXPLAIN without timing), so no plan node can be named`,
+    }
+  }
+  const replaced = replacements(before.self, after.self)
+  const growths = [...after.self].map(([node, headMs]) => {
+    const was = replaced.get(node)
+    const baseMs = before.self.get(node) ?? was?.ms ?? 0
+    const name = before.self.has(node) ? node : `${node} (${was ? `was ${was.types}` : 'new'})`
+    return { name, baseMs, headMs, growth: headMs - baseMs }
+  })
+  const grown = growths.filter((g) => g.growth > 0)
+  const totalGrowth = grown.reduce((sum, g) => sum + g.growth, 0)
+  const noiseMs = Math.max(MIN_NODE_GROWTH_MS, base.spreadMs ?? 0, head.spreadMs ?? 0)
+  const separated = grown
+    .filter((g) => g.growth >= noiseMs && g.headMs >= g.baseMs * MIN_NODE_GROWTH_RATIO)
+    .sort((a, b) => b.growth - a.growth)
+    .slice(0, TOP)
+  const lines: CauseLine[] = separated.map((g) => ({
+    name: g.name,
+    baseMs: round4(g.baseMs),
+    headMs: round4(g.headMs),
+    share: round4(g.growth / totalGrowth),
+  }))
+  if (lines.length > 0) return { kind: 'plan-nodes', lines }
+  const execution =
+    before.executionMs !== null && after.executionMs !== null
+      ? ` (execution ${formatMilliseconds(before.executionMs)} → ${formatMilliseconds(after.executionMs)})`
+      : ''
+  if (grown.length === 0) {
+    return {
+      kind: 'plan-nodes',
+      lines: [],
+      note: `EXPLAIN ANALYZE of each side shows no plan node slower${execution}: the time went elsewhere (planning, the round trip, the client)`,
+    }
+  }
+  const largest = grown.reduce((a, b) => (b.growth > a.growth ? b : a))
+  return {
+    kind: 'plan-nodes',
+    lines: [],
+    note: `one EXPLAIN ANALYZE per side cannot separate the change from noise${execution}: the most grown node, ${largest.name} (${msPair(largest.baseMs, largest.headMs)}), moved less than the run-to-run spread of ${formatMilliseconds(noiseMs)} or a quarter of its time`,
+  }
+}
+
+/** The interquartile range of a side's samples (ms): how much one execution's time varies. */
+export function sampleSpreadMs(samples: readonly number[]): number | undefined {
+  if (samples.length < 4) return undefined
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => {
+    const position = q * (sorted.length - 1)
+    const low = Math.floor(position)
+    const high = Math.ceil(position)
+    return sorted[low] + (sorted[high] - sorted[low]) * (position - low)
+  }
+  return at(0.75) - at(0.25)
+}
+
+function readSide(details: Record<string, unknown> | undefined): Side | 'no plan' | 'no times' {
+  const parsed = planTimesSchema.safeParse(details?.plan)
+  if (!parsed.success) return 'no plan'
+  const times = parsed.data.nodeTimes
+  if (times === undefined || times.length === 0) return 'no times'
+  // Statements inside functions were captured (auto_explain): their nodes carry the time, so the
+  // node that called the function would count it twice.
+  const nested = parsed.data.depth === 'nested'
+  const self = new Map<string, number>()
+  for (const time of times) {
+    if (nested && (time.node.startsWith('Function Scan') || time.node === 'Result')) continue
+    self.set(time.node, (self.get(time.node) ?? 0) + time.selfMs)
+  }
+  return { self, executionMs: parsed.data.executionMs ?? null }
+}
+
+/**
+ * For each node on a relation that only the head has, what the base had on that relation and
+ * the head no longer has (`Index Scan on steps` → `Seq Scan on steps`), and its time.
+ */
+function replacements(
+  base: ReadonlyMap<string, number>,
+  head: ReadonlyMap<string, number>,
+): Map<string, { types: string; ms: number }> {
+  const gone = new Map<string, { types: string[]; ms: number }>()
+  for (const [node, ms] of base) {
+    const split = splitLabel(node)
+    if (head.has(node) || split === undefined) continue
+    const entry = gone.get(split.relation) ?? { types: [], ms: 0 }
+    entry.types.push(split.type)
+    entry.ms += ms
+    gone.set(split.relation, entry)
+  }
+  const out = new Map<string, { types: string; ms: number }>()
+  for (const node of head.keys()) {
+    const split = splitLabel(node)
+    if (base.has(node) || split === undefined) continue
+    const entry = gone.get(split.relation)
+    if (entry === undefined) continue
+    out.set(node, { types: entry.types.join(' + '), ms: entry.ms })
+    // One new node takes the replaced time; a second new node on the relation is new.
+    gone.delete(split.relation)
+  }
+  return out
+}
+
+function splitLabel(node: string): { type: string; relation: string } | undefined {
+  const at = node.indexOf(' on ')
+  return at < 0 ? undefined : { type: node.slice(0, at), relation: node.slice(at + 4) }
+}
+
+function msPair(base: number, head: number): string {
+  return `${formatMilliseconds(base).replace(/ ms$/, '')} → ${formatMilliseconds(head)}`
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10000) / 10000
+}
