@@ -70,9 +70,11 @@ export async function compareAndConfirmRuns(input: ConfirmationInput): Promise<C
     if (again.base) {
       const pair = { base: again.base, head: prepare(again.head) }
       return {
+        // The head measured at first ran here too: a second EXPLAIN of the head's code.
         comparison: withPlanCauses(
           finish(confirmAgainstBase(screened, pair, options, names)),
           pair,
+          { head: [input.head] },
         ),
         confirmedWith: 'base',
         remeasured: names,
@@ -104,7 +106,11 @@ export async function compareAndConfirmRuns(input: ConfirmationInput): Promise<C
   return {
     // Both sides re-measured here (A/B): their plans say which node's time grew.
     comparison: bothSides
-      ? withPlanCauses(confirmed, { base: again.base as Results, head: again.head })
+      ? withPlanCauses(
+          confirmed,
+          { base: again.base as Results, head: again.head },
+          { base: input.baselines, head: [input.head] },
+        )
       : confirmed,
     confirmedWith: bothSides ? 'base' : 'rerun',
     remeasured: names,

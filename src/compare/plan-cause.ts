@@ -11,6 +11,8 @@ import type { Cause, CauseLine } from '../profile/types.js'
 export const MIN_NODE_GROWTH_MS = 0.02
 /** One execution per side is a single sample: a node must grow by a quarter to be named. */
 export const MIN_NODE_GROWTH_RATIO = 1.25
+/** A node with less of all the growth than this is a footnote, not a cause (a sort's jitter). */
+export const MIN_NODE_SHARE = 0.05
 const TOP = 3
 
 const finite = z.number().refine(Number.isFinite)
@@ -20,11 +22,15 @@ const planTimesSchema = z.object({
   nodeTimes: z.array(z.object({ node: z.string(), totalMs: finite, selfMs: finite })).optional(),
 })
 
-/** One side's details of a `sql` bench (`details.plan`) and its timing samples' run-to-run spread. */
+/** One side's EXPLAIN ANALYZE (`details` of its `sql` bench), and its other runs on this runner. */
 export interface PlanSide {
   details: Record<string, unknown> | undefined
-  /** The spread of one execution's time on this side (e.g. the samples' interquartile range), ms. */
-  spreadMs?: number
+  /**
+   * The same side's details from other runs on this runner (the screening run, an A/B side's
+   * first measurement): a node grew only when the head's fastest EXPLAIN of it is slower than
+   * the base's slowest. Not a baseline stored from another machine: that moved with the runner.
+   */
+  repeats?: readonly (Record<string, unknown> | undefined)[]
 }
 
 interface Side {
@@ -35,10 +41,11 @@ interface Side {
 
 /**
  * The plan nodes whose self time grew from base to head, top 3 by growth, each with both sides'
- * times and its share of all the growth; a node new in the head (a plan-shape change) is named
- * with what it replaced on the same relation. Growth within `MIN_NODE_GROWTH_MS`, the larger
- * side's `spreadMs`, or a quarter of the node's base time is noise for one EXPLAIN per side, and
- * the note says so when nothing else is left. Undefined when neither side captured a plan.
+ * times (each side's fastest EXPLAIN) and its share of all the growth; a node new in the head (a
+ * plan-shape change) is named with what it replaced on the same relation. A node is named only
+ * when the head's fastest run of it is a quarter and `MIN_NODE_GROWTH_MS` slower than the base's
+ * slowest and it has 5% of all the growth; when none is, the note says the EXPLAINs cannot
+ * separate the change from noise. Undefined when neither side captured a plan.
  */
 export function planNodeCause(base: PlanSide, head: PlanSide): Cause | undefined {
   const before = readSide(base.details)
@@ -57,18 +64,33 @@ export function planNodeCause(base: PlanSide, head: PlanSide): Cause | undefined
       note: `the ${which}'s result has no per-node plan times (recorded by an older perfgate, or EXPLAIN without timing), so no plan node can be named`,
     }
   }
+  const baseRuns = [before, ...sides(base.repeats)]
+  const headRuns = [after, ...sides(head.repeats)]
   const replaced = replacements(before.self, after.self)
-  const growths = [...after.self].map(([node, headMs]) => {
+  const growths = [...after.self.keys()].map((node) => {
     const was = replaced.get(node)
-    const baseMs = before.self.get(node) ?? was?.ms ?? 0
+    // What the base spent on this node, or on the nodes it replaced on the same relation.
+    const baseValues = baseRuns.map((run) =>
+      before.self.has(node)
+        ? (run.self.get(node) ?? 0)
+        : (was?.nodes ?? []).reduce((sum, old) => sum + (run.self.get(old) ?? 0), 0),
+    )
+    const headValues = headRuns.flatMap((run) => run.self.get(node) ?? [])
+    // Each side at its fastest: a busy machine only ever adds time to one EXPLAIN's nodes.
+    const baseMs = Math.min(...baseValues)
+    const headMs = Math.min(...headValues)
     const name = before.self.has(node) ? node : `${node} (${was ? `was ${was.types}` : 'new'})`
-    return { name, baseMs, headMs, growth: headMs - baseMs }
+    return { name, baseMs, headMs, baseMax: Math.max(...baseValues), growth: headMs - baseMs }
   })
   const grown = growths.filter((g) => g.growth > 0)
   const totalGrowth = grown.reduce((sum, g) => sum + g.growth, 0)
-  const noiseMs = Math.max(MIN_NODE_GROWTH_MS, base.spreadMs ?? 0, head.spreadMs ?? 0)
   const separated = grown
-    .filter((g) => g.growth >= noiseMs && g.headMs >= g.baseMs * MIN_NODE_GROWTH_RATIO)
+    .filter(
+      (g) =>
+        g.headMs - g.baseMax >= MIN_NODE_GROWTH_MS &&
+        g.headMs >= g.baseMax * MIN_NODE_GROWTH_RATIO &&
+        g.growth >= totalGrowth * MIN_NODE_SHARE,
+    )
     .sort((a, b) => b.growth - a.growth)
     .slice(0, TOP)
   const lines: CauseLine[] = separated.map((g) => ({
@@ -90,24 +112,19 @@ export function planNodeCause(base: PlanSide, head: PlanSide): Cause | undefined
     }
   }
   const largest = grown.reduce((a, b) => (b.growth > a.growth ? b : a))
+  const counts =
+    baseRuns.length === 1 && headRuns.length === 1
+      ? 'one EXPLAIN ANALYZE per side'
+      : `${baseRuns.length} + ${headRuns.length} EXPLAIN ANALYZE runs`
   return {
     kind: 'plan-nodes',
     lines: [],
-    note: `one EXPLAIN ANALYZE per side cannot separate the change from noise${execution}: the most grown node, ${largest.name} (${msPair(largest.baseMs, largest.headMs)}), moved less than the run-to-run spread of ${formatMilliseconds(noiseMs)} or a quarter of its time`,
+    note: `${counts} cannot separate the change from noise${execution}: the most grown node, ${largest.name} (${msPair(largest.baseMs, largest.headMs)}), is not a quarter and ${formatMilliseconds(MIN_NODE_GROWTH_MS)} slower in the head's fastest run than in the base's slowest`,
   }
 }
 
-/** The interquartile range of a side's samples (ms): how much one execution's time varies. */
-export function sampleSpreadMs(samples: readonly number[]): number | undefined {
-  if (samples.length < 4) return undefined
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => {
-    const position = q * (sorted.length - 1)
-    const low = Math.floor(position)
-    const high = Math.ceil(position)
-    return sorted[low] + (sorted[high] - sorted[low]) * (position - low)
-  }
-  return at(0.75) - at(0.25)
+function sides(details: PlanSide['repeats']): Side[] {
+  return (details ?? []).map(readSide).filter((side): side is Side => typeof side === 'object')
 }
 
 function readSide(details: Record<string, unknown> | undefined): Side | 'no plan' | 'no times' {
@@ -128,28 +145,28 @@ function readSide(details: Record<string, unknown> | undefined): Side | 'no plan
 
 /**
  * For each node on a relation that only the head has, what the base had on that relation and
- * the head no longer has (`Index Scan on steps` → `Seq Scan on steps`), and its time.
+ * the head no longer has (`Index Scan on steps` → `Seq Scan on steps`).
  */
 function replacements(
   base: ReadonlyMap<string, number>,
   head: ReadonlyMap<string, number>,
-): Map<string, { types: string; ms: number }> {
-  const gone = new Map<string, { types: string[]; ms: number }>()
-  for (const [node, ms] of base) {
+): Map<string, { types: string; nodes: string[] }> {
+  const gone = new Map<string, { types: string[]; nodes: string[] }>()
+  for (const node of base.keys()) {
     const split = splitLabel(node)
     if (head.has(node) || split === undefined) continue
-    const entry = gone.get(split.relation) ?? { types: [], ms: 0 }
+    const entry = gone.get(split.relation) ?? { types: [], nodes: [] }
     entry.types.push(split.type)
-    entry.ms += ms
+    entry.nodes.push(node)
     gone.set(split.relation, entry)
   }
-  const out = new Map<string, { types: string; ms: number }>()
+  const out = new Map<string, { types: string; nodes: string[] }>()
   for (const node of head.keys()) {
     const split = splitLabel(node)
     if (base.has(node) || split === undefined) continue
     const entry = gone.get(split.relation)
     if (entry === undefined) continue
-    out.set(node, { types: entry.types.join(' + '), ms: entry.ms })
+    out.set(node, { types: entry.types.join(' + '), nodes: entry.nodes })
     // One new node takes the replaced time; a second new node on the relation is new.
     gone.delete(split.relation)
   }
