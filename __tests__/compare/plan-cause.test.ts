@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { planNodeCause } from '../../src/compare/plan-cause.js'
 import { nodeTimes, summarizePlan, type PlanNode } from '../../src/run/postgres/plan-summary.js'
-import { causeLines } from '../../src/report/cause.js'
+import { causeTexts } from '../../src/report/cause.js'
 
 const node = (
   type: string,
@@ -61,14 +61,14 @@ describe('planNodeCause', () => {
           headMs: 3.9,
           share: expect.any(Number),
         },
-        { name: 'Hash Join (new)', baseMs: 0, headMs: 0.25, share: expect.any(Number) },
+        { name: 'Hash Join', baseMs: 0, headMs: 0.25, share: expect.any(Number) },
       ],
     })
     // Every node that grew shares the growth: 3.82 of 4.07 ms.
     expect(cause?.lines[0].share).toBeCloseTo(3.82 / 4.07, 3)
-    expect(causeLines(cause)).toEqual([
-      'Seq Scan on step_edges (was Index Scan): 0.08 → 3.9 ms (+4,775%), 94% of the change',
-      'Hash Join (new): 0 → 0.25 ms, 6% of the change',
+    expect(causeTexts(cause!)).toEqual([
+      'Seq Scan on step_edges (was Index Scan): 0.08 → 3.9 ms per execution (+4775.0%), 94% of the change',
+      'Hash Join: 0 → 0.25 ms per execution (new), 6% of the change',
     ])
   })
 

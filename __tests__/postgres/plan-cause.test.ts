@@ -94,7 +94,7 @@ describe('the plan node whose time grew, on a real PostgreSQL', () => {
     expectSlowScanNamed(row)
     // The CLI's text shows it under the row, both times in ms.
     expect(renderText(confirmed.comparison)).toMatch(
-      /\n {4}Seq Scan on step_edges \(was Index (Only )?Scan\): [\d.]+ → [\d.]+ ms \(\+[\d,]+%\), \d+(\.\d)?% of the change\n/,
+      /\n {4}Seq Scan on step_edges \(was Index (Only )?Scan\): [\d.]+ → [\d.]+ ms per execution \(\+[\d.]+%\), \d+% of the change\n/,
     )
   })
 

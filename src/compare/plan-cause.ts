@@ -79,7 +79,8 @@ export function planNodeCause(base: PlanSide, head: PlanSide): Cause | undefined
     // Each side at its fastest: a busy machine only ever adds time to one EXPLAIN's nodes.
     const baseMs = Math.min(...baseValues)
     const headMs = Math.min(...headValues)
-    const name = before.self.has(node) ? node : `${node} (${was ? `was ${was.types}` : 'new'})`
+    // A node that replaced others is named with them; one simply new shows as `0 → x ms (new)`.
+    const name = was ? `${node} (was ${was.types})` : node
     return { name, baseMs, headMs, baseMax: Math.max(...baseValues), growth: headMs - baseMs }
   })
   const grown = growths.filter((g) => g.growth > 0)

@@ -17,7 +17,7 @@ import {
 import { formatPercent, formatPercentage, formatValue } from '../format.js'
 import { benchNoiseSchema, noiseSection, type NoiseSection } from './noise.js'
 import { shortReason } from './short-reason.js'
-import { causeLines } from './cause.js'
+import { causeTexts } from './cause.js'
 
 /** The step's overall verdict (the `verdict` output). */
 export const stepVerdictSchema = z.enum(['pass', 'regression', 'no-baseline', 'error'])
@@ -384,7 +384,7 @@ function row(c: MetricComparison, rerun: boolean, noisy: ReadonlySet<string>): C
     reason: shortReason(c.reason),
     fullReason: c.reason,
     // Why it is slower (issue #24) reads like a plan change: a row of its own under the bench.
-    notes: [...(c.notes ?? []), ...causeLines(c.cause)],
+    notes: [...(c.notes ?? []), ...(c.cause ? causeTexts(c.cause) : [])],
   }
 }
 

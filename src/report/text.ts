@@ -3,7 +3,7 @@ import type { Comparison, MetricComparison } from '../compare/types.js'
 import { formatChange, formatP, formatValue } from '../format.js'
 import { budgetTrouble, type LocalBudgets } from './model.js'
 import { CENTRE_LABEL } from '../compare/centre.js'
-import { causeLines } from './cause.js'
+import { causeTexts } from './cause.js'
 
 // Control characters (a newline in a bench name) would break the table's lines.
 const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ')
@@ -55,7 +55,7 @@ export function renderText(comparison: Comparison, budgets?: LocalBudgets): stri
   shown.forEach((row, i) => {
     out.push(line(rows[i]))
     if (row.verdict !== 'unchanged') out.push(`    ${oneLine(row.reason)}`)
-    for (const note of [...(row.notes ?? []), ...causeLines(row.cause)])
+    for (const note of [...(row.notes ?? []), ...(row.cause ? causeTexts(row.cause) : [])])
       out.push(`    ${oneLine(note)}`)
   })
   if (folded > 0) {
