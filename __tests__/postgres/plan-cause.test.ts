@@ -7,8 +7,10 @@ import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { compareAndConfirmRuns } from '../../src/compare/confirmation.js'
 import type { MetricComparison } from '../../src/compare/types.js'
+import { renderReport } from '../../src/report/index.js'
 import { renderText } from '../../src/report/text.js'
 import type { Results } from '../../src/results/types.js'
+import { gfm } from '../budgets/helpers.js'
 import { runYaml, startTestDatabase, type TestDatabase } from '../helpers/postgres.js'
 
 let db: TestDatabase
@@ -95,6 +97,17 @@ describe('the plan node whose time grew, on a real PostgreSQL', () => {
     // The CLI's text shows it under the row, both times in ms.
     expect(renderText(confirmed.comparison)).toMatch(
       /\n {4}Seq Scan on step_edges \(was Index (Only )?Scan\): [\d.]+ → [\d.]+ ms per execution \(\+[\d.]+%\), \d+% of the change\n/,
+    )
+    // The comment (markdown, as GitHub renders it): a row of its own under the bench's.
+    const markdown = renderReport(confirmed.comparison, 'markdown', {
+      configPath: 'perfgate.yml',
+      headCommit: null,
+      baselinePath: 'base.json',
+      baselineCommit: null,
+      baselineRuns: 1,
+    })
+    expect(gfm(markdown)).toMatch(
+      /<td>↳ Seq Scan on step_edges \(was Index (Only )?Scan\): [\d.]+ → [\d.]+ ms per execution \(\+[\d.]+%\), \d+% of the change<\/td>/,
     )
   })
 
