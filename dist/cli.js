@@ -2,22 +2,22 @@
 import { mkdir, writeFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { n as noiseReport } from './chunks/noise-D_rbJGP1.js';
-import { prepareAb } from './chunks/run-ab-64Zdf4po.js';
-import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-Bq7OmMZc.js';
-import { r as renderComment } from './chunks/comment-E9Vyj7Kj.js';
-import { b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-BJgwAFd6.js';
-import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Cn2Guq1L.js';
+import { n as noiseReport } from './chunks/noise-S_h8FfN9.js';
+import { prepareAb } from './chunks/run-ab-C3IMljpJ.js';
+import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-CpsHTfZF.js';
+import { r as renderComment } from './chunks/comment-DhpREsje.js';
+import { c as causeTexts, b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-BZguVgHS.js';
+import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-ClODlymM.js';
 import { C as CENTRE_LABEL, m as metricCentre } from './chunks/centre-CEu_oXQk.js';
 import { s as serializeResults, p as parseResults, R as ResultsFormatError } from './chunks/schema-BsTnE9bS.js';
-import { g as growthText } from './chunks/render-2byl3bdW.js';
-import { g as growthReport } from './chunks/report-LfDNJO-e.js';
+import { g as growthText } from './chunks/render-Dq9M1jsj.js';
+import { g as growthReport } from './chunks/report-Aw1EBFFo.js';
 import { q as quantileOf, C as CompareInputError } from './chunks/units-C0yKQs3w.js';
 import { c as count, d as duration, w as warmup, p as percentage } from './chunks/js-CMTW58QX.js';
-import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-DkIiN5m9.js';
+import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-BPQopNR6.js';
 import { r as readHistory } from './chunks/history-bL8sTFiw.js';
-import { h as htmlReport } from './chunks/html-Cu63b-vq.js';
-import { s as splitGlobs, g as globToRegExp, k as keepsResult } from './chunks/run-benches-DBWlt-aS.js';
+import { h as htmlReport } from './chunks/html-BDSKxXRv.js';
+import { s as splitGlobs, g as globToRegExp, k as keepsResult } from './chunks/run-benches-CjOx8e9J.js';
 import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
 import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
@@ -34,8 +34,8 @@ import 'node:https';
 import 'node:events';
 import 'node:url';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
-import { r as runSummaryText } from './chunks/run-summary-DUMFp1tp.js';
-import { runConfig } from './chunks/run-config-C2zN0KMR.js';
+import { r as runSummaryText } from './chunks/run-summary-CTntpfSM.js';
+import { runConfig } from './chunks/run-config-7SbKkQIh.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/git-XZ9dYSDd.js';
 import './chunks/scaling-bBRpMboh.js';
@@ -127,7 +127,7 @@ function renderText(comparison, budgets) {
         out.push(line(rows[i]));
         if (row.verdict !== 'unchanged')
             out.push(`    ${oneLine(row.reason)}`);
-        for (const note of row.notes ?? [])
+        for (const note of [...(row.notes ?? []), ...(row.cause ? causeTexts(row.cause) : [])])
             out.push(`    ${oneLine(note)}`);
     });
     if (folded > 0) {
@@ -1050,7 +1050,7 @@ rounds without the worst fifth; the comparison judges by the same centre.
 /** Base and head of the benches producing `names`, interleaved here; undefined when the base cannot be set up. */
 async function measureBase(configFile, baseRef, names, io) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-64Zdf4po.js');
+    const { prepareAb } = await import('./chunks/run-ab-C3IMljpJ.js');
     const { measureOnce } = await import('./chunks/measure-once-tpoLm8SJ.js');
     const open = () => prepareAb({
         configFile,
