@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { planNodeCause } from '../../src/compare/plan-cause.js'
+import { withPlanCauses } from '../../src/compare/attach-plan-causes.js'
+import type { MetricComparison } from '../../src/compare/types.js'
+import type { Results } from '../../src/results/types.js'
 import { nodeTimes, summarizePlan, type PlanNode } from '../../src/run/postgres/plan-summary.js'
 import { causeTexts } from '../../src/report/cause.js'
 
@@ -149,5 +152,29 @@ describe('planNodeCause', () => {
     const cause = planNodeCause(side(basePlan), side(headPlan))
     expect(cause?.lines.map((line) => line.name)).not.toContain('Function Scan on f')
     expect(cause?.lines[0].name).toBe('Seq Scan on step_edges (was Index Scan)')
+  })
+})
+
+describe('withPlanCauses', () => {
+  const run = (plan: PlanNode, executionMs: number) =>
+    ({
+      benches: [{ name: 'q', status: 'ok', metrics: [], details: details(plan, executionMs) }],
+    }) as unknown as Results
+  const row = (fields: Partial<MetricComparison>) =>
+    ({ name: 'q', metric: 'time', verdict: 'regression', ...fields }) as MetricComparison
+  const pair = { base: run(basePlan, 0.4), head: run(headPlan, 4.3) }
+  const attach = (fields: Partial<MetricComparison>) =>
+    withPlanCauses({ comparisons: [row(fields)], warnings: [], regressions: 1 }, pair)
+      .comparisons[0].cause
+
+  it('explains only a regression confirmed with both sides measured here', () => {
+    expect(attach({ confirmed: true, confirmation: 'base' })?.lines[0]?.name).toBe(
+      'Seq Scan on step_edges (was Index Scan)',
+    )
+    expect(attach({ confirmed: false, confirmation: 'base' })).toBeUndefined()
+    expect(attach({ confirmed: true, confirmation: 'rerun' })).toBeUndefined()
+    expect(
+      attach({ confirmed: true, confirmation: 'base', verdict: 'inconclusive' }),
+    ).toBeUndefined()
   })
 })

@@ -25,7 +25,9 @@ export function withPlanCauses(
 ): Comparison {
   const done = new Set<string>()
   const comparisons = comparison.comparisons.map((row): MetricComparison => {
-    if (row.verdict !== 'regression' || row.confirmation !== 'base' || row.cause) return row
+    const confirmedHere =
+      row.verdict === 'regression' && row.confirmed === true && row.confirmation === 'base'
+    if (!confirmedHere || row.cause) return row
     if (done.has(row.name)) return row
     const details = (runs: readonly Results[] = []) => runs.map((run) => detailsOf(run, row.name))
     const cause = planNodeCause(
