@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-S_h8FfN9.js';
 import { prepareAb } from './chunks/run-ab-C3IMljpJ.js';
-import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-CpsHTfZF.js';
+import { c as compareAndConfirmRuns, a as compareRuns, D as DEFAULT_TAIL, m as markChanged } from './chunks/changed-benches-DvWMgKEV.js';
 import { r as renderComment } from './chunks/comment-DhpREsje.js';
 import { c as causeTexts, b as budgetTrouble, a as buildCommentModel, l as localCommentInput } from './chunks/model-BZguVgHS.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-ClODlymM.js';
