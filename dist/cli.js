@@ -2,21 +2,21 @@
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { n as noiseReport } from './chunks/noise-DrGWaml3.js';
-import { p as prepareAb, a as profileFiles, s as splitRounds, b as parseStoredProfile, c as causeOf } from './chunks/run-ab-D4PHAcz9.js';
-import { c as compareAndConfirmRuns, m as markChanged, a as compareRuns, D as DEFAULT_TAIL } from './chunks/changed-benches-DvO_-NJD.js';
-import { r as renderComment } from './chunks/comment-B1hdKEA4.js';
-import { c as causeSource, a as causeTexts, b as budgetTrouble, d as buildCommentModel, l as localCommentInput, e as changeText } from './chunks/model-Cym1U7vk.js';
-import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-DxEskkwF.js';
+import { n as noiseReport } from './chunks/noise-CbybK9vD.js';
+import { p as prepareAb, a as profileFiles, s as splitRounds, b as parseStoredProfile, c as causeOf } from './chunks/run-ab-CRyNsVrz.js';
+import { c as compareAndConfirmRuns, m as markChanged, a as compareRuns, D as DEFAULT_TAIL } from './chunks/changed-benches-DI5O4I5I.js';
+import { r as renderComment } from './chunks/comment-CZE287lp.js';
+import { c as causeSource, a as causeTexts, b as budgetTrouble, d as buildCommentModel, l as localCommentInput, e as changeText } from './chunks/model-BSWptAKX.js';
+import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-DE8W7OqM.js';
 import { C as CENTRE_LABEL, m as metricCentre } from './chunks/centre-C0y8xcZQ.js';
 import { p as parseResults, s as serializeResults, R as ResultsFormatError } from './chunks/schema-uKiMc1C5.js';
-import { g as growthText } from './chunks/render-CKSOL5uN.js';
-import { g as growthReport } from './chunks/report-BW_uRJOm.js';
+import { g as growthText } from './chunks/render-Cp95c8tB.js';
+import { g as growthReport } from './chunks/report-CaRN9B03.js';
 import { p as parseConfig, f as formatConfigError, S as SCHEMA_URL, d as distExports } from './chunks/load-T2erlftz.js';
 import { r as readConfig } from './chunks/read-Daa7yfSS.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
-import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-D7ODMj2S.js';
+import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-wBhnRuBK.js';
 import 'node:child_process';
 import { existsSync, statSync, readFileSync, readdirSync } from 'node:fs';
 import 'node:os';
@@ -28,11 +28,11 @@ import { c as count, d as duration, w as warmup, p as percentage, m as msPer } f
 import './chunks/index-BDfKYOkb.js';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import { q as quantileOf, C as CompareInputError } from './chunks/units-C0yKQs3w.js';
-import { r as runSummaryText } from './chunks/run-summary-DLRib7j-.js';
-import { runConfig } from './chunks/run-config-BVhp-ocZ.js';
-import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-DLxHWQjM.js';
+import { r as runSummaryText } from './chunks/run-summary-15se9feF.js';
+import { runConfig } from './chunks/run-config-OE7Bd2fM.js';
+import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-B5qPMRM9.js';
 import { r as readHistory } from './chunks/history-bL8sTFiw.js';
-import { h as htmlReport } from './chunks/html-vmH4Rsy3.js';
+import { h as htmlReport } from './chunks/html-D7yBDFJa.js';
 import { H as HISTORY_VERSION, h as historySchema, s as serializeHistory } from './chunks/schema-Dqc1PyQi.js';
 import { l as looseObject, s as string, u as union, r as record, a as array, n as number } from './chunks/schemas-CtpLbXv5.js';
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
@@ -512,7 +512,7 @@ async function measureBase(configFile, baseRef, names, io, overrides,
 /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
 outDir) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-D4PHAcz9.js').then(function (n) { return n.r; });
+    const { prepareAb } = await import('./chunks/run-ab-CRyNsVrz.js').then(function (n) { return n.r; });
     const { measureOnce } = await import('./chunks/measure-once-Bmtm0bU3.js');
     const open = () => prepareAb({
         configFile,

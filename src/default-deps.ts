@@ -65,6 +65,7 @@ export function defaultDeps(env: NodeJS.ProcessEnv = process.env): Deps {
     files: {
       mkdir: async (dir) => void (await mkdir(dir, { recursive: true })),
       writeFile: (file, text) => writeFile(file, text),
+      readFile: (file) => readFile(file, 'utf8'),
     },
     step,
   }

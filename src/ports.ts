@@ -27,6 +27,8 @@ export type BenchRunner = (
 export interface Files {
   mkdir(dir: string): Promise<void>
   writeFile(file: string, text: string): Promise<void>
+  /** Reads a file the run wrote (a profile for report.html); fakes that write none may omit it. */
+  readFile?(file: string): Promise<string>
 }
 
 /** The action's collaborators, passed in (dependency injection without a framework). */

@@ -172,6 +172,7 @@ export async function inProcessDeps(options: InProcessRun): Promise<{ deps: Deps
     files: {
       mkdir: async (dir) => void (await mkdir(dir, { recursive: true })),
       writeFile: (file, text) => writeFile(file, text),
+      readFile: (file) => readFile(file, 'utf8'),
     },
     step,
   }

@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { runCli } from '../../src/cli/main.js'
+import type { MetricComparison } from '../../src/compare/types.js'
 import { gitIn } from '../helpers/git.js'
 import { startTestDatabase, type TestDatabase } from '../helpers/postgres.js'
 
@@ -48,6 +49,13 @@ beforeAll(async () => {
   git('init', '-q', '-b', 'main')
   await writeFile(path.join(repo, 'keyed.yml'), BENCH('sql/by-name', '    key: name\n'))
   await writeFile(path.join(repo, 'unkeyed.yml'), BENCH('sql/by-id', ''))
+  // One case with its plan captured (explain is on by default): the cause names the scan.
+  await writeFile(
+    path.join(repo, 'explained.yml'),
+    BENCH('sql/explained', '    key: name\n')
+      .replace('cases: 3', 'cases: 1')
+      .replace('    explain: false\n', ''),
+  )
   await writeFile(path.join(repo, 'schema.sql'), SCHEMA(5000, true))
   git('add', '-A')
   git('commit', '-q', '-m', 'base')
@@ -88,7 +96,9 @@ async function ab(config: string) {
   )
   await rm(out, { recursive: true, force: true })
   const comparison = JSON.parse(stdout) as {
-    comparisons: { name: string; verdict: string; reason: string }[]
+    comparisons: (Pick<MetricComparison, 'name' | 'verdict' | 'reason' | 'cause'> & {
+      confirmation?: string
+    })[]
     problems?: string[]
   }
   return { code, stderr, comparison }
@@ -103,6 +113,18 @@ describe('perfgate ab over per-side random uuids', () => {
     expect(rows.every((row) => /^sql\/by-name\/task-\d+: regression$/.test(row))).toBe(true)
     expect(comparison.problems).toBeUndefined()
     expect(code).toBe(1)
+  }, 300_000)
+
+  it('names the plan node whose time grew, with both sides measured here (#24)', async () => {
+    const { code, comparison } = await ab('explained.yml')
+    expect(code).toBe(1)
+    const [row] = comparison.comparisons
+    expect(row).toMatchObject({ verdict: 'regression', confirmation: 'base' })
+    const line = row.cause?.lines.find((l) => l.name === 'Seq Scan on tasks (was Index Scan)')
+    expect(row.cause?.lines.map((l) => l.name)).toContain('Seq Scan on tasks (was Index Scan)')
+    // An index lookup on the base, every one of 6,000 rows read on the head.
+    expect(line?.baseMs).toBeGreaterThan(0)
+    expect(line?.headMs).toBeGreaterThan(line!.baseMs * 3)
   }, 300_000)
 
   it('fails, naming key:, when the cases are keyed on the random uuid itself', async () => {

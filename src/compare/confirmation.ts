@@ -14,6 +14,7 @@ import type { Results } from '../results/types.js'
 import { compareRuns, type CompareOptions } from './compare-runs.js'
 import { benchesToConfirm, confirmRegressions } from './confirm.js'
 import { benchesInDoubt, confirmAgainstBase } from './confirm-base.js'
+import { withPlanCauses } from './attach-plan-causes.js'
 import type { Comparison, MetricComparison } from './types.js'
 
 /** How benches in doubt are measured again: both sides here, the head alone, or not at all. */
@@ -135,7 +136,12 @@ async function compareThenConfirm(input: ConfirmationInput): Promise<Confirmed> 
     if (again.base) {
       const pair = { base: again.base, head: prepare(again.head) }
       return {
-        comparison: finish(confirmAgainstBase(screened, pair, options, names)),
+        // The head measured at first ran here too: a second EXPLAIN of the head's code.
+        comparison: withPlanCauses(
+          finish(confirmAgainstBase(screened, pair, options, names)),
+          pair,
+          { head: [input.head] },
+        ),
         confirmedWith: 'base',
         remeasured: names,
       }
@@ -157,13 +163,21 @@ async function compareThenConfirm(input: ConfirmationInput): Promise<Confirmed> 
   const again = await input.remeasure(names)
   const bothSides = input.sameRunner && again.base !== undefined
   const baselines = bothSides ? [...input.baselines, again.base as Results] : input.baselines
+  const confirmed = finish(
+    confirmRegressions(baselines, input.head, prepare(again.head), comparison, {
+      ...options,
+      bothSides,
+    }),
+  )
   return {
-    comparison: finish(
-      confirmRegressions(baselines, input.head, prepare(again.head), comparison, {
-        ...options,
-        bothSides,
-      }),
-    ),
+    // Both sides re-measured here (A/B): their plans say which node's time grew.
+    comparison: bothSides
+      ? withPlanCauses(
+          confirmed,
+          { base: again.base as Results, head: again.head },
+          { base: input.baselines, head: [input.head] },
+        )
+      : confirmed,
     confirmedWith: bothSides ? 'base' : 'rerun',
     remeasured: names,
   }

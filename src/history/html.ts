@@ -1,9 +1,12 @@
 /**
  * The self-contained report.html: one chart per bench metric over its history, drawn as inline
  * SVG by a small inline script (no network, no library), with zoom (buttons and the mouse
- * wheel), the commit under each point and change points marked. Pure: returns the page text.
+ * wheel), the commit under each point and change points marked; above them, a differential
+ * flame graph per confirmed regression with a profile (profile/flame-graph.ts, static SVG).
+ * Pure: returns the page text.
  */
 import { growthHtml, type GrowthEntry } from '../budgets/render.js'
+import { FLAME_STYLE, flameGraphsHtml, type FlameGraphEntry } from '../profile/flame-graph.js'
 import type { ChangePoint } from './change-points.js'
 import { chartScale } from './chart-scale.js'
 import type { History } from './schema.js'
@@ -18,6 +21,8 @@ export interface HtmlReportInput {
   generatedAt?: string
   /** This run's growth curves of scaled benches, beside the baseline's: drawn log–log, on top. */
   growth?: GrowthEntry[]
+  /** Differential flame graphs of this run's confirmed regressions (issue #24), on top. */
+  flameGraphs?: FlameGraphEntry[]
 }
 
 function escapeHtml(text: string): string {
@@ -144,9 +149,10 @@ export function htmlReport(input: HtmlReportInput, describe: (p: ChangePoint) =>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<title>${escapeHtml(title)}</title><style>${STYLE}${FLAME_STYLE}</style></head>
 <body><h1>${escapeHtml(title)}</h1>
 <p>${input.history.series.length} bench metrics${input.generatedAt ? `, generated ${escapeHtml(input.generatedAt)}` : ''}.${input.history.series.length > 0 ? " Each point is one baseline run's centre, the band its 95% interval; dashed lines mark change points (red slower, green faster)." : ''}</p>
+${flameGraphsHtml(input.flameGraphs ?? [])}
 ${growthHtml(input.growth ?? [])}
 ${sections.join('\n')}
 <script type="application/json" id="perfgate-data">${scriptJson({ series: input.history.series, scales, points })}</script>

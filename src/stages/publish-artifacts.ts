@@ -7,6 +7,8 @@ import { describeChangePoint } from '../history/change-points.js'
 import { emptyHistory, type History } from '../history/schema.js'
 import { htmlReport } from '../history/html.js'
 import type { GrowthEntry } from '../budgets/render.js'
+import type { FlameGraphEntry } from '../profile/flame-graph.js'
+import { readFlameGraphs } from '../profile/read-folded.js'
 import { analyseHistory } from '../history/report.js'
 import { FILES, prArtifactName, type ArtifactMeta } from '../baseline/layout.js'
 import type { Deps } from '../ports.js'
@@ -20,7 +22,8 @@ import type { Remote, Setup } from './setup.js'
 /**
  * Writes meta.json and uploads this run's artifact: the PR's results, or the next baseline window.
  * `growth` (the scaled benches' curves, head beside baseline) goes into report.html: the baseline
- * artifact's always, the PR's when there are curves to draw.
+ * artifact's always, the PR's when there are curves or flame graphs (confirmed regressions'
+ * profiles) to draw.
  */
 export async function publishArtifacts(run: RunContext, report: RunReport): Promise<void> {
   const { setup, remote, deps } = run
@@ -29,7 +32,11 @@ export async function publishArtifacts(run: RunContext, report: RunReport): Prom
   const { pr } = setup
   await writeMeta(setup, model, deps)
   if (pr) {
-    if (growth.length > 0) await writeReportHtml(setup, tracked.shown, growth, deps)
+    const flameGraphs = await readFlameGraphs(report.compared.comparison, setup.outDir, (file) =>
+      deps.files.readFile ? deps.files.readFile(file) : Promise.reject(new Error('not readable')),
+    )
+    if (growth.length > 0 || flameGraphs.length > 0)
+      await writeReportHtml(setup, tracked.shown, growth, deps, flameGraphs)
     await uploadPrResults(setup, remote, deps)
   } else if (setup.baselinePush) {
     await uploadBaselineWindow(setup, results, finding, tracked, remote, deps, growth)
@@ -121,6 +128,7 @@ async function writeReportHtml(
   history: History | undefined,
   growth: GrowthEntry[],
   deps: Deps,
+  flameGraphs: FlameGraphEntry[] = [],
 ): Promise<void> {
   const shown = history ?? emptyHistory()
   const html = htmlReport(
@@ -130,6 +138,7 @@ async function writeReportHtml(
       title: `perfgate ${history ? 'history' : 'report'} · ${setup.ctx.owner}/${setup.ctx.repo}`,
       generatedAt: deps.now().toISOString(),
       growth,
+      flameGraphs,
     },
     describeChangePoint,
   )

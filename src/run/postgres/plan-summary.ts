@@ -9,6 +9,8 @@ export interface PlanNode {
   'CTE Name'?: string
   'Actual Rows'?: number
   'Actual Loops'?: number
+  /** Milliseconds per loop, from start to the last row (EXPLAIN ANALYZE). */
+  'Actual Total Time'?: number
   'Shared Hit Blocks'?: number
   'Shared Read Blocks'?: number
   Plans?: PlanNode[]
@@ -28,6 +30,16 @@ export interface InnerPlan {
   /** Rows of its top node, summed over the calls. */
   rows: number | null
   hitRatio: number | null
+}
+
+/**
+ * One plan node's actual time in the captured execution (EXPLAIN ANALYZE), nodes of one label
+ * summed: `totalMs` is Actual Total Time × Actual Loops, `selfMs` that minus its children's.
+ */
+export interface NodeTime {
+  node: string
+  totalMs: number
+  selfMs: number
 }
 
 /** What details.plan holds for a `sql` bench case. */
@@ -50,6 +62,12 @@ export interface PlanSummary {
   depth: 'full' | 'nested' | 'shallow'
   shallowReason?: string
   inner?: InnerPlan[]
+  /**
+   * Each plan node's time in the captured execution, in plan order, the inner statements' nodes
+   * (summed over their calls) after the top plan's (absent in results of perfgate before #24, and
+   * when EXPLAIN reported no timing). With inner plans, a Function Scan's time includes theirs.
+   */
+  nodeTimes?: NodeTime[]
 }
 
 /** "Index Scan on tasks", "Function Scan on get_next_ready_tasks", "Hash Join". */
@@ -95,7 +113,40 @@ export function summarizePlan(
     depth,
     ...(depth === 'shallow' ? { shallowReason } : {}),
     ...(innerPlans.length > 0 ? { inner: innerPlans } : {}),
+    ...optional('nodeTimes', nodeTimes([root, ...(inner ?? []).map((item) => item.plan)])),
   }
+}
+
+/**
+ * Each node's total and self time over the given plans, summed per label in plan order;
+ * undefined when the first plan has no actual times. Self time is the node's total minus its
+ * children's, never below zero: a Gather's workers add their times up past the wall clock.
+ */
+export function nodeTimes(roots: readonly PlanNode[]): NodeTime[] | undefined {
+  if (roots[0]?.['Actual Total Time'] === undefined) return undefined
+  const byLabel = new Map<string, NodeTime>()
+  const total = (node: PlanNode) => (node['Actual Total Time'] ?? 0) * (node['Actual Loops'] ?? 1)
+  for (const node of roots.flatMap(walkPlan)) {
+    const children = (node.Plans ?? []).reduce((sum, child) => sum + total(child), 0)
+    const label = nodeLabel(node)
+    const entry = byLabel.get(label) ?? { node: label, totalMs: 0, selfMs: 0 }
+    entry.totalMs += total(node)
+    entry.selfMs += Math.max(0, total(node) - children)
+    byLabel.set(label, entry)
+  }
+  return [...byLabel.values()].map((entry) => ({
+    node: entry.node,
+    totalMs: round4(entry.totalMs),
+    selfMs: round4(entry.selfMs),
+  }))
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V })
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10000) / 10000
 }
 
 /** Parses one auto_explain NOTICE ("duration: 0.05 ms  plan:\n{json}"); undefined if not one. */
