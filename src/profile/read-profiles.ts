@@ -1,0 +1,52 @@
+/** Reading the `.cpuprofile` files profiled processes wrote, checked once here at the edge. */
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { z } from 'zod'
+import { PROFILE_SUFFIX } from './preload.js'
+import type { CpuProfile } from './types.js'
+
+const nodeSchema = z.object({
+  id: z.number(),
+  callFrame: z.object({
+    functionName: z.string(),
+    scriptId: z.union([z.string(), z.number()]).transform(String),
+    url: z.string(),
+    lineNumber: z.number(),
+    columnNumber: z.number(),
+  }),
+  hitCount: z.number().optional(),
+  children: z.array(z.number()).optional(),
+})
+
+const profileSchema = z.object({
+  nodes: z.array(nodeSchema).min(1),
+  startTime: z.number(),
+  endTime: z.number(),
+  samples: z.array(z.number()),
+  timeDeltas: z.array(z.number()),
+})
+
+/** The profile files in `dir`, sorted by name (pid, then window). */
+export async function profileFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir)
+  return names
+    .filter((name) => name.endsWith(PROFILE_SUFFIX))
+    .sort()
+    .map((name) => path.join(dir, name))
+}
+
+/** Reads and checks one `.cpuprofile`; the error names the file and what is wrong. */
+export async function readProfile(file: string): Promise<CpuProfile> {
+  let json: unknown
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'))
+  } catch (error) {
+    throw new Error(`${file} is not a JSON CPU profile: ${(error as Error).message}`)
+  }
+  const parsed = profileSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`${file} is not a V8 CPU profile: ${issue.path.join('.')} ${issue.message}`)
+  }
+  return parsed.data
+}
