@@ -1,4 +1,5 @@
-// A `serve` server: GET /health, and GET /work whose time is in renderSlowly.
+// A `serve` server: GET / (health); /work spends its time in renderSlowly and answers
+// {"id": n, "state": "done"} (so an e2e flow is one create and one poll).
 import http from 'node:http'
 
 function renderSlowly(size) {
@@ -7,9 +8,12 @@ function renderSlowly(size) {
   return text
 }
 
+let served = 0
 http
   .createServer((req, res) => {
-    if (req.url === '/health') return res.end('ok')
-    res.end(renderSlowly(Number(process.env.WORK ?? 20000)))
+    if (req.url === '/') return res.end('ok')
+    const text = renderSlowly(Number(process.env.WORK ?? 20000))
+    res.setHeader('content-type', 'application/json')
+    res.end(JSON.stringify({ id: ++served, state: 'done', text }))
   })
   .listen(Number(process.env.PORT), '127.0.0.1')

@@ -1,5 +1,8 @@
-/** Reading a CPU profile in tests: self time per function, heaviest first. */
-import type { CpuProfile } from '../../src/profile/types.js'
+/** Profiles in tests: self time per function, heaviest first; one side's capture opened and run. */
+import type { Capture, CaptureSide, CaptureTarget } from '../../src/profile/captures.js'
+import type { CpuProfile, ProfileRound } from '../../src/profile/types.js'
+import { secretBook } from '../../src/results/redact.js'
+import { createServers } from '../../src/run/serve.js'
 
 /** One function's self time in a profile. */
 export interface SelfTime {
@@ -32,4 +35,39 @@ export function selfTimes(profile: CpuProfile): SelfTime[] {
 /** Self times of the program's own functions: no `(idle)`, `(program)`, `(garbage collector)`. */
 export function ownSelfTimes(profile: CpuProfile): SelfTime[] {
   return selfTimes(profile).filter((entry) => !/^\(.*\)$/.test(entry.name))
+}
+
+/** One side of a profiling pass for tests: this process's environment, a fresh server keeper. */
+export function testSide(
+  root: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): CaptureSide {
+  return {
+    side: 'head',
+    root,
+    configDir: root,
+    env,
+    servers: createServers(),
+    secrets: secretBook(),
+    log: () => undefined,
+  }
+}
+
+/** Opens `capture` for one side, takes `rounds` rounds and closes it (stopping its server). */
+export async function captureRounds(
+  capture: Capture,
+  side: CaptureSide,
+  target: CaptureTarget,
+  rounds = 1,
+): Promise<ProfileRound[] | string> {
+  try {
+    const opened = await capture(side, target)
+    if ('note' in opened) return opened.note
+    const taken: ProfileRound[] = []
+    for (let i = 0; i < rounds; i++) taken.push(await opened.round())
+    await opened.close()
+    return taken
+  } finally {
+    await side.servers.stop()
+  }
 }

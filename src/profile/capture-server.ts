@@ -5,6 +5,7 @@
  * bench drives `calls` requests one at a time, and a second SIGUSR2 makes each write its
  * profile. Start-up and warm-up stay out of the profile; the server keeps running until stopped.
  */
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,51 +15,37 @@ import { RUNNERS } from '../run/kinds/index.js'
 import type { RunContext } from '../run/outcome.js'
 import { describeError } from '../run/run-benches.js'
 import { procStat } from '../run/process.js'
-import { createServers } from '../run/serve.js'
-import { commandLabel, type Captured } from './captured.js'
+import type { Capture, SideProfiler } from './captures.js'
+import { commandLabel } from './label.js'
 import { mergeProfiles } from './merge.js'
 import { PID_SUFFIX, PROFILE_SUFFIX, profiledEnv, STARTED_SUFFIX, writePreload } from './preload.js'
-import { profileFiles, readProfile } from './read-profiles.js'
-
-/** What profiling one side's server needs. */
-export interface ServerCaptureOptions {
-  /** The side's environment (its DATABASE_URL, …); `serve.env` goes over it. */
-  env: Readonly<Record<string, string | undefined>>
-  signal: AbortSignal
-  log: (line: string) => void
-  secret: (value: string) => void
-  /** A/B mode: the side, named in the server's errors. */
-  side?: string
-  /** Requests (http) or flows (e2e) driven while profiling. */
-  calls: number
-  /** Sampling interval, microseconds (samplingIntervalUs). */
-  intervalUs: number
-}
+import { readOwnless } from './read-profiles.js'
 
 /** How long a profiled process may take to start or write its profile after a signal. */
 const ANSWER_MS = 10_000
 
-/** Starts `bench`'s server profiled, drives `calls` requests through it, returns its profile or a note. */
-export async function captureServerProfile(
-  bench: BenchConfig,
-  options: ServerCaptureOptions,
-): Promise<Captured> {
+/** Opens a side's profiler for an http/e2e bench's `serve:` server, or says why none applies. */
+export const captureServer: Capture = async (side, target) => {
+  const { bench } = target
   const serve = bench.settings.serve
-  if (serve === undefined) return { note: `bench "${bench.name}" starts no server to profile` }
-  const label = `the server \`${commandLabel(serve.command)}\``
+  if (serve === undefined) {
+    return {
+      note: `no profiler applies to bench "${bench.name}": perfgate does not start its server (no serve:)`,
+    }
+  }
+  const label = `the ${side.side} side's server \`${commandLabel(serve.command)}\``
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'perfgate-profile-'))
-  const servers = createServers()
-  const signal = AbortSignal.any([options.signal, AbortSignal.timeout(bench.settings.timeout)])
+  const remove = (): Promise<void> => rm(scratch, { recursive: true, force: true })
   try {
     const dir = path.join(scratch, 'profiles')
     await mkdir(dir)
     const preload = await writePreload(scratch)
     // Over serve.env too: a NODE_OPTIONS set there keeps its flags and gains the preload.
-    const merged = { ...options.env, ...serve.env }
+    const merged = { ...side.env, ...serve.env }
     const profiled = profiledEnv(merged, {
       preload,
       dir,
-      intervalUs: options.intervalUs,
+      intervalUs: target.intervalUs,
       mode: 'signal',
     })
     const added = Object.fromEntries(
@@ -71,45 +58,78 @@ export async function captureServerProfile(
       ...bench,
       settings: { ...bench.settings, serve: { ...serve, env: { ...serve.env, ...added } } },
     }
-    const ctx: RunContext = { env: options.env, signal, log: options.log, secret: options.secret }
     const runner = RUNNERS[bench.spec.kind]
-    try {
-      await servers.ensure(served, { ...ctx, ...(options.side ? { side: options.side } : {}) })
-      // The bench's own warm-up (JIT, caches, connection pools), outside the profile.
-      await runner(drive(served, { samples: 1 }), ctx)
-    } catch (error) {
-      return { note: `profiling failed: ${describeError(error)}` }
+    const context = (): RunContext => ({
+      env: side.env,
+      signal: AbortSignal.timeout(bench.settings.timeout),
+      log: (line) => side.log(line),
+      secret: (value) => side.secrets.add(value),
+    })
+    /** Starts the server when the other side's took its place, and warms up a new one. */
+    let warmed: number[] = []
+    const ready = async (ctx: RunContext): Promise<number[]> => {
+      await side.servers.ensure(served, { ...ctx, side: side.side })
+      let pids = await registered(dir)
+      if (pids.length > 0 && pids.join() !== warmed.join()) {
+        // The bench's own warm-up (JIT, caches, pools) of a fresh server, outside the profile.
+        await runner(drive(served, 1), ctx)
+        pids = await registered(dir)
+        warmed = pids
+      }
+      return pids
     }
-    const pids = await registered(dir)
-    if (pids.length === 0) {
+    const first = await ready(context()).catch((error: unknown) => ({
+      note: `profiling failed: ${describeError(error)}`,
+    }))
+    if ('note' in first) {
+      await remove()
+      return first
+    }
+    if (first.length === 0) {
+      await remove()
       return {
-        note: `no profiler applies to ${label}: it starts no Node process (or its NODE_OPTIONS does not reach one)`,
+        note: `no profiler applies to ${label}: it starts no Node process (or NODE_OPTIONS does not reach it)`,
       }
     }
-    pids.forEach((pid) => signalProfiler(pid))
-    const started = await waitFor(() => allHave(dir, pids, STARTED_SUFFIX), signal)
-    if (!started) return { note: `profiling failed: ${label} did not start its profiler` }
-    let calls: number
-    try {
-      const measured = await runner(drive(served, { samples: options.calls }), ctx)
-      calls = measured[0]?.metrics[0]?.samples.length ?? 0
-    } catch (error) {
-      return { note: `profiling failed: ${describeError(error)}` }
-    } finally {
-      pids.forEach((pid) => signalProfiler(pid))
+    const windows = new Map<number, number>()
+    const profiler: SideProfiler = {
+      async round() {
+        const ctx = context()
+        const pids = await ready(ctx)
+        if (pids.length === 0) throw new Error(`${label} is not running`)
+        const window = (pid: number): string => `${pid}-${windows.get(pid) ?? 0}`
+        for (const pid of pids) windows.set(pid, (windows.get(pid) ?? 0) + 1)
+        pids.forEach(signalProfiler)
+        if (!(await waitFor(() => allHave(dir, pids.map(window), STARTED_SUFFIX), ctx.signal))) {
+          throw new Error(`${label} did not start its profiler`)
+        }
+        let calls: number
+        try {
+          const measured = await runner(drive(served, target.calls), ctx)
+          calls = measured[0]?.metrics[0]?.samples.length ?? 0
+        } finally {
+          pids.forEach(signalProfiler)
+        }
+        if (!(await waitFor(() => allHave(dir, pids.map(window), PROFILE_SUFFIX), ctx.signal))) {
+          throw new Error(`${label} did not write its profile`)
+        }
+        const files = pids
+          .map((pid) => path.join(dir, `${window(pid)}${PROFILE_SUFFIX}`))
+          .filter((file) => existsSync(file))
+        const profiles = await Promise.all(files.map((file) => readOwnless(file, preload)))
+        return { profile: mergeProfiles(profiles), calls }
+      },
+      close: remove,
     }
-    const written = await waitFor(() => allHave(dir, pids, `-1${PROFILE_SUFFIX}`), signal)
-    if (!written) return { note: `profiling failed: ${label} did not write its profile` }
-    const profiles = await Promise.all((await profileFiles(dir)).map(readProfile))
-    return { round: { profile: mergeProfiles(profiles), calls } }
-  } finally {
-    await servers.stop()
-    await rm(scratch, { recursive: true, force: true })
+    return profiler
+  } catch (error) {
+    await remove()
+    throw error
   }
 }
 
 /** The bench driving exactly `samples` requests one after another: no time filling, no levels. */
-function drive(bench: BenchConfig, { samples }: { samples: number }): BenchConfig {
+function drive(bench: BenchConfig, samples: number): BenchConfig {
   const settings: Settings = {
     ...bench.settings,
     samples,
@@ -128,6 +148,7 @@ async function registered(dir: string): Promise<number[]> {
     .filter((name) => name.endsWith(PID_SUFFIX))
     .map((name) => Number(name.slice(0, -PID_SUFFIX.length)))
     .filter((pid) => procStat(pid)?.running ?? isAlive(pid))
+    .sort((a, b) => a - b)
 }
 
 function isAlive(pid: number): boolean {
@@ -147,10 +168,13 @@ function signalProfiler(pid: number): void {
   }
 }
 
-async function allHave(dir: string, pids: readonly number[], suffix: string): Promise<boolean> {
+/** Whether every `<pid>-<window>` has written its `suffix` file (or its process is gone). */
+async function allHave(dir: string, windows: readonly string[], suffix: string): Promise<boolean> {
   const names = new Set(await readdir(dir))
   // A process that exited meanwhile never answers; the others still count.
-  return pids.every((pid) => names.has(`${pid}${suffix}`) || !isAlive(pid))
+  return windows.every(
+    (window) => names.has(`${window}${suffix}`) || !isAlive(Number(window.split('-')[0])),
+  )
 }
 
 async function waitFor(done: () => Promise<boolean>, signal: AbortSignal): Promise<boolean> {

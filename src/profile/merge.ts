@@ -21,7 +21,8 @@ export function mergeProfiles(profiles: readonly CpuProfile[]): CpuProfile {
   const samples: number[] = []
   const timeDeltas: number[] = []
   const startTime = profiles[0]?.startTime ?? 0
-  let elapsed = 0
+  /** The time from the last sample so far to the end of its profile. */
+  let tail = 0
 
   const childOf = (parent: CpuProfileNode, frame: Frame): CpuProfileNode => {
     const key = `${parent.id}\u0000${frameKey(frame)}`
@@ -55,16 +56,21 @@ export function mergeProfiles(profiles: readonly CpuProfile[]): CpuProfile {
         if (child) stack.push([child, into])
       }
     }
-    for (const [index, id] of profile.samples.entries()) {
+    // The time before a profile's first sample is start-up, nobody's: the previous profile's
+    // last sample lasts until that profile's end instead, as it would have alone.
+    let stamp = profile.startTime
+    profile.samples.forEach((id, index) => {
+      const delta = profile.timeDeltas[index] ?? 0
+      stamp += delta
       const into = merged.get(id)
-      if (into === undefined) continue
+      if (into === undefined) return
       samples.push(into.id)
-      // The first delta of each profile is from its own start: a gap between processes adds none.
-      timeDeltas.push(profile.timeDeltas[index] ?? 0)
-    }
-    elapsed += Math.max(0, profile.endTime - profile.startTime)
+      timeDeltas.push(samples.length === 1 || index > 0 ? delta : tail)
+    })
+    if (profile.samples.length > 0) tail = Math.max(0, profile.endTime - stamp)
   }
-  return { nodes, startTime, endTime: startTime + elapsed, samples, timeDeltas }
+  const sampled = timeDeltas.reduce((sum, delta) => sum + delta, 0)
+  return { nodes, startTime, endTime: startTime + sampled + tail, samples, timeDeltas }
 }
 
 /** A frame's identity across processes: scriptIds differ per process, names and places do not. */

@@ -10,7 +10,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import type { CommandSpec } from '../config/kinds/command.js'
 import { lastLines, runShell, type ShellOptions } from '../run/process.js'
-import { commandLabel, type Captured } from './captured.js'
+import type { SideProfiler } from './captures.js'
+import { commandLabel } from './label.js'
 import { mergeProfiles } from './merge.js'
 import type { CpuProfile, CpuProfileNode } from './types.js'
 
@@ -54,50 +55,55 @@ async function probe(env: Readonly<Record<string, string | undefined>>): Promise
   }
 }
 
-/** What one perf capture needs: runs, sampling interval, and how to run the bench's commands. */
-export interface PerfCaptureOptions {
+/** What a perf profiler needs: runs per round, sampling interval, how to run the bench's commands. */
+export interface PerfProfilerOptions {
   calls: number
   intervalUs: number
+  /** The side's folder and environment; each round gets a fresh timeout of `timeoutMs`. */
   shell: ShellOptions
+  timeoutMs: number
 }
 
-/** Runs the command `calls` times under `perf record -g` and returns the merged profile, or a note. */
-export async function capturePerfProfile(
+/** A side's profiler that runs the command `calls` times per round under `perf record -g`. */
+export async function openPerfProfiler(
   spec: CommandSpec,
-  options: PerfCaptureOptions,
-): Promise<Captured> {
+  options: PerfProfilerOptions,
+): Promise<SideProfiler> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'perfgate-perf-record-'))
   // perf caps the rate (kernel.perf_event_max_sample_rate); 4 kHz is under its usual floor.
   const frequency = Math.min(4000, Math.max(100, Math.round(1e6 / options.intervalUs)))
-  try {
-    const profiles: CpuProfile[] = []
-    for (let call = 0; call < options.calls; call++) {
-      if (spec.prepare !== undefined) {
-        const prepared = await runShell(spec.prepare, options.shell)
-        if (prepared.code !== 0)
-          return { note: `profiling failed: prepare \`${commandLabel(spec.prepare)}\` failed` }
-      }
-      const data = path.join(dir, `${call}.data`)
-      const recorded = await runShell(
-        `perf record -e cpu-clock -F ${frequency} -g -q -o ${quote(data)} -- sh -c ${quote(spec.command)}`,
-        options.shell,
-      )
-      if (recorded.code !== 0) {
-        const tail = lastLines(recorded.stderrTail, 1)
-        return {
-          note: `profiling failed: \`perf record … ${commandLabel(spec.command)}\` exited with code ${recorded.code}${tail ? ` (${tail})` : ''}`,
+  return {
+    async round() {
+      const shell = { ...options.shell, signal: AbortSignal.timeout(options.timeoutMs) }
+      const profiles: CpuProfile[] = []
+      for (let call = 0; call < options.calls; call++) {
+        if (spec.prepare !== undefined) {
+          const prepared = await runShell(spec.prepare, shell)
+          if (prepared.code !== 0) {
+            throw new Error(`prepare \`${commandLabel(spec.prepare)}\` failed before perf record`)
+          }
         }
+        const data = path.join(dir, `${call}.data`)
+        const recorded = await runShell(
+          `perf record -e cpu-clock -F ${frequency} -g -q -o ${quote(data)} -- sh -c ${quote(spec.command)}`,
+          shell,
+        )
+        if (recorded.code !== 0) {
+          const tail = lastLines(recorded.stderrTail, 1)
+          throw new Error(
+            `\`perf record … ${commandLabel(spec.command)}\` exited with code ${recorded.code}${tail ? ` (${tail})` : ''}`,
+          )
+        }
+        const { stdout } = await run(
+          'perf',
+          ['script', '-i', data, '-F', 'comm,pid,tid,period,event,ip,sym,dso'],
+          { maxBuffer: 256 * 1024 * 1024, env: shell.env },
+        )
+        profiles.push(parsePerfScript(stdout))
       }
-      const { stdout } = await run(
-        'perf',
-        ['script', '-i', data, '-F', 'comm,pid,tid,period,event,ip,sym,dso'],
-        { maxBuffer: 256 * 1024 * 1024, env: options.shell.env },
-      )
-      profiles.push(parsePerfScript(stdout))
-    }
-    return { round: { profile: mergeProfiles(profiles), calls: options.calls } }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
+      return { profile: mergeProfiles(profiles), calls: options.calls }
+    },
+    close: () => rm(dir, { recursive: true, force: true }),
   }
 }
 

@@ -19,11 +19,14 @@ const DIR = 'PERFGATE_PROFILE_DIR'
 const INTERVAL = 'PERFGATE_PROFILE_INTERVAL_US'
 const MODE = 'PERFGATE_PROFILE_MODE'
 
-/** The file a profiled process writes once its profiler runs (signal mode), named by its pid. */
-export const STARTED_SUFFIX = '.started'
-/** The file a process that loaded the preload writes at start (signal mode), named by its pid. */
+/** The file a process that loaded the preload writes at start (signal mode): `<pid>.pid`. */
 export const PID_SUFFIX = '.pid'
-/** A finished profile; written under another name first and renamed, so never read half-written. */
+/** Written once a window's profiler runs (signal mode): `<pid>-<window>.started`. */
+export const STARTED_SUFFIX = '.started'
+/**
+ * A window's finished profile, `<pid>-<window>.cpuprofile` (windows count from 1; exit mode has
+ * one). Written under another name and renamed, so never read half-written.
+ */
 export const PROFILE_SUFFIX = '.cpuprofile'
 
 // CommonJS, plain ES2020, no dependencies: it runs inside the user's process, whatever its setup.
@@ -50,12 +53,14 @@ const SOURCE = `'use strict'
     fs.renameSync(file + '.tmp', file)
   }
   // A main-thread session answers synchronously, so stopping works inside an 'exit' listener.
-  const start = (then) => {
+  const start = () => {
     session.post('Profiler.enable', () => {
       session.post('Profiler.setSamplingInterval', { interval }, () => {
         session.post('Profiler.start', (error) => {
-          running = !error
-          if (running) then()
+          if (error) return
+          running = true
+          windows++
+          mark('-' + windows + '${STARTED_SUFFIX}', '')
         })
       })
     })
@@ -64,17 +69,12 @@ const SOURCE = `'use strict'
     if (!running) return
     running = false
     session.post('Profiler.stop', (error, result) => {
-      if (error) return
-      windows++
-      mark('-' + windows + '${PROFILE_SUFFIX}', JSON.stringify(result.profile))
+      if (!error) mark('-' + windows + '${PROFILE_SUFFIX}', JSON.stringify(result.profile))
     })
   }
   process.on('exit', stop)
-  if (process.env.${MODE} !== 'signal') {
-    start(() => undefined)
-    return
-  }
-  process.on('SIGUSR2', () => (running ? stop() : start(() => mark('${STARTED_SUFFIX}', ''))))
+  if (process.env.${MODE} !== 'signal') return start()
+  process.on('SIGUSR2', () => (running ? stop() : start()))
   mark('${PID_SUFFIX}', '')
 })()
 `
@@ -115,13 +115,4 @@ export function profiledEnv(
     [INTERVAL]: String(Math.max(1, Math.round(options.intervalUs))),
     [MODE]: options.mode,
   }
-}
-
-/**
- * A sampling interval for work of `msPerCall` per bench call: about 100 samples per call, never
- * finer than 50 µs (the profiler's own cost grows) nor coarser than V8's default 1 ms.
- */
-export function samplingIntervalUs(msPerCall: number | undefined): number {
-  if (msPerCall === undefined || !Number.isFinite(msPerCall) || msPerCall <= 0) return 100
-  return Math.min(1000, Math.max(50, Math.round((msPerCall * 1000) / 100)))
 }

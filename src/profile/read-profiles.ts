@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
+import { dropOwnTime } from './drop-own-time.js'
 import { PROFILE_SUFFIX } from './preload.js'
 import type { CpuProfile } from './types.js'
 
@@ -49,4 +50,9 @@ export async function readProfile(file: string): Promise<CpuProfile> {
     throw new Error(`${file} is not a V8 CPU profile: ${issue.path.join('.')} ${issue.message}`)
   }
   return parsed.data
+}
+
+/** Reads a profile the preload `preload` wrote, without the preload's own samples. */
+export async function readOwnless(file: string, preload: string): Promise<CpuProfile> {
+  return dropOwnTime(await readProfile(file), preload)
 }
