@@ -11,6 +11,7 @@ import path from 'node:path'
 import { captureCommand } from '../../src/profile/capture-command.js'
 import { CAPTURES, type CaptureTarget } from '../../src/profile/captures.js'
 import { probePerfRecord } from '../../src/profile/perf-record.js'
+import { functionId } from '../../src/profile/self-time.js'
 import type { ProfileRound } from '../../src/profile/types.js'
 import { config } from '../run/helpers.js'
 import { captureRounds, ownSelfTimes, testSide } from '../helpers/profile.js'
@@ -131,5 +132,8 @@ node ${JSON.stringify(path.join(FIXTURES, 'checksum.mjs'))} 1000000 > /dev/null\
     const [round] = rounds(captured)
     expect(round.calls).toBe(1)
     expect(ownSelfTimes(round.profile)[0]).toMatchObject({ name: 'slow_part', url: binary })
+    // Native frames have no line: the comment names the binary alone.
+    const node = round.profile.nodes.find((n) => n.callFrame.functionName === 'slow_part')!
+    expect(functionId(node)).toMatchObject({ name: 'slow_part', location: binary })
   })
 })

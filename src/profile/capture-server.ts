@@ -15,6 +15,7 @@ import { RUNNERS } from '../run/kinds/index.js'
 import type { RunContext } from '../run/outcome.js'
 import { describeError } from '../run/run-benches.js'
 import { procStat } from '../run/process.js'
+import type { Servers } from '../run/serve.js'
 import type { Capture, SideProfiler } from './captures.js'
 import { commandLabel } from './label.js'
 import { mergeProfiles } from './merge.js'
@@ -72,15 +73,15 @@ export const captureServer: Capture = async (side, target) => {
       let pids = await registered(dir)
       if (pids.length > 0 && pids.join() !== warmed.join()) {
         // The bench's own warm-up (JIT, caches, pools) of a fresh server, outside the profile.
-        await runner(drive(served, 1), ctx)
+        await runner(drive(served, 1, true), ctx)
         pids = await registered(dir)
         warmed = pids
       }
       return pids
     }
-    const first = await ready(context()).catch((error: unknown) => ({
-      note: `profiling failed: ${describeError(error)}`,
-    }))
+    const first = await oneAtATime(side.servers, () => ready(context())).catch(
+      (error: unknown) => ({ note: `profiling failed: ${describeError(error)}` }),
+    )
     if ('note' in first) {
       await remove()
       return first
@@ -105,7 +106,7 @@ export const captureServer: Capture = async (side, target) => {
         }
         let calls: number
         try {
-          const measured = await runner(drive(served, target.calls), ctx)
+          const measured = await runner(drive(served, target.calls, false), ctx)
           calls = measured[0]?.metrics[0]?.samples.length ?? 0
         } finally {
           pids.forEach(signalProfiler)
@@ -128,15 +129,31 @@ export const captureServer: Capture = async (side, target) => {
   }
 }
 
-/** The bench driving exactly `samples` requests one after another: no time filling, no levels. */
-function drive(bench: BenchConfig, samples: number): BenchConfig {
+/**
+ * The pass opens both sides at once, but their servers share one keeper (and usually one port):
+ * opening one side's waits until the other's is up, warmed and checked.
+ */
+const opening = new WeakMap<Servers, Promise<unknown>>()
+
+function oneAtATime<T>(servers: Servers, open: () => Promise<T>): Promise<T> {
+  const before = opening.get(servers) ?? Promise.resolve()
+  const mine = before.catch(() => undefined).then(open)
+  opening.set(servers, mine)
+  return mine
+}
+
+/**
+ * The bench driving exactly `samples` requests one after another (no time filling, no levels),
+ * after its own warm-up or none.
+ */
+function drive(bench: BenchConfig, samples: number, warmUp: boolean): BenchConfig {
   const settings: Settings = {
     ...bench.settings,
     samples,
     rounds: 1,
     time: 0,
     concurrency: [],
-    ...(samples === 1 ? {} : { warmup: { iterations: 0 } }),
+    ...(warmUp ? {} : { warmup: { iterations: 0 } }),
   }
   return { ...bench, settings }
 }
