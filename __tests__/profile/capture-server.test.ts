@@ -27,8 +27,8 @@ function target(entry: string, calls: number): CaptureTarget {
   return { bench, result: bench.name, calls, intervalUs: 100, msPerCall: 2 }
 }
 
-const serve = (command: string, port: number): string =>
-  `serve: {command: ${command}, env: {PORT: "${port}"}, health: {url: "http://127.0.0.1:${port}/", timeout: 10s, interval: 20ms}}`
+const serve = (command: string, port: number, work = 20000): string =>
+  `serve: {command: ${command}, env: {PORT: "${port}", WORK: "${work}"}, health: {url: "http://127.0.0.1:${port}/", timeout: 10s, interval: 20ms}}`
 
 describe('the server capture', () => {
   it('is the registered capture of http and e2e benches', () => {
@@ -49,9 +49,22 @@ describe('the server capture', () => {
       expect(top).toMatchObject({
         name: 'renderSlowly',
         url: `file://${path.join(FIXTURES, 'server.mjs')}`,
-        line: 5,
+        line: 7,
       })
     })
+  })
+
+  it('keeps the warm-up out of the profile, even of a round of one request', async () => {
+    const port = await freePort()
+    const entry = `{name: one, kind: http, url: "http://127.0.0.1:${port}/work?seq={{seq}}", warmup: 5, ${serve('node server.mjs', port, 200000)}}`
+    const taken = await captureRounds(captureServer, testSide(FIXTURES), target(entry, 1), 2)
+    if (typeof taken === 'string') throw new Error(taken)
+    for (const round of taken) {
+      expect(round.calls).toBe(1)
+      const names = ownSelfTimes(round.profile).map((entry) => entry.name)
+      expect(names).toContain('renderSlowly')
+      expect(names).not.toContain('warmUpOnly')
+    }
   })
 
   it('profiles the server behind an e2e bench, counting flows', async () => {
