@@ -46,6 +46,8 @@ describe('the command capture', () => {
     expect(taken).toHaveLength(2)
     for (const round of taken) {
       expect(round.calls).toBe(2)
+      // The processes' CPU time over their profiles, for the attribution to share out.
+      expect(round.cpuMs).toBeGreaterThan(10)
       const [top] = ownSelfTimes(round.profile)
       expect(top).toMatchObject({
         name: 'slowChecksum',

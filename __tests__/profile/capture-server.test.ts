@@ -45,6 +45,7 @@ describe('the server capture', () => {
     expect(taken).toHaveLength(2)
     taken.forEach((round: ProfileRound) => {
       expect(round.calls).toBe(30)
+      expect(round.cpuMs).toBeGreaterThan(0)
       const [top] = ownSelfTimes(round.profile)
       expect(top).toMatchObject({
         name: 'renderSlowly',

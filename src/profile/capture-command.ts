@@ -12,10 +12,9 @@ import type { CommandSpec } from '../config/kinds/command.js'
 import { lastLines, runShell, type CommandRun, type ShellOptions } from '../run/process.js'
 import type { Capture, CaptureNote, CaptureTarget, SideProfiler } from './captures.js'
 import { commandLabel } from './label.js'
-import { mergeProfiles } from './merge.js'
 import { openPerfProfiler, probePerfRecord } from './perf-record.js'
 import { profiledEnv, writePreload } from './preload.js'
-import { profileFiles, readOwnless } from './read-profiles.js'
+import { profileFiles, readRound } from './read-profiles.js'
 
 /** Opens a side's profiler for a `command` bench: Node's own, perf, or a note why neither. */
 export const captureCommand: Capture = async (side, target) => {
@@ -55,9 +54,7 @@ export const captureCommand: Capture = async (side, target) => {
           timed(profiled, target),
         )
         if (failed !== undefined) throw new Error(`${side.side} side: ${failed.note}`)
-        const files = await profileFiles(dir)
-        const profiles = await Promise.all(files.map((file) => readOwnless(file, preload)))
-        return { profile: mergeProfiles(profiles), calls: target.calls }
+        return readRound(await profileFiles(dir), preload, target.calls)
       },
       close: remove,
     }

@@ -18,9 +18,8 @@ import { procStat } from '../run/process.js'
 import type { Servers } from '../run/serve.js'
 import type { Capture, SideProfiler } from './captures.js'
 import { commandLabel } from './label.js'
-import { mergeProfiles } from './merge.js'
 import { PID_SUFFIX, PROFILE_SUFFIX, profiledEnv, STARTED_SUFFIX, writePreload } from './preload.js'
-import { readOwnless } from './read-profiles.js'
+import { readRound } from './read-profiles.js'
 
 /** How long a profiled process may take to start or write its profile after a signal. */
 const ANSWER_MS = 10_000
@@ -117,8 +116,7 @@ export const captureServer: Capture = async (side, target) => {
         const files = pids
           .map((pid) => path.join(dir, `${window(pid)}${PROFILE_SUFFIX}`))
           .filter((file) => existsSync(file))
-        const profiles = await Promise.all(files.map((file) => readOwnless(file, preload)))
-        return { profile: mergeProfiles(profiles), calls }
+        return readRound(files, preload, calls)
       },
       close: remove,
     }

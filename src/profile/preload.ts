@@ -28,6 +28,8 @@ export const STARTED_SUFFIX = '.started'
  * one). Written under another name and renamed, so never read half-written.
  */
 export const PROFILE_SUFFIX = '.cpuprofile'
+/** The CPU time (µs, user + system) of a window, beside its profile: `<pid>-<window>.cpu-us`. */
+export const CPU_SUFFIX = '.cpu-us'
 
 // CommonJS, plain ES2020, no dependencies: it runs inside the user's process, whatever its setup.
 // Worker threads are left alone (their isolate is not the main one, and they load it too).
@@ -47,6 +49,7 @@ const SOURCE = `'use strict'
   }
   let running = false
   let windows = 0
+  let cpuAtStart = process.cpuUsage()
   const mark = (suffix, text) => {
     const file = path.join(dir, process.pid + suffix)
     fs.writeFileSync(file + '.tmp', text)
@@ -60,6 +63,7 @@ const SOURCE = `'use strict'
           if (error) return
           running = true
           windows++
+          cpuAtStart = process.cpuUsage()
           mark('-' + windows + '${STARTED_SUFFIX}', '')
         })
       })
@@ -68,8 +72,12 @@ const SOURCE = `'use strict'
   const stop = () => {
     if (!running) return
     running = false
+    const cpu = process.cpuUsage(cpuAtStart)
     session.post('Profiler.stop', (error, result) => {
-      if (!error) mark('-' + windows + '${PROFILE_SUFFIX}', JSON.stringify(result.profile))
+      if (error) return
+      // The window's CPU time first: a profile on disk always has its CPU time beside it.
+      mark('-' + windows + '${CPU_SUFFIX}', String(cpu.user + cpu.system))
+      mark('-' + windows + '${PROFILE_SUFFIX}', JSON.stringify(result.profile))
     })
   }
   process.on('exit', stop)

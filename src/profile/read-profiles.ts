@@ -3,8 +3,9 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import { dropOwnTime } from './drop-own-time.js'
-import { PROFILE_SUFFIX } from './preload.js'
-import type { CpuProfile } from './types.js'
+import { mergeProfiles } from './merge.js'
+import { CPU_SUFFIX, PROFILE_SUFFIX } from './preload.js'
+import type { CpuProfile, ProfileRound } from './types.js'
 
 const nodeSchema = z.object({
   id: z.number(),
@@ -55,4 +56,30 @@ export async function readProfile(file: string): Promise<CpuProfile> {
 /** Reads a profile the preload `preload` wrote, without the preload's own samples. */
 export async function readOwnless(file: string, preload: string): Promise<CpuProfile> {
   return dropOwnTime(await readProfile(file), preload)
+}
+
+/**
+ * One round from the profiles the preload wrote (one per process and window): merged, with the
+ * CPU time of their windows summed when every one has it (the attribution then shares it out).
+ */
+export async function readRound(
+  files: readonly string[],
+  preload: string,
+  calls: number,
+): Promise<ProfileRound> {
+  const profiles = await Promise.all(files.map((file) => readOwnless(file, preload)))
+  const cpu = await Promise.all(files.map(cpuMicros))
+  const known = cpu.every((us): us is number => us !== undefined)
+  return {
+    profile: mergeProfiles(profiles),
+    calls,
+    ...(known && files.length > 0 ? { cpuMs: cpu.reduce((sum, us) => sum + us, 0) / 1000 } : {}),
+  }
+}
+
+async function cpuMicros(profileFile: string): Promise<number | undefined> {
+  const file = profileFile.slice(0, -PROFILE_SUFFIX.length) + CPU_SUFFIX
+  const text = await readFile(file, 'utf8').catch(() => undefined)
+  const us = Number(text)
+  return text === undefined || !Number.isFinite(us) || us < 0 ? undefined : us
 }
