@@ -5,7 +5,7 @@
  * bench drives `calls` requests one at a time, and a second SIGUSR2 makes each write its
  * profile. Start-up and warm-up stay out of the profile; the server keeps running until stopped.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -18,7 +18,14 @@ import { procStat } from '../run/process.js'
 import type { Servers } from '../run/serve.js'
 import type { Capture, SideProfiler } from './captures.js'
 import { commandLabel } from './label.js'
-import { PID_SUFFIX, PROFILE_SUFFIX, profiledEnv, STARTED_SUFFIX, writePreload } from './preload.js'
+import {
+  PID_SUFFIX,
+  PROFILE_DIR_VARIABLE,
+  PROFILE_SUFFIX,
+  profiledEnv,
+  STARTED_SUFFIX,
+  writePreload,
+} from './preload.js'
 import { readRound } from './read-profiles.js'
 
 /** How long a profiled process may take to start or write its profile after a signal. */
@@ -110,6 +117,7 @@ export const captureServer: Capture = async (side, target) => {
         } finally {
           pids.forEach(signalProfiler)
         }
+        if (calls === 0) throw new Error(`bench "${bench.name}" drove no requests while profiling`)
         if (!(await waitFor(() => allHave(dir, pids.map(window), PROFILE_SUFFIX), ctx.signal))) {
           throw new Error(`${label} did not write its profile`)
         }
@@ -162,8 +170,22 @@ async function registered(dir: string): Promise<number[]> {
   return names
     .filter((name) => name.endsWith(PID_SUFFIX))
     .map((name) => Number(name.slice(0, -PID_SUFFIX.length)))
-    .filter((pid) => procStat(pid)?.running ?? isAlive(pid))
+    .filter((pid) => (procStat(pid)?.running ?? isAlive(pid)) && profiledHere(pid, dir))
     .sort((a, b) => a - b)
+}
+
+/**
+ * Whether `pid` is still the process that registered in `dir`: a pid reused by another process
+ * must never get a SIGUSR2 (it would end most programs). Where /proc is missing, trusted.
+ */
+function profiledHere(pid: number, dir: string): boolean {
+  let environ: string
+  try {
+    environ = readFileSync(`/proc/${pid}/environ`, 'utf8')
+  } catch {
+    return !existsSync('/proc/self')
+  }
+  return environ.split('\0').includes(`${PROFILE_DIR_VARIABLE}=${dir}`)
 }
 
 function isAlive(pid: number): boolean {

@@ -16,6 +16,8 @@ export type PreloadMode = 'exit' | 'signal'
 
 /** Environment variables the preload reads (it does nothing without the folder). */
 const DIR = 'PERFGATE_PROFILE_DIR'
+/** The variable naming the folder a profiled process writes to (and registered in). */
+export const PROFILE_DIR_VARIABLE = DIR
 const INTERVAL = 'PERFGATE_PROFILE_INTERVAL_US'
 const MODE = 'PERFGATE_PROFILE_MODE'
 
