@@ -3,7 +3,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-DrGWaml3.js';
-import { p as prepareAb, a as profileFiles, s as splitRounds, b as parseStoredProfile, c as causeOf } from './chunks/run-ab-Cgco2zPF.js';
+import { p as prepareAb, a as profileFiles, s as splitRounds, b as parseStoredProfile, c as causeOf } from './chunks/run-ab-D4lrmeck.js';
 import { c as compareAndConfirmRuns, m as markChanged, a as compareRuns, D as DEFAULT_TAIL } from './chunks/changed-benches-B1O02OcE.js';
 import { r as renderComment } from './chunks/comment-B1hdKEA4.js';
 import { c as causeSource, a as causeTexts, b as budgetTrouble, d as buildCommentModel, l as localCommentInput, e as changeText } from './chunks/model-Cym1U7vk.js';
@@ -16,7 +16,7 @@ import { p as parseConfig, f as formatConfigError } from './chunks/load-KPtrY69V
 import { r as readConfig } from './chunks/read-IJMx75bx.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
-import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-DFWONT3B.js';
+import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-D6BoS8O0.js';
 import 'node:child_process';
 import { existsSync } from 'node:fs';
 import 'node:os';
@@ -29,7 +29,7 @@ import { m as msPer } from './chunks/pg-notify-Bd4P9MT7.js';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import { q as quantileOf, C as CompareInputError } from './chunks/units-C0yKQs3w.js';
 import { r as runSummaryText } from './chunks/run-summary-487l-D4x.js';
-import { runConfig } from './chunks/run-config-BuT7vGjD.js';
+import { runConfig } from './chunks/run-config-gChDBDSY.js';
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-DLxHWQjM.js';
 import { r as readHistory } from './chunks/history-bL8sTFiw.js';
 import { h as htmlReport } from './chunks/html-vmH4Rsy3.js';
@@ -512,7 +512,7 @@ async function measureBase(configFile, baseRef, names, io,
 /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
 outDir) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-Cgco2zPF.js').then(function (n) { return n.r; });
+    const { prepareAb } = await import('./chunks/run-ab-D4lrmeck.js').then(function (n) { return n.r; });
     const { measureOnce } = await import('./chunks/measure-once-Bmtm0bU3.js');
     const open = () => prepareAb({
         configFile,
