@@ -3,7 +3,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-CbybK9vD.js';
-import { p as prepareAb, a as profileFiles, s as splitRounds, b as parseStoredProfile, c as causeOf } from './chunks/run-ab-CRyNsVrz.js';
+import { p as prepareAb, a as profileFiles, s as splitRounds, b as parseStoredProfile, c as causeOf } from './chunks/run-ab-C7gzU9P0.js';
 import { c as compareAndConfirmRuns, m as markChanged, a as compareRuns, D as DEFAULT_TAIL } from './chunks/changed-benches-DI5O4I5I.js';
 import { r as renderComment } from './chunks/comment-CZE287lp.js';
 import { c as causeSource, a as causeTexts, b as budgetTrouble, d as buildCommentModel, l as localCommentInput, e as changeText } from './chunks/model-BSWptAKX.js';
@@ -16,7 +16,7 @@ import { p as parseConfig, f as formatConfigError, S as SCHEMA_URL, d as distExp
 import { r as readConfig } from './chunks/read-Daa7yfSS.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
-import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-wBhnRuBK.js';
+import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-9K1jR81X.js';
 import 'node:child_process';
 import { existsSync, statSync, readFileSync, readdirSync } from 'node:fs';
 import 'node:os';
@@ -29,7 +29,7 @@ import './chunks/index-BDfKYOkb.js';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import { q as quantileOf, C as CompareInputError } from './chunks/units-C0yKQs3w.js';
 import { r as runSummaryText } from './chunks/run-summary-15se9feF.js';
-import { runConfig } from './chunks/run-config-OE7Bd2fM.js';
+import { runConfig } from './chunks/run-config-CZQgL2FF.js';
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-B5qPMRM9.js';
 import { r as readHistory } from './chunks/history-bL8sTFiw.js';
 import { h as htmlReport } from './chunks/html-D7yBDFJa.js';
@@ -512,7 +512,7 @@ async function measureBase(configFile, baseRef, names, io, overrides,
 /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
 outDir) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-CRyNsVrz.js').then(function (n) { return n.r; });
+    const { prepareAb } = await import('./chunks/run-ab-C7gzU9P0.js').then(function (n) { return n.r; });
     const { measureOnce } = await import('./chunks/measure-once-Bmtm0bU3.js');
     const open = () => prepareAb({
         configFile,

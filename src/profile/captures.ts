@@ -8,7 +8,9 @@ import type { KindName } from '../config/kinds/index.js'
 import type { BenchConfig } from '../config/types.js'
 import type { Secrets } from '../results/redact.js'
 import type { Servers } from '../run/serve.js'
+import { captureCommand } from './capture-command.js'
 import { captureJs } from './capture-js.js'
+import { captureServer } from './capture-server.js'
 import type { ProfileRound } from './types.js'
 
 /** The two checkouts a profiling pass profiles. */
@@ -63,6 +65,9 @@ export type Capture = (
 /** The capture of each kind that has one; a kind missing here is noted, not profiled. */
 export const CAPTURES: Partial<Record<KindName, Capture>> = {
   js: captureJs,
+  command: captureCommand,
+  http: captureServer,
+  e2e: captureServer,
 }
 
 /** The capture for `bench`'s kind, or undefined when none applies. */

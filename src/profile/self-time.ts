@@ -98,7 +98,8 @@ export function relativizeProfile(profile: CpuProfile, root: string): CpuProfile
 export function functionId(node: CpuProfileNode): FunctionId {
   const { functionName, url, lineNumber } = node.callFrame
   const name = functionName === '' ? '(anonymous)' : functionName
-  const location = url === '' ? undefined : `${url}:${lineNumber + 1}`
+  // Native frames (perf) have no line: the binary alone says where.
+  const location = url === '' ? undefined : lineNumber < 0 ? url : `${url}:${lineNumber + 1}`
   const key = functionName === '' ? `${name} ${location ?? ''}` : `${name} ${url}`
   return { key, name, ...(location === undefined ? {} : { location }) }
 }

@@ -1,0 +1,224 @@
+/**
+ * The profile of one side's `serve` server of an `http` or `e2e` bench, over the requests (or
+ * flows) the bench drives. The server starts with the profiling preload in signal mode: every
+ * Node process of it registers, the bench warms it up, one SIGUSR2 starts their profilers, the
+ * bench drives `calls` requests one at a time, and a second SIGUSR2 makes each write its
+ * profile. Start-up and warm-up stay out of the profile; the server keeps running until stopped.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { BenchConfig } from '../config/types.js'
+import type { Settings } from '../config/settings.js'
+import { RUNNERS } from '../run/kinds/index.js'
+import type { RunContext } from '../run/outcome.js'
+import { describeError } from '../run/run-benches.js'
+import { procStat } from '../run/process.js'
+import type { Servers } from '../run/serve.js'
+import type { Capture, SideProfiler } from './captures.js'
+import { commandLabel } from './label.js'
+import {
+  PID_SUFFIX,
+  PROFILE_DIR_VARIABLE,
+  PROFILE_SUFFIX,
+  profiledEnv,
+  STARTED_SUFFIX,
+  writePreload,
+} from './preload.js'
+import { readRound } from './read-profiles.js'
+
+/** How long a profiled process may take to start or write its profile after a signal. */
+const ANSWER_MS = 10_000
+
+/** Opens a side's profiler for an http/e2e bench's `serve:` server, or says why none applies. */
+export const captureServer: Capture = async (side, target) => {
+  const { bench } = target
+  const serve = bench.settings.serve
+  if (serve === undefined) {
+    return {
+      note: `no profiler applies to bench "${bench.name}": perfgate does not start its server (no serve:)`,
+    }
+  }
+  const label = `the ${side.side} side's server \`${commandLabel(serve.command)}\``
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'perfgate-profile-'))
+  const remove = (): Promise<void> => rm(scratch, { recursive: true, force: true })
+  try {
+    const dir = path.join(scratch, 'profiles')
+    await mkdir(dir)
+    const preload = await writePreload(scratch)
+    // Over serve.env too: a NODE_OPTIONS set there keeps its flags and gains the preload.
+    const merged = { ...side.env, ...serve.env }
+    const profiled = profiledEnv(merged, {
+      preload,
+      dir,
+      intervalUs: target.intervalUs,
+      mode: 'signal',
+    })
+    const added = Object.fromEntries(
+      Object.entries(profiled).filter(
+        (entry): entry is [string, string] =>
+          entry[1] !== undefined && merged[entry[0]] !== entry[1],
+      ),
+    )
+    const served: BenchConfig = {
+      ...bench,
+      settings: { ...bench.settings, serve: { ...serve, env: { ...serve.env, ...added } } },
+    }
+    const runner = RUNNERS[bench.spec.kind]
+    const context = (): RunContext => ({
+      env: side.env,
+      signal: AbortSignal.timeout(bench.settings.timeout),
+      log: (line) => side.log(line),
+      secret: (value) => side.secrets.add(value),
+    })
+    /** Starts the server when the other side's took its place, and warms up a new one. */
+    let warmed: number[] = []
+    const ready = async (ctx: RunContext): Promise<number[]> => {
+      await side.servers.ensure(served, { ...ctx, side: side.side })
+      let pids = await registered(dir)
+      if (pids.length > 0 && pids.join() !== warmed.join()) {
+        // The bench's own warm-up (JIT, caches, pools) of a fresh server, outside the profile.
+        await runner(drive(served, 1, true), ctx)
+        pids = await registered(dir)
+        warmed = pids
+      }
+      return pids
+    }
+    const first = await oneAtATime(side.servers, () => ready(context())).catch(
+      (error: unknown) => ({ note: `profiling failed: ${describeError(error)}` }),
+    )
+    if ('note' in first) {
+      await remove()
+      return first
+    }
+    if (first.length === 0) {
+      await remove()
+      return {
+        note: `no profiler applies to ${label}: it starts no Node process (or NODE_OPTIONS does not reach it)`,
+      }
+    }
+    const windows = new Map<number, number>()
+    const profiler: SideProfiler = {
+      async round() {
+        const ctx = context()
+        const pids = await ready(ctx)
+        if (pids.length === 0) throw new Error(`${label} is not running`)
+        const window = (pid: number): string => `${pid}-${windows.get(pid) ?? 0}`
+        for (const pid of pids) windows.set(pid, (windows.get(pid) ?? 0) + 1)
+        pids.forEach(signalProfiler)
+        if (!(await waitFor(() => allHave(dir, pids.map(window), STARTED_SUFFIX), ctx.signal))) {
+          throw new Error(`${label} did not start its profiler`)
+        }
+        let calls: number
+        try {
+          const measured = await runner(drive(served, target.calls, false), ctx)
+          calls = measured[0]?.metrics[0]?.samples.length ?? 0
+        } finally {
+          pids.forEach(signalProfiler)
+        }
+        if (calls === 0) throw new Error(`bench "${bench.name}" drove no requests while profiling`)
+        if (!(await waitFor(() => allHave(dir, pids.map(window), PROFILE_SUFFIX), ctx.signal))) {
+          throw new Error(`${label} did not write its profile`)
+        }
+        const files = pids
+          .map((pid) => path.join(dir, `${window(pid)}${PROFILE_SUFFIX}`))
+          .filter((file) => existsSync(file))
+        return readRound(files, preload, calls)
+      },
+      close: remove,
+    }
+    return profiler
+  } catch (error) {
+    await remove()
+    throw error
+  }
+}
+
+/**
+ * The pass opens both sides at once, but their servers share one keeper (and usually one port):
+ * opening one side's waits until the other's is up, warmed and checked.
+ */
+const opening = new WeakMap<Servers, Promise<unknown>>()
+
+function oneAtATime<T>(servers: Servers, open: () => Promise<T>): Promise<T> {
+  const before = opening.get(servers) ?? Promise.resolve()
+  const mine = before.catch(() => undefined).then(open)
+  opening.set(servers, mine)
+  return mine
+}
+
+/**
+ * The bench driving exactly `samples` requests one after another (no time filling, no levels),
+ * after its own warm-up or none.
+ */
+function drive(bench: BenchConfig, samples: number, warmUp: boolean): BenchConfig {
+  const settings: Settings = {
+    ...bench.settings,
+    samples,
+    rounds: 1,
+    time: 0,
+    concurrency: [],
+    ...(warmUp ? {} : { warmup: { iterations: 0 } }),
+  }
+  return { ...bench, settings }
+}
+
+/** Pids of the processes that loaded the preload and still run. */
+async function registered(dir: string): Promise<number[]> {
+  const names = await readdir(dir)
+  return names
+    .filter((name) => name.endsWith(PID_SUFFIX))
+    .map((name) => Number(name.slice(0, -PID_SUFFIX.length)))
+    .filter((pid) => (procStat(pid)?.running ?? isAlive(pid)) && profiledHere(pid, dir))
+    .sort((a, b) => a - b)
+}
+
+/**
+ * Whether `pid` is still the process that registered in `dir`: a pid reused by another process
+ * must never get a SIGUSR2 (it would end most programs). Where /proc is missing, trusted.
+ */
+function profiledHere(pid: number, dir: string): boolean {
+  let environ: string
+  try {
+    environ = readFileSync(`/proc/${pid}/environ`, 'utf8')
+  } catch {
+    return !existsSync('/proc/self')
+  }
+  return environ.split('\0').includes(`${PROFILE_DIR_VARIABLE}=${dir}`)
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function signalProfiler(pid: number): void {
+  try {
+    process.kill(pid, 'SIGUSR2')
+  } catch {
+    // It exited meanwhile: it has nothing more to profile.
+  }
+}
+
+/** Whether every `<pid>-<window>` has written its `suffix` file (or its process is gone). */
+async function allHave(dir: string, windows: readonly string[], suffix: string): Promise<boolean> {
+  const names = new Set(await readdir(dir))
+  // A process that exited meanwhile never answers; the others still count.
+  return windows.every(
+    (window) => names.has(`${window}${suffix}`) || !isAlive(Number(window.split('-')[0])),
+  )
+}
+
+async function waitFor(done: () => Promise<boolean>, signal: AbortSignal): Promise<boolean> {
+  const until = performance.now() + ANSWER_MS
+  while (performance.now() < until && !signal.aborted) {
+    if (await done()) return true
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  return done()
+}
