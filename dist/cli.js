@@ -3,7 +3,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-CbybK9vD.js';
-import { p as prepareAb, a as profileFiles, s as splitRounds, b as parseStoredProfile, c as causeOf } from './chunks/run-ab-C7gzU9P0.js';
+import { p as prepareAb, a as profileFiles, s as splitRounds, b as parseStoredProfile, c as causeOf } from './chunks/run-ab-Df_6WgIK.js';
 import { c as compareAndConfirmRuns, m as markChanged, a as compareRuns, D as DEFAULT_TAIL } from './chunks/changed-benches-DI5O4I5I.js';
 import { r as renderComment } from './chunks/comment-CZE287lp.js';
 import { c as causeSource, a as causeTexts, b as budgetTrouble, d as buildCommentModel, l as localCommentInput, e as changeText } from './chunks/model-BSWptAKX.js';
@@ -512,7 +512,7 @@ async function measureBase(configFile, baseRef, names, io, overrides,
 /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
 outDir) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-C7gzU9P0.js').then(function (n) { return n.r; });
+    const { prepareAb } = await import('./chunks/run-ab-Df_6WgIK.js').then(function (n) { return n.r; });
     const { measureOnce } = await import('./chunks/measure-once-Bmtm0bU3.js');
     const open = () => prepareAb({
         configFile,

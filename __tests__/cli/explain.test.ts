@@ -78,10 +78,18 @@ describe('perfgate run --confirm-base names what grew (bundled CLI, real git)', 
       code: 0,
       stderr: '',
     })
-    const report = confirmed.stdout.slice(confirmed.stdout.lastIndexOf('\nwork/entry '))
+    // The time row: a row of another metric (`work/entry (peak-heap)`) may follow it.
+    const rows = [...confirmed.stdout.matchAll(/\nwork\/entry {2,}/g)]
+    const report = confirmed.stdout.slice(rows.at(-1)?.index ?? 0)
     expect(report).toContain('regression (confirmed against the base)')
+    // The contract: the slowed helper, or the honest note; never the unchanged one. How often
+    // it is named (on Node 22 and 24 under load, not always) is bench:explain's to measure.
     expect(report).toMatch(
-      /why slower \(CPU profiles of base and head on this runner\):\n {6}mix \(work\.mjs:1\): [\d.]+ → [\d.]+ (ms|µs) per call \(\+\d+\.\d%\), \d+% of the change\n/,
+      new RegExp(
+        String.raw`why slower \(CPU profiles of base and head on this runner\):\n {6}` +
+          String.raw`(mix \(work\.mjs:1\): [\d.]+ → [\d.]+ (ms|µs) per call \(\+\d+\.\d%\), \d+% of the change|` +
+          String.raw`the profiles cannot separate the change from noise \(10 rounds per side\))\n`,
+      ),
     )
     expect(report).not.toMatch(/^ {6}fold /m)
     expect(git('worktree', 'list').split('\n')).toHaveLength(1)
@@ -107,7 +115,7 @@ describe('perfgate run --confirm-base names what grew (bundled CLI, real git)', 
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^work\/entry: .* → .* \(\+\d/)
-    expect(run.stdout).toMatch(/\n {2}mix \(work\.mjs:1\): /)
+    expect(run.stdout).toMatch(/\n {2}(mix \(work\.mjs:1\): |the profiles cannot separate)/)
     expect(run.stdout).not.toMatch(/\n {2}fold /)
   })
 

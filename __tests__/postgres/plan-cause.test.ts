@@ -96,9 +96,9 @@ describe('the plan node whose time grew, on a real PostgreSQL', () => {
     expectSlowScanNamed(row)
     // The CLI's text shows it under the row, both times in ms.
     expect(renderText(confirmed.comparison)).toMatch(
-      /\n {4}Seq Scan on step_edges \(was Index (Only )?Scan\): [\d.]+ → [\d.]+ ms per execution \(\+[\d.]+%\), \d+% of the change\n/,
+      /why slower \(plans of base and head on this runner\):\n(?: {6}.*\n)* {6}Seq Scan on step_edges \(was Index (Only )?Scan\): [\d.]+ → [\d.]+ ms per execution \(\+[\d.]+%\), \d+% of the change\n/,
     )
-    // The comment (markdown, as GitHub renders it): a row of its own under the bench's.
+    // The comment (markdown, as GitHub renders it): a list under the table, as for functions.
     const markdown = renderReport(confirmed.comparison, 'markdown', {
       configPath: 'perfgate.yml',
       headCommit: null,
@@ -107,7 +107,7 @@ describe('the plan node whose time grew, on a real PostgreSQL', () => {
       baselineRuns: 1,
     })
     expect(gfm(markdown)).toMatch(
-      /<td>↳ Seq Scan on step_edges \(was Index (Only )?Scan\): [\d.]+ → [\d.]+ ms per execution \(\+[\d.]+%\), \d+% of the change<\/td>/,
+      /<strong>Why sql\/step-readiness is slower<\/strong> \(plans of base and head on this runner\):<\/p>\n<ul>\n<li>Seq Scan on step_edges \(was Index (Only )?Scan\): [\d.]+ → [\d.]+ ms per execution \(\+[\d.]+%\), \d+% of the change<\/li>/,
     )
   })
 
