@@ -4,9 +4,8 @@
  */
 import { abCommand } from './ab.js'
 import { compareCommand, type CompareIo } from './compare.js'
-import { explainCommand } from './explain.js'
 import { historyCommand } from './history.js'
-import { initCommand, type InitIo } from './init.js'
+import type { InitIo } from './init.js'
 import { importHistoryCommand, type ImportHistoryIo } from './import-history.js'
 import { runCommand, type RunIo } from './run.js'
 import { PERFGATE_VERSION } from '../version.js'
@@ -49,22 +48,26 @@ export async function runCli(
   const [command, ...rest] = args
   try {
     switch (command) {
-      case 'init':
+      // init, explain and db are loaded on use: the other commands never pay for them at startup.
+      case 'init': {
+        const { initCommand } = await import('./init.js')
         return await initCommand(rest, io)
+      }
       case 'run':
         return await runCommand(rest, io)
       case 'ab':
         return await abCommand(rest, io)
       case 'compare':
         return await compareCommand(rest, io)
-      case 'explain':
+      case 'explain': {
+        const { explainCommand } = await import('./explain.js')
         return await explainCommand(rest, io)
+      }
       case 'history':
         return await historyCommand(rest, io)
       case 'import-history':
         return await importHistoryCommand(rest, io)
       case 'db': {
-        // Loaded on use: the other commands never pay for it at startup.
         const { dbCommand } = await import('./db.js')
         return await dbCommand(rest, io)
       }

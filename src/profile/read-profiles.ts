@@ -20,7 +20,8 @@ const nodeSchema = z.object({
   children: z.array(z.number()).optional(),
 })
 
-const profileSchema = z.object({
+/** A V8 CPU profile as Node writes it (scriptId a string or, from older writers, a number). */
+export const cpuProfileSchema = z.object({
   nodes: z.array(nodeSchema).min(1),
   startTime: z.number(),
   endTime: z.number(),
@@ -45,7 +46,7 @@ export async function readProfile(file: string): Promise<CpuProfile> {
   } catch (error) {
     throw new Error(`${file} is not a JSON CPU profile: ${(error as Error).message}`)
   }
-  const parsed = profileSchema.safeParse(json)
+  const parsed = cpuProfileSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new Error(`${file} is not a V8 CPU profile: ${issue.path.join('.')} ${issue.message}`)

@@ -5,22 +5,10 @@
  * covers, so `perfgate explain` can split the rounds again and redo the attribution.
  */
 import { z } from 'zod'
+import { cpuProfileSchema } from './read-profiles.js'
 import type { CpuProfile, CpuProfileNode, ProfileRound } from './types.js'
 
 const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' })
-
-const nodeSchema = z.object({
-  id: z.int(),
-  callFrame: z.object({
-    functionName: z.string(),
-    scriptId: z.string(),
-    url: z.string(),
-    lineNumber: z.int(),
-    columnNumber: z.int(),
-  }),
-  hitCount: z.int().optional(),
-  children: z.array(z.int()).optional(),
-})
 
 /** One round's place in a stored profile. */
 const storedRoundSchema = z.object({
@@ -34,12 +22,7 @@ const storedRoundSchema = z.object({
 })
 
 /** A stored side profile: a V8 CPU profile plus its rounds. */
-export const storedProfileSchema = z.object({
-  nodes: z.array(nodeSchema).min(1),
-  startTime: finite,
-  endTime: finite,
-  samples: z.array(z.int()),
-  timeDeltas: z.array(finite),
+export const storedProfileSchema = cpuProfileSchema.extend({
   perfgate: z.object({ rounds: z.array(storedRoundSchema).min(1) }),
 })
 
