@@ -20,6 +20,7 @@ export const INPUT = {
   retentionDays: 'retention-days',
   maxBaselineAge: 'max-baseline-age',
   confirm: 'confirm',
+  profile: 'profile',
   normalize: 'normalize',
   tail: 'tail',
   comment: 'comment',
@@ -74,6 +75,8 @@ export interface Inputs {
    * `auto` (default) is `base` when the PR's base commit is in the checkout, else `rerun`.
    */
   confirm: ConfirmInput
+  /** Profile both sides of a regression confirmed against the base to name what grew (default true). */
+  profile: boolean
   /** Divide head times by the calibration bench's ratio (`calibration: true` in the config). */
   normalize: 'none' | 'calibration'
   /** A tail row (per-round p75 beside the centre) for every time metric, or none. */
@@ -159,6 +162,7 @@ export function readInputs(get: (name: string) => string): Inputs {
     retentionDays: retention === '' ? undefined : readCount(get, INPUT.retentionDays, 90, 1, 400),
     maxBaselineAgeDays: readDays(get, INPUT.maxBaselineAge, 30),
     confirm: readConfirm(get),
+    profile: readBoolean(get, INPUT.profile, true),
     normalize: readChoice(get, INPUT.normalize, ['none', 'calibration'], 'none'),
     tail: readChoice(get, INPUT.tail, ['off', 'p75'], 'off'),
     comment: readChoice(get, INPUT.comment, ['always', 'on-regression', 'never'], 'always'),

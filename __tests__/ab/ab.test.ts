@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -145,12 +146,16 @@ describe('perfgate ab', () => {
       out,
       '--format',
       'json',
+      // Profiles have their own tests (cli/explain, profile/); here they would double the time.
+      '--no-profile',
     ])
     expect(result.stderr).toContain(
       `merge-base(HEAD, main) = ${git('rev-parse', 'main').slice(0, 12)}`,
     )
     expect(result.code).toBe(0)
     expect(regressions(result.stdout)).toEqual(['cmd-changed', 'js/changed', 'sql-changed'])
+    expect(result.stderr).not.toContain('Profiling')
+    expect(existsSync(path.join(out, 'profiles'))).toBe(false)
     // Both sides are normal results files, stamped with their own commit; rounds were 8 each.
     const base = parseResults(await readFile(path.join(out, 'base.json'), 'utf8'), 'base.json')
     const head = parseResults(await readFile(path.join(out, 'head.json'), 'utf8'), 'head.json')

@@ -194,7 +194,14 @@ describe('serve in A/B mode', () => {
   it("flags the head's slower handler, each side's server started from its own checkout and stopped", async () => {
     await rm(pidsFile, { force: true })
     const out = path.join(os.tmpdir(), `perfgate-serve-ab-${process.pid}`)
-    const result = await ab(['main', '--config', path.join(repo, 'perfgate.yml'), '--out-dir', out])
+    const result = await ab([
+      'main',
+      '--config',
+      path.join(repo, 'perfgate.yml'),
+      '--out-dir',
+      out,
+      '--no-profile',
+    ])
     expect(result.code).toBe(0)
     const regressions = result.comparisons.filter((c) => c.verdict === 'regression')
     expect(regressions.map((c) => c.name).sort()).toEqual(['api', 'api-again', 'flow'])

@@ -37,7 +37,13 @@ async function setTimes(times: Record<string, number>): Promise<void> {
 }
 
 /** A PR from a branch off main whose commit sets the benches' times (ms), on a runner `factor`× slower. */
-async function pr(number: number, branch: string, times: Record<string, number>, factor: number) {
+async function pr(
+  number: number,
+  branch: string,
+  times: Record<string, number>,
+  factor: number,
+  inputs: Record<string, string> = {},
+) {
   git('checkout', '-q', 'main')
   git('checkout', '-qb', branch)
   await setTimes(times)
@@ -53,6 +59,7 @@ async function pr(number: number, branch: string, times: Record<string, number>,
     ref: `refs/pull/${number}/merge`,
     runId: 900 + number,
     workspace: repo,
+    inputs,
     env: { RUNNER_PERCENT: String(Math.round(factor * 100)) },
   })
 }
@@ -109,8 +116,8 @@ describe('confirm against the base on this runner (bundled action, real git)', (
     expect(git('worktree', 'list').split('\n')).toHaveLength(1)
   }, 120_000)
 
-  it('flags exactly the bench the PR slowed by 30%, confirmed against the base', async () => {
-    const run = await pr(2, 'slower-store', { ...steady, store: 130 }, 1.3)
+  it('flags exactly the bench the PR slowed by 30%, confirmed against the base (profile: false)', async () => {
+    const run = await pr(2, 'slower-store', { ...steady, store: 130 }, 1.3, { profile: 'false' })
     expect(run.code).toBe(1)
     expect(run.outputs.verdict).toBe('regression')
     expect(run.outputs.regressions).toBe('1')
@@ -128,6 +135,11 @@ describe('confirm against the base on this runner (bundled action, real git)', (
       .split('\n')
       .filter((l) => l.startsWith('::error title=perfgate regression'))
     expect(errors.map((l) => l.split('::')[2].split(':')[0])).toEqual(['store'])
+    // profile: false: no profiling pass, so no cause and no profile files in the artifact.
+    expect(run.stdout).not.toContain('Profiling store')
+    expect(comment).not.toContain('is slower**')
+    expect(run.outputs.results).toBeTruthy()
+    expect(existsSync(path.join(path.dirname(run.outputs.results), 'profiles'))).toBe(false)
   }, 120_000)
 
   it('with confirm: rerun re-runs the head only, and says so', async () => {

@@ -21,6 +21,7 @@ describe('action inputs', () => {
       retentionDays: undefined,
       maxBaselineAgeDays: 30,
       confirm: 'auto',
+      profile: true,
       normalize: 'none',
       tail: 'off',
       comment: 'always',

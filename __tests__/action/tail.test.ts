@@ -11,7 +11,7 @@ const [BASE, HEAD] = [sha('1'), sha('a')]
 
 // Slow calls only when PERFGATE_TAIL_SLOW is set: one random byte under 154 of 256 (60%). Both
 // sides read the byte, so the base and the head spawn the same processes and differ only in the
-// sleep. With 20 calls a round, a half-slow mix left a round's p75 fast 2% of the time, and one such
+// sleep (80 ms or 20 ms). With 20 calls a round, a half-slow mix left a round's p75 fast 2% of the time, and one such
 // round among the head's 8 (re-run included) made the verdict inconclusive in a CI run; at 60% that
 // is 0.16% a round, while a round's p10 stays fast unless 19 of its 20 calls are slow (0.05%).
 const CONFIG = `defaults:
@@ -22,7 +22,7 @@ const CONFIG = `defaults:
 benches:
   - name: lookup
     kind: command
-    command: 'r=$(od -An -N1 -tu1 /dev/urandom); if [ -n "$PERFGATE_TAIL_SLOW" ] && [ "$r" -lt 154 ]; then sleep 0.12; else sleep 0.03; fi'
+    command: 'r=$(od -An -N1 -tu1 /dev/urandom); if [ -n "$PERFGATE_TAIL_SLOW" ] && [ "$r" -lt 154 ]; then sleep 0.08; else sleep 0.02; fi'
 `
 
 let server: FakeGitHub

@@ -3,7 +3,7 @@
 // the base measures both commits here, so the runner's speed cancels out.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { abRounds } from '../../src/ab/interleave.js'
@@ -61,11 +61,19 @@ describe('perfgate run --confirm-base (bundled CLI, real git)', () => {
     expect(git('worktree', 'list').split('\n')).toHaveLength(1)
   }, 120_000)
 
-  it('flags the bench the head slowed by 60%, confirmed against the base', () => {
+  it('flags the bench the head slowed by 60%, confirmed against the base (--no-profile)', () => {
     writeFileSync(path.join(repo, 'slow.time'), '160\n')
     git('commit', '-qam', 'slower')
     const run = perfgate(
-      ['run', '--baseline', 'base.json', '--confirm-base', 'main', '--fail-on-regression'],
+      [
+        'run',
+        '--baseline',
+        'base.json',
+        '--confirm-base',
+        'main',
+        '--fail-on-regression',
+        '--no-profile',
+      ],
       130,
     )
     expect({ code: run.code, stderr: run.code === 1 ? '' : run.stderr }).toEqual({
@@ -80,6 +88,10 @@ describe('perfgate run --confirm-base (bundled CLI, real git)', () => {
         .at(-1)
     expect(row('slow')).toContain('regression (confirmed against the base)')
     expect(row('fast')).not.toContain('regression')
+    // --no-profile: confirmed all the same, with no profiling pass and so no cause or files.
+    expect(run.stderr).not.toContain('Profiling slow')
+    expect(run.stdout).not.toContain('why slower')
+    expect(existsSync(path.join(repo, 'profiles'))).toBe(false)
   }, 120_000)
 
   it('measures the base side with the same --rounds override as the head', () => {
@@ -96,6 +108,7 @@ describe('perfgate run --confirm-base (bundled CLI, real git)', () => {
         'main',
         '--rounds',
         '2',
+        '--no-profile',
         '--format',
         'json',
       ],

@@ -66,7 +66,7 @@ async function job(runId: number, inputs: Record<string, string>): Promise<StepL
     ref: 'refs/pull/3/merge',
     runId,
     runBenches: defaultDeps({ ...process.env }).runBenches,
-    inputs: { baseline: 'base-ref', ...inputs },
+    inputs: { baseline: 'base-ref', profile: 'false', ...inputs },
     workspace: repo,
   })
   await run(deps)

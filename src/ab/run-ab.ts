@@ -217,6 +217,8 @@ async function profileSides(
     for (const target of targets) {
       const [head] = benchesProducing(configs.head, [target.result])
       if (!head) continue
+      // `profile: false` (or --no-profile) leaves the cause out rather than say nothing grew.
+      if (head.settings.profile === false) continue
       const base = configs.base.benches.find((b) => b.name === head.name)
       options.log?.(`Profiling ${target.result} on both sides to name what grew`)
       const cause = await explainTarget(

@@ -13,13 +13,15 @@ import type { Results } from '../results/types.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { serializeResults } from '../results/schema.js'
 import { budgetsSection } from './budgets-section.js'
+import { applyOverrides } from './overrides.js'
 import { progressObserver } from './progress.js'
 import { unpairedExit } from './unpaired.js'
 import { profileOutput, type RunIo } from './run.js'
 
 /** Usage of the ab command. */
 export const AB_USAGE = `Usage: perfgate ab [BASE_REF] [--config perfgate.yml] [--filter GLOB] [--out-dir DIR]
-                   [--no-confirm] [--format text|markdown|json] [--fail-on-regression]
+                   [--no-confirm] [--no-profile] [--format text|markdown|json]
+                   [--fail-on-regression]
 
 Measures BASE_REF (default: the merge base of HEAD with origin/HEAD or main) and the current
 work tree on this machine, bench by bench in alternating rounds (base, head, head, base, ...),
@@ -40,6 +42,7 @@ Options:
   -f, --filter GLOB            measure only what matches (as perfgate run --filter)
   -o, --out-dir DIR            where base.json and head.json go (default perfgate-ab)
   --no-confirm                 do not re-run flagged benches on both sides to confirm them
+  --no-profile                 do not profile confirmed regressions (as profile: false)
   --format text|markdown|json  the report (markdown: the PR comment; json: the comparison only)
   --fail-on-regression         exit 1 on a regression, a broken budget, a steeper growth or
                                runs whose names do not pair
@@ -56,6 +59,7 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
       filter: { type: 'string', short: 'f' },
       'out-dir': { type: 'string', short: 'o', default: 'perfgate-ab' },
       'no-confirm': { type: 'boolean', default: false },
+      'no-profile': { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       'fail-on-regression': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -81,6 +85,9 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
       configFile: values.config,
       ...(positionals[0] === undefined ? {} : { baseRef: positionals[0] }),
       ...(values.filter === undefined ? {} : { filter: values.filter }),
+      ...(values['no-profile']
+        ? { adjust: (config) => applyOverrides(config, { profile: false }) }
+        : {}),
       env: io.env,
       now: () => io.now(),
       observer: progressObserver((text) => io.stderr(text), io.isTTY),

@@ -1,6 +1,6 @@
 /**
  * The measurement overrides of `perfgate run` (`--rounds`, `--samples`, `--time`, `--warmup`,
- * `--threshold`): parsed with the config's own field types, so `--time 2s` means what `time: 2s`
+ * `--threshold`, `--no-profile`): parsed with the config's own field types, so `--time 2s` means what `time: 2s`
  * means in perfgate.yml, and applied to every selected bench over its config.
  */
 import { count, duration, percentage, warmup, type Warmup } from '../config/fields.js'
@@ -14,6 +14,7 @@ export const OVERRIDE_OPTIONS = {
   time: { type: 'string' },
   warmup: { type: 'string' },
   threshold: { type: 'string' },
+  'no-profile': { type: 'boolean' },
 } as const
 
 /** Settings given on the command line; each one beats every bench's config. */
@@ -25,13 +26,17 @@ export interface Overrides {
   warmup?: Warmup
   /** The regression threshold, a fraction. */
   regressionThreshold?: number
+  /** `--no-profile`: confirmed regressions are not profiled. */
+  profile?: false
 }
 
 /** The overrides among parsed flag values; throws an Error naming the flag for a bad value. */
 export function parseOverrides(
-  values: Partial<Record<keyof typeof OVERRIDE_OPTIONS, string>>,
+  values: Partial<Record<Exclude<keyof typeof OVERRIDE_OPTIONS, 'no-profile'>, string>> & {
+    'no-profile'?: boolean
+  },
 ): Overrides {
-  const out: Overrides = {}
+  const out: Overrides = values['no-profile'] === true ? { profile: false } : {}
   const check = <T>(
     flag: string,
     text: string,

@@ -46,7 +46,8 @@ export interface RunIo {
 export const RUN_HELP = `Usage: perfgate run [--config perfgate.yml] [--filter GLOB] [--out perfgate-results.json]
                     [--baseline BASE.json|NAME]... [--save NAME] [--confirm-base REF]
                     [--no-confirm] [--rounds N] [--samples N] [--time DUR] [--warmup DUR|N]
-                    [--threshold PCT] [--format text|markdown|json|csv] [--fail-on-regression]
+                    [--threshold PCT] [--no-profile] [--format text|markdown|json|csv]
+                    [--fail-on-regression]
        perfgate run [options] -- 'command' ['command2' ...]
 
 Runs the config's benches, writes the results file and, with --baseline, compares with it and
@@ -77,6 +78,8 @@ Options:
   --time DUR                   measurement time per bench (e.g. 2s), over the config
   --warmup DUR|N               warm-up time (500ms) or iterations (3), over the config
   --threshold PCT              the regression threshold of every bench (e.g. 5%), over the config
+  --no-profile                 do not profile confirmed regressions (as profile: false in the
+                               config): no cause under their rows, a quicker confirmation
   --format text|markdown|json|csv
                                the report (markdown: the PR comment; json: only JSON on stdout,
                                the comparison with --baseline, else the results document; csv:
@@ -121,7 +124,8 @@ async function measureBase(
       io.stderr(
         `perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`,
       ),
-    profileOutput(outDir),
+    // --no-profile is in the overrides too, so a side's config says it per bench.
+    { profile: overrides.profile !== false, output: profileOutput(outDir) },
   )
 }
 

@@ -50,6 +50,10 @@ export const settingsFields = {
     description:
       'A/B mode: each configured round runs as this many shorter rounds per side (default 2). More rounds keep more undisturbed ones next to a noisy neighbour; 1 keeps the wall clock near 2× a single-side run (docs/ab.md).',
   }),
+  profile: z.boolean({ error: 'must be true or false' }).optional().meta({
+    description:
+      'When a regression is confirmed against the base, profile both sides to name the functions whose time grew (default true). false skips that pass (it costs about a quarter of the confirmation).',
+  }),
   serve: serveField(),
 }
 
@@ -77,6 +81,8 @@ export interface Settings {
   build?: string
   /** A/B mode: rounds per side for each configured round; undefined means AB_ROUND_SPLIT. */
   abSplit?: number
+  /** false: a confirmed regression of this bench is not profiled (default: profiled). */
+  profile?: false
   /** http/e2e: the server perfgate starts (and stops) for the bench; set by the loader. */
   serve?: ServeSpec
 }
@@ -112,6 +118,7 @@ export type SettingsInput = {
   duration?: number
   build?: string
   'ab-split'?: number
+  profile?: boolean
   serve?: ServeInput
 }
 
@@ -139,5 +146,6 @@ export function mergeSettings(
     ...(pick('duration') === undefined ? {} : { duration: pick('duration') }),
     ...(pick('build') === undefined ? {} : { build: pick('build') }),
     ...(pick('ab-split') === undefined ? {} : { abSplit: pick('ab-split') }),
+    ...(pick('profile') === false ? { profile: false as const } : {}),
   }
 }

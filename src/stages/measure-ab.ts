@@ -81,7 +81,12 @@ export async function measureAb(
       remeasure: async (names) => ({
         ...(await session.measure(names)),
         // Profiles of confirmed regressions go beside results.json, into the PR's artifact.
-        explain: (targets) => session.profile(targets, { dir: setup.outDir, ...deps.files }),
+        ...(inputs.profile
+          ? {
+              explain: (targets: Parameters<AbSession['profile']>[0]) =>
+                session.profile(targets, { dir: setup.outDir, ...deps.files }),
+            }
+          : {}),
       }),
       close: session.close,
     }

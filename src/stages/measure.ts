@@ -105,7 +105,7 @@ async function measureBothSides(run: RunContext, names: readonly string[]): Prom
         { title: 'perfgate confirm' },
       ),
     // Profiles of confirmed regressions go beside results.json, into the PR's artifact.
-    { dir: setup.outDir, ...deps.files },
+    { profile: setup.inputs.profile, output: { dir: setup.outDir, ...deps.files } },
   )
   // Nothing is lost without the base: the head alone is re-run, and the verdicts say so.
   return both ?? rerunHead(run.config, deps, names)
