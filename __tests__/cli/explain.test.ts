@@ -82,13 +82,11 @@ describe('perfgate run --confirm-base names what grew (bundled CLI, real git)', 
     const rows = [...confirmed.stdout.matchAll(/\nwork\/entry {2,}/g)]
     const report = confirmed.stdout.slice(rows.at(-1)?.index ?? 0)
     expect(report).toContain('regression (confirmed against the base)')
-    // The contract: the slowed helper, or the honest note; never the unchanged one. How often
-    // it is named (on Node 22 and 24 under load, not always) is bench:explain's to measure.
+    // The slowed helper, first; never the unchanged one.
     expect(report).toMatch(
       new RegExp(
         String.raw`why slower \(CPU profiles of base and head on this runner\):\n {6}` +
-          String.raw`(mix \(work\.mjs:1\): [\d.]+ → [\d.]+ (ms|µs) per call \(\+\d+\.\d%\), \d+% of the change|` +
-          String.raw`the profiles cannot separate the change from noise \(10 rounds per side\))\n`,
+          String.raw`mix \(work\.mjs:1\): [\d.]+ → [\d.]+ (ms|µs) per call \(\+\d+\.\d%\), \d+% of the change\n`,
       ),
     )
     expect(report).not.toMatch(/^ {6}fold /m)
@@ -106,6 +104,7 @@ describe('perfgate run --confirm-base names what grew (bundled CLI, real git)', 
     const folded = parseFolded(
       readFileSync(path.join(repo, 'profiles/work/entry.diff.folded'), 'utf8'),
     )
+    // Profiled without inlining, so `mix` keeps its own frame under `entry`.
     const mix = folded.find((s) => s.frames.join(';') === 'entry (work.mjs:11);mix (work.mjs:1)')
     expect(mix && mix.head > mix.base).toBe(true)
   })
@@ -115,7 +114,7 @@ describe('perfgate run --confirm-base names what grew (bundled CLI, real git)', 
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^work\/entry: .* → .* \(\+\d/)
-    expect(run.stdout).toMatch(/\n {2}(mix \(work\.mjs:1\): |the profiles cannot separate)/)
+    expect(run.stdout).toMatch(/\n {2}mix \(work\.mjs:1\): /)
     expect(run.stdout).not.toMatch(/\n {2}fold /)
   })
 

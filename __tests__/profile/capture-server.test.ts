@@ -30,18 +30,12 @@ function target(entry: string, calls: number): CaptureTarget {
 const serve = (command: string, port: number, work = 20000): string =>
   `serve: {command: ${command}, env: {PORT: "${port}", WORK: "${work}"}, health: {url: "http://127.0.0.1:${port}/", timeout: 10s, interval: 20ms}}`
 
-// On Node 24 a server's helpers' time lands in its handler's frame, so the capture gives a note
-// there instead of a profile (capture-server.ts); the profiling tests run where it profiles.
-const NODE_24 = Number(process.versions.node.split('.')[0]) >= 24
-const whereProfiled = NODE_24 ? it.skip : it
-
 describe('the server capture', () => {
-  it('gives a note instead of a profile on Node 24', async () => {
+  it('gives a note for a server whose Node runs with inlining (started by its path, not PATH)', async () => {
     const port = await freePort()
-    const entry = `{name: api, kind: http, url: "http://127.0.0.1:${port}/work", ${serve('node server.mjs', port)}}`
+    const entry = `{name: api, kind: http, url: "http://127.0.0.1:${port}/work", ${serve(process.execPath + ' server.mjs', port)}}`
     const taken = await captureRounds(captureServer, testSide(FIXTURES), target(entry, 3), 1)
-    if (NODE_24) expect(taken).toMatch(/on Node 24 a server's functions cannot be told/)
-    else expect(typeof taken).not.toBe('string')
+    expect(taken).toMatch(/its Node runs with inlining \(not started through the `node` on PATH\)/)
   })
 
   it('is the registered capture of http and e2e benches', () => {
@@ -49,45 +43,39 @@ describe('the server capture', () => {
     expect(CAPTURES.e2e).toBe(captureServer)
   })
 
-  whereProfiled(
-    "profiles a Node server over each round's requests: its handler's helper is named, by file and line",
-    async () => {
-      const port = await freePort()
-      const entry = `{name: api, kind: http, url: "http://127.0.0.1:${port}/work", warmup: 3, ${serve('node server.mjs', port)}}`
-      const side = testSide(FIXTURES)
-      const taken = await captureRounds(captureServer, side, target(entry, 30), 2)
-      if (typeof taken === 'string') throw new Error(taken)
-      expect(taken).toHaveLength(2)
-      taken.forEach((round: ProfileRound) => {
-        expect(round.calls).toBe(30)
-        expect(round.cpuMs).toBeGreaterThan(0)
-        const [top] = ownSelfTimes(round.profile)
-        expect(top).toMatchObject({
-          name: 'renderSlowly',
-          url: `file://${path.join(FIXTURES, 'server.mjs')}`,
-          line: 7,
-        })
+  it("profiles a Node server over each round's requests: its handler's helper is named, by file and line", async () => {
+    const port = await freePort()
+    const entry = `{name: api, kind: http, url: "http://127.0.0.1:${port}/work", warmup: 3, ${serve('node server.mjs', port)}}`
+    const side = testSide(FIXTURES)
+    const taken = await captureRounds(captureServer, side, target(entry, 30), 2)
+    if (typeof taken === 'string') throw new Error(taken)
+    expect(taken).toHaveLength(2)
+    taken.forEach((round: ProfileRound) => {
+      expect(round.calls).toBe(30)
+      expect(round.cpuMs).toBeGreaterThan(0)
+      const [top] = ownSelfTimes(round.profile)
+      expect(top).toMatchObject({
+        name: 'renderSlowly',
+        url: `file://${path.join(FIXTURES, 'server.mjs')}`,
+        line: 7,
       })
-    },
-  )
+    })
+  })
 
-  whereProfiled(
-    'keeps the warm-up out of the profile, even of a round of one request',
-    async () => {
-      const port = await freePort()
-      const entry = `{name: one, kind: http, url: "http://127.0.0.1:${port}/work?seq={{seq}}", warmup: 5, ${serve('node server.mjs', port, 200000)}}`
-      const taken = await captureRounds(captureServer, testSide(FIXTURES), target(entry, 1), 2)
-      if (typeof taken === 'string') throw new Error(taken)
-      for (const round of taken) {
-        expect(round.calls).toBe(1)
-        const names = ownSelfTimes(round.profile).map((entry) => entry.name)
-        expect(names).toContain('renderSlowly')
-        expect(names).not.toContain('warmUpOnly')
-      }
-    },
-  )
+  it('keeps the warm-up out of the profile, even of a round of one request', async () => {
+    const port = await freePort()
+    const entry = `{name: one, kind: http, url: "http://127.0.0.1:${port}/work?seq={{seq}}", warmup: 5, ${serve('node server.mjs', port, 200000)}}`
+    const taken = await captureRounds(captureServer, testSide(FIXTURES), target(entry, 1), 2)
+    if (typeof taken === 'string') throw new Error(taken)
+    for (const round of taken) {
+      expect(round.calls).toBe(1)
+      const names = ownSelfTimes(round.profile).map((entry) => entry.name)
+      expect(names).toContain('renderSlowly')
+      expect(names).not.toContain('warmUpOnly')
+    }
+  })
 
-  whereProfiled('profiles the server behind an e2e bench, counting flows', async () => {
+  it('profiles the server behind an e2e bench, counting flows', async () => {
     const port = await freePort()
     const entry = `{name: flow, kind: e2e, create: {url: "http://127.0.0.1:${port}/work", method: POST}, id: $.id, poll: {url: "http://127.0.0.1:${port}/work?job={{id}}", field: $.state, success: done}, poll-interval: 1ms, ${serve('node server.mjs', port)}}`
     const taken = await captureRounds(captureServer, testSide(FIXTURES), target(entry, 10))
@@ -96,7 +84,7 @@ describe('the server capture', () => {
     expect(ownSelfTimes(taken[0].profile)[0].name).toBe('renderSlowly')
   })
 
-  whereProfiled('gives the note for a server that is not a Node process', async () => {
+  it('gives the note for a server that is not a Node process', async () => {
     const port = await freePort()
     const entry = `{name: py, kind: http, url: "http://127.0.0.1:${port}/", ${serve(`python3 -m http.server ${port} --bind 127.0.0.1`, port)}}`
     const note = await captureRounds(captureServer, testSide(FIXTURES), target(entry, 3))

@@ -31,7 +31,7 @@ function parseRows(count) {
   return total
 }
 
-console.log(hashRows(10000000) + parseRows(200000))
+console.log(hashRows(4000000) + parseRows(80000))
 `
 
 /** A server whose requests spend their time in two helpers; `rounds` sets escapeHtml's work. */
@@ -165,17 +165,12 @@ describe('perfgate run --confirm-base profiles Node commands and servers', () =>
     expect(script).not.toContain('parseRows')
     const page = section('page')
     expect(page).toContain('regression (confirmed against the base)')
-    if (Number(process.versions.node.split('.')[0]) >= 24) {
-      // No server profile on Node 24 (capture-server.ts): a note, never a wrong name.
-      expect(page).toContain("on Node 24 a server's functions cannot be told")
-    } else {
-      expect(page).toMatch(
-        /^ {6}escapeHtml \(server\.mjs:3\): .* per call \(\+[\d.]+%\), \d+% of the change$/m,
-      )
-      expect(page).not.toContain('listItems')
-      // The files a profiler opens, beside the results.
-      expect(existsSync(path.join(repo, 'profiles', 'page.head.cpuprofile'))).toBe(true)
-    }
+    expect(page).toMatch(
+      /^ {6}escapeHtml \(server\.mjs:3\): .* per call \(\+[\d.]+%\), \d+% of the change$/m,
+    )
+    expect(page).not.toContain('listItems')
+    // The files a profiler opens, beside the results.
+    expect(existsSync(path.join(repo, 'profiles', 'page.head.cpuprofile'))).toBe(true)
     const folded = readFileSync(path.join(repo, 'profiles', 'script.diff.folded'), 'utf8')
     expect(folded).toMatch(/hashRows \(script\.mjs:1\) \S+ \S+$/m)
   }, 300_000)

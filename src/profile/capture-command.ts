@@ -13,7 +13,7 @@ import { lastLines, runShell, type CommandRun, type ShellOptions } from '../run/
 import type { Capture, CaptureNote, CaptureTarget, SideProfiler } from './captures.js'
 import { commandLabel } from './label.js'
 import { openPerfProfiler, probePerfRecord } from './perf-record.js'
-import { profiledEnv, writePreload } from './preload.js'
+import { profiledEnv, writeNodeShim, writePreload } from './preload.js'
 import { profileFiles, readRound } from './read-profiles.js'
 
 /** Opens a side's profiler for a `command` bench: Node's own, perf, or a note why neither. */
@@ -32,7 +32,13 @@ export const captureCommand: Capture = async (side, target) => {
     }
     const profiled = {
       ...plain,
-      env: profiledEnv(plain.env, { preload, dir, intervalUs: target.intervalUs, mode: 'exit' }),
+      env: profiledEnv(plain.env, {
+        preload,
+        shim: await writeNodeShim(scratch, plain.env),
+        dir,
+        intervalUs: target.intervalUs,
+        mode: 'exit',
+      }),
     }
     const first = await runCalls(spec, 1, plain, profiled)
     if (first !== undefined) {

@@ -10,6 +10,7 @@ import type { JsProfileJob, JsProfileReply, JsProfileRequest } from '../run/js-p
 import { workerPath } from '../run/kinds/js.js'
 import { killGroup } from '../run/process.js'
 import type { Capture, SideProfiler } from './captures.js'
+import { NODE_FLAGS } from './preload.js'
 
 /** Opens a profiling worker for the js function `target.result` names on one side. */
 export const captureJs: Capture = async (side, target) => {
@@ -62,6 +63,8 @@ interface Worker {
 
 function startWorker(env: Readonly<Record<string, string | undefined>>): Worker {
   const child = fork(workerPath(), [], {
+    // Without inlining (preload.ts says why).
+    execArgv: NODE_FLAGS,
     detached: true,
     env: { ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -6,7 +6,7 @@
  * profile. Start-up and warm-up stay out of the profile; the server keeps running until stopped.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { BenchConfig } from '../config/types.js'
@@ -19,11 +19,14 @@ import type { Servers } from '../run/serve.js'
 import type { Capture, SideProfiler } from './captures.js'
 import { commandLabel } from './label.js'
 import {
+  INLINING_OFF,
   PID_SUFFIX,
   PROFILE_DIR_VARIABLE,
   PROFILE_SUFFIX,
   profiledEnv,
+  SERVER_NODE_FLAGS,
   STARTED_SUFFIX,
+  writeNodeShim,
   writePreload,
 } from './preload.js'
 import { readRound } from './read-profiles.js'
@@ -40,15 +43,6 @@ export const captureServer: Capture = async (side, target) => {
       note: `no profiler applies to bench "${bench.name}": perfgate does not start its server (no serve:)`,
     }
   }
-  // Seen on Node 24 (not 20): a server's helpers' time lands in its request handler's frame in
-  // the inspector's profile, so the comment would name the handler. Until that is understood, no
-  // server profile there rather than a wrong name. (Checked on perfgate's own Node, a proxy for
-  // the server's, which runs from the same PATH on a runner.)
-  if (Number(process.versions.node.split('.')[0]) >= 24) {
-    return {
-      note: `no profile of bench "${bench.name}"'s server: on Node 24 a server's functions cannot be told from its request handler yet`,
-    }
-  }
   const label = `the ${side.side} side's server \`${commandLabel(serve.command)}\``
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'perfgate-profile-'))
   const remove = (): Promise<void> => rm(scratch, { recursive: true, force: true })
@@ -60,6 +54,7 @@ export const captureServer: Capture = async (side, target) => {
     const merged = { ...side.env, ...serve.env }
     const profiled = profiledEnv(merged, {
       preload,
+      shim: await writeNodeShim(scratch, merged, SERVER_NODE_FLAGS),
       dir,
       intervalUs: target.intervalUs,
       mode: 'signal',
@@ -105,6 +100,12 @@ export const captureServer: Capture = async (side, target) => {
       await remove()
       return {
         note: `no profiler applies to ${label}: it starts no Node process (or NODE_OPTIONS does not reach it)`,
+      }
+    }
+    if (!(await withoutInlining(dir, first))) {
+      await remove()
+      return {
+        note: `no profile of ${label}: its Node runs with inlining (not started through the \`node\` on PATH), so its functions cannot be told from their callers`,
       }
     }
     const windows = new Map<number, number>()
@@ -181,6 +182,15 @@ async function registered(dir: string): Promise<number[]> {
     .map((name) => Number(name.slice(0, -PID_SUFFIX.length)))
     .filter((pid) => (procStat(pid)?.running ?? isAlive(pid)) && profiledHere(pid, dir))
     .sort((a, b) => a - b)
+}
+
+/** Whether every process of `pids` registered as running without inlining (the node shim's). */
+async function withoutInlining(dir: string, pids: readonly number[]): Promise<boolean> {
+  for (const pid of pids) {
+    const text = await readFile(path.join(dir, `${pid}${PID_SUFFIX}`), 'utf8').catch(() => '')
+    if (text !== INLINING_OFF) return false
+  }
+  return true
 }
 
 /**

@@ -8,7 +8,8 @@
  * registers the process and profiles only between two SIGUSR2 (a `serve` server, over the
  * measured requests — a server never exits normally, so `--cpu-prof` would never write).
  */
-import { writeFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /** How a profiled process decides when to profile. */
@@ -23,6 +24,27 @@ const MODE = 'PERFGATE_PROFILE_MODE'
 
 /** The file a process that loaded the preload writes at start (signal mode): `<pid>.pid`. */
 export const PID_SUFFIX = '.pid'
+/** A pid file's text when its process runs without inlining (NODE_FLAGS). */
+export const INLINING_OFF = 'no-inlining'
+
+/**
+ * V8 flags profiled Node processes run with: no inlining. An inlined function has no frame in a
+ * CPU profile: once the optimiser inlines a function's helpers (Turbofan after a thousand calls
+ * or so; on Node 22 and 24 Maglev after a few dozen), their samples land on the caller, and the
+ * profiles could only name the caller. Both sides run the same way, so the comparison is fair.
+ * Node refuses V8 flags in NODE_OPTIONS, and set at run time (v8.setFlagsFromString) they were
+ * seen not to hold on Node 24: so on the command line (the js worker's) or through a `node` shim
+ * on PATH (commands and servers).
+ */
+export const NODE_FLAGS = ['--no-turbo-inlining', '--no-maglev-inlining']
+
+/**
+ * A server's flags add no on-stack replacement: on Node 24 the samples of a handler's helper
+ * whose loop was optimised while it ran (called a few dozen times, as while profiling) were
+ * counted as the handler's. Not for commands: there the same flag moved part of a long loop's
+ * samples to its caller instead (both seen on Node 24, tested in __tests__/profile).
+ */
+export const SERVER_NODE_FLAGS = [...NODE_FLAGS, '--no-use-osr']
 /** Written once a window's profiler runs (signal mode): `<pid>-<window>.started`. */
 export const STARTED_SUFFIX = '.started'
 /**
@@ -85,7 +107,8 @@ const SOURCE = `'use strict'
   process.on('exit', stop)
   if (process.env.${MODE} !== 'signal') return start()
   process.on('SIGUSR2', () => (running ? stop() : start()))
-  mark('${PID_SUFFIX}', '')
+  // Whether this process runs without inlining (started through the node shim on PATH).
+  mark('${PID_SUFFIX}', process.execArgv.includes('--no-maglev-inlining') ? '${INLINING_OFF}' : '')
 })()
 `
 
@@ -96,10 +119,46 @@ export async function writePreload(dir: string): Promise<string> {
   return file
 }
 
+/**
+ * Writes `dir/bin/node`, a shim that runs the `node` found on `env`'s PATH with `flags`, and
+ * returns its folder, or undefined when PATH has no node (the processes then run as they are).
+ */
+export async function writeNodeShim(
+  dir: string,
+  env: Readonly<Record<string, string | undefined>>,
+  flags: readonly string[] = NODE_FLAGS,
+): Promise<string | undefined> {
+  const real = await findOnPath('node', env.PATH ?? '')
+  if (real === undefined) return undefined
+  const bin = path.join(dir, 'bin')
+  await mkdir(bin, { recursive: true })
+  const quoted = `'${real.replace(/'/g, `'\\''`)}'`
+  await writeFile(path.join(bin, 'node'), `#!/bin/sh\nexec ${quoted} ${flags.join(' ')} "$@"\n`, {
+    mode: 0o755,
+  })
+  return bin
+}
+
+async function findOnPath(name: string, searchPath: string): Promise<string | undefined> {
+  for (const folder of searchPath.split(path.delimiter)) {
+    if (folder === '') continue
+    const file = path.join(folder, name)
+    try {
+      await access(file, constants.X_OK)
+      return file
+    } catch {
+      // Not here.
+    }
+  }
+  return undefined
+}
+
 /** What profiled processes need: where to write, how often to sample, when to profile. */
 export interface PreloadOptions {
   /** The preload file (writePreload). */
   preload: string
+  /** The node shim's folder (writeNodeShim), put first on PATH; undefined: none. */
+  shim?: string | undefined
   /** The folder the profiles are written to. */
   dir: string
   /** Sampling interval, microseconds. */
@@ -120,6 +179,9 @@ export function profiledEnv(
   const existing = env.NODE_OPTIONS?.trim()
   return {
     ...env,
+    ...(options.shim === undefined
+      ? {}
+      : { PATH: [options.shim, env.PATH].filter((p) => p).join(path.delimiter) }),
     NODE_OPTIONS: existing ? `${existing} ${require}` : require,
     [DIR]: options.dir,
     [INTERVAL]: String(Math.max(1, Math.round(options.intervalUs))),
