@@ -702,7 +702,7 @@ function calibration() {
  */
 /** A profiling worker's warm-up: at least this many rounds' worth of calls, and this long. */
 const WARM_UP_ROUNDS = 5;
-const WARM_UP_MS = 300;
+const WARM_UP_MS = 100;
 /** Imports the module, warms up, replies ready, then answers round and close requests in order. */
 async function serveProfiles(job, channel) {
     let teardown;

@@ -11,7 +11,7 @@ type Hook = (...args: unknown[]) => unknown
 
 /** A profiling worker's warm-up: at least this many rounds' worth of calls, and this long. */
 const WARM_UP_ROUNDS = 5
-const WARM_UP_MS = 300
+const WARM_UP_MS = 100
 
 /** How the profiling worker talks to its parent. */
 export interface ProfileChannel {
