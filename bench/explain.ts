@@ -7,7 +7,8 @@
  * regression). All of it next to a CPU hog (`yes` pinned to core 1 with taskset when present).
  * Reports: how often `mix` is named first, how often the unchanged `fold` is named at all, and
  * profiling's wall clock as a share of the confirmation's measurement. Needs the bundle (the js
- * worker is dist/js-worker.js). EXPLAIN_SEEDS=N sets the seeds (default 20).
+ * worker is dist/js-worker.js). EXPLAIN_SEEDS=N sets the seeds (default 20); EXPLAIN_KIND=command
+ * times the same code as a Node command instead.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -21,7 +22,11 @@ import { causeTexts } from '../src/report/cause.js'
 
 const SEEDS = Number(process.env.EXPLAIN_SEEDS ?? 20)
 const WORK = 20_000
-const RESULT = 'work/entry'
+// EXPLAIN_KIND=command times the same code as a Node command (`node run.mjs`, calling entry
+// CALLS_PER_RUN times per run), profiled through the preload and the node shim.
+const KIND = process.env.EXPLAIN_KIND === 'command' ? 'command' : 'js'
+const CALLS_PER_RUN = 200
+const RESULT = KIND === 'command' ? 'work' : 'work/entry'
 // The js defaults (time 1 s, rounds 5: 10 rounds per side in A/B), as a bench without settings
 // gets them. EXPLAIN_TIME / EXPLAIN_ROUNDS set others (shorter benches make profiling's share
 // larger: its rounds take at least 30 ms whatever the bench's time).
@@ -29,11 +34,23 @@ const SETTINGS = [
   ...(process.env.EXPLAIN_TIME ? [`  time: ${process.env.EXPLAIN_TIME}`] : []),
   ...(process.env.EXPLAIN_ROUNDS ? [`  rounds: ${process.env.EXPLAIN_ROUNDS}`] : []),
 ]
-const CONFIG = `${SETTINGS.length > 0 ? `defaults:\n${SETTINGS.join('\n')}\n` : ''}benches:
-  - name: work
+const BENCH =
+  KIND === 'command'
+    ? `  - name: work
+    kind: command
+    command: node run.mjs
+    memory: false
+`
+    : `  - name: work
     kind: js
     module: work.mjs
     functions: [entry]
+`
+const CONFIG = `${SETTINGS.length > 0 ? `defaults:\n${SETTINGS.join('\n')}\n` : ''}benches:\n${BENCH}`
+const RUNNER = `import { entry } from './work.mjs'
+let sink = 0
+for (let i = 0; i < ${CALLS_PER_RUN}; i++) sink += entry()
+if (sink === -1) console.log(sink)
 `
 
 function module(mixWork: number): string {
@@ -90,6 +107,7 @@ async function main(): Promise<void> {
   git('config', 'user.name', 'bench')
   await writeFile(path.join(repo, 'perfgate.yml'), CONFIG)
   await writeFile(path.join(repo, 'work.mjs'), module(WORK))
+  await writeFile(path.join(repo, 'run.mjs'), RUNNER)
   git('add', '.')
   git('commit', '-qm', 'base')
   const pinned = spawnSync('taskset', ['--version']).status === 0
@@ -158,7 +176,7 @@ function report(outcomes: Outcome[], pinned: boolean): void {
   const pct = (v: number) => `${(v * 100).toFixed(0)}%`
   const regressions = outcomes.filter((o) => o.verdict === 'regression').length
   console.log(
-    `\nEXPLAIN: ${n} seeds, settings ${SETTINGS.map((l) => l.trim()).join(', ') || 'the js defaults'}, mix slowed 50–150% (seeded), next to a CPU hog (${pinned ? '`yes` pinned to core 1' : '`yes`'}); the timing judged ${regressions} of ${n} a regression\n`,
+    `\nEXPLAIN: ${n} seeds, a ${KIND} bench, settings ${SETTINGS.map((l) => l.trim()).join(', ') || 'the defaults'}, mix slowed 50–150% (seeded), next to a CPU hog (${pinned ? '`yes` pinned to core 1' : '`yes`'}); the timing judged ${regressions} of ${n} a regression\n`,
   )
   console.log('| measure | result | target |')
   console.log('| --- | ---: | ---: |')
