@@ -63,4 +63,8 @@ test('the CPU demo flags json/stringify and nothing else, and ends with the PR c
     new Set(['json/stringify']),
   )
   expect(run.stdout).toContain('Flagged json/stringify: what the branch slowed, and nothing else')
+  // Why: nearly all its time is in the bench function that calls JSON.stringify, named with its line.
+  expect(html).toMatch(
+    /<strong>Why json\/stringify is slower<\/strong>[^]*?<li>stringify \(benches\/json\.js:\d+\): [\d.]+ → [\d.]+ (µs|ms) per call \(\+[\d.]+%\), \d+% of the change<\/li>/,
+  )
 }, 240_000)

@@ -143,6 +143,41 @@ describe('attribution where noise is all there is (synthetic, seeded)', () => {
   })
 })
 
+describe('a bench whose time is all in one function (synthetic, seeded)', () => {
+  // `stringify` calls JSON.stringify, whose time the profile gives to its caller: one function
+  // holds ~97% of the time on both sides, so its share cannot grow when it slows down.
+  const times = (grow: number): Record<string, number> => ({
+    stringify: 0.5 * grow,
+    setup: 0.005,
+    check: 0.01,
+  })
+  const rounds = (t: Record<string, number>, random: () => number) =>
+    Array.from({ length: 10 }, () => noisyRound(t, random))
+
+  it('names it when it grew 30%, with both times and all of the change', () => {
+    let named = 0
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = mulberry32(seed)
+      const { lines } = attribute(rounds(times(1), random), rounds(times(1.3), random))
+      if (lines.length === 1 && lines[0].name === 'stringify') named++
+      for (const line of lines) expect(line.headMs).toBeGreaterThan(line.baseMs)
+    }
+    expect(named).toBeGreaterThanOrEqual(18)
+  })
+
+  it('names nothing over 40 seeds where it did not change', () => {
+    const named: string[] = []
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = mulberry32(100 + seed)
+      named.push(
+        ...attribute(rounds(times(1), random), rounds(times(1), random)).lines.map((l) => l.name),
+      )
+    }
+    // At ALPHA = 1% a seed of 40 could name it by chance (the seeds are fixed: none does).
+    expect(named).toEqual([])
+  })
+})
+
 /** A round: every function's time × a per-function jitter, all × 1.45 in 2 rounds in 5 (a CPU hog). */
 function noisyRound(msPerCall: Record<string, number>, random: () => number): ProfileRound {
   const hog = random() < 0.4 ? 1.45 : 1

@@ -16,6 +16,9 @@
  *   grew with everything else (its share did not) is not named: the one that took over is.
  * - Ranked by growth (ms per call, head − base); the top MAX_LINES are named, each with its
  *   share of the whole change (the total per call, head − base).
+ * - One exception to "its share must grow": a function that holds nearly all the time on both
+ *   sides (DOMINANT_SHARE) cannot grow its share. It is named when the rounds' totals per call
+ *   grew (the same one-sided rank test, at ALPHA) and nothing else was.
  */
 import { mannWhitneyU } from '../compare/mann-whitney.js'
 import { roundTimes, type FunctionId, type RoundTimes } from './self-time.js'
@@ -29,6 +32,11 @@ export const MIN_SHARE = 0.05
 export const MIN_TIME = 0.01
 /** At most this many functions are named. */
 export const MAX_LINES = 3
+/**
+ * A function holding at least this share of both sides' time is the bench's time: when it
+ * grew, its share cannot (a bench spending it all in `JSON.stringify` called from one function).
+ */
+export const DOMINANT_SHARE = 0.8
 
 /** What the attribution found: the lines by growth, or why none, and the totals it judged by. */
 export interface Attribution {
@@ -90,6 +98,8 @@ export function attribute(
   }
   const grown = holm(candidates, family).sort((a, b) => b.growth - a.growth)
   if (grown.length === 0) {
+    const dominant = dominantGrowth(baseTimes, headTimes, baseFast, headFast, functions, change)
+    if (dominant) return { lines: [dominant], ...totals }
     return {
       lines: [],
       note: `the profiles cannot separate the change from noise (${rounds} rounds per side)`,
@@ -104,6 +114,42 @@ export function attribute(
     share: Math.min(1, c.growth / change),
   }))
   return { lines, ...totals }
+}
+
+/**
+ * The one function that holds nearly all of both sides' time (DOMINANT_SHARE), when the time per
+ * call of the whole grew across rounds (one-sided rank test of the rounds' totals at ALPHA):
+ * then its growth is the change, though its share could not grow. Undefined otherwise.
+ */
+function dominantGrowth(
+  baseTimes: readonly RoundTimes[],
+  headTimes: readonly RoundTimes[],
+  baseFast: readonly RoundTimes[],
+  headFast: readonly RoundTimes[],
+  functions: ReadonlyMap<string, FunctionId>,
+  change: number,
+): CauseLine | undefined {
+  const holders = [...functions.keys()].filter(
+    (key) =>
+      median(shareOf(baseTimes, key)) >= DOMINANT_SHARE &&
+      median(shareOf(headTimes, key)) >= DOMINANT_SHARE,
+  )
+  if (holders.length !== 1) return undefined
+  const [key] = holders
+  const totals = (times: readonly RoundTimes[]) => times.map((t) => t.totalMs)
+  if (!(oneSidedP(totals(baseTimes), totals(headTimes)) <= ALPHA)) return undefined
+  const baseMs = median(perRound(baseFast, key))
+  const headMs = median(perRound(headFast, key))
+  const growth = headMs - baseMs
+  if (!(growth >= MIN_SHARE * change)) return undefined
+  const fn = functions.get(key) as FunctionId
+  return {
+    name: fn.name,
+    ...(fn.location === undefined ? {} : { location: fn.location }),
+    baseMs,
+    headMs,
+    share: Math.min(1, growth / change),
+  }
 }
 
 /**
