@@ -3,7 +3,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-6u9jYOx-.js';
-import { prepareAb } from './chunks/run-ab-C7JoCAh3.js';
+import { prepareAb } from './chunks/run-ab-qP9au22F.js';
 import { c as compareAndConfirmRuns, m as markChanged } from './chunks/changed-benches-BZhwGHyb.js';
 import { r as renderComment } from './chunks/comment-D07EH1nV.js';
 import { c as causeSource, a as causeTexts, b as budgetTrouble, d as buildCommentModel, l as localCommentInput } from './chunks/model-CSX-gO8p.js';
@@ -39,7 +39,7 @@ import { l as looseObject, s as string, u as union, r as record, a as array, n a
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/git-XZ9dYSDd.js';
-import './chunks/explain-Dpnz9WX0.js';
+import './chunks/explain-CVyst15G.js';
 import './chunks/mann-whitney-CuNc0pRu.js';
 import './chunks/simple-statistics-Dw7N4kWf.js';
 import './chunks/calibration-module-CtkTGxWt.js';
@@ -520,7 +520,7 @@ async function measureBase(configFile, baseRef, names, io, overrides,
 /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
 outDir) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-C7JoCAh3.js');
+    const { prepareAb } = await import('./chunks/run-ab-qP9au22F.js');
     const { measureOnce } = await import('./chunks/measure-once-Cm9vw2JS.js');
     const open = () => prepareAb({
         configFile,
@@ -1324,7 +1324,7 @@ async function runCli(args, io) {
             case 'compare':
                 return await compareCommand(rest, io);
             case 'explain': {
-                const { explainCommand } = await import('./chunks/explain-CbyNUgfC.js');
+                const { explainCommand } = await import('./chunks/explain-OZB6H7hN.js');
                 return await explainCommand(rest, io);
             }
             case 'history':
