@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-6u9jYOx-.js';
 import { prepareAb } from './chunks/run-ab-qP9au22F.js';
-import { c as compareAndConfirmRuns, m as markChanged } from './chunks/changed-benches-BZhwGHyb.js';
+import { c as compareAndConfirmRuns, m as markChanged } from './chunks/changed-benches-ClGVdZR6.js';
 import { r as renderComment } from './chunks/comment-D07EH1nV.js';
 import { c as causeSource, a as causeTexts, b as budgetTrouble, d as buildCommentModel, l as localCommentInput } from './chunks/model-CSX-gO8p.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Czr1TBQt.js';

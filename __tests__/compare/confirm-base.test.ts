@@ -30,7 +30,7 @@ const rowOf = (comparison: Comparison, name: string): MetricComparison => {
 }
 
 describe('benchesInDoubt', () => {
-  it('picks a regression, not an unchanged bench nor a significant improvement', () => {
+  it('picks a regression and a significant improvement, not an unchanged bench', () => {
     const first = compareRuns(
       [run({ slow: 1, same: 1, fast: 1 })],
       run({ slow: 1.3, same: 1, fast: 0.7 }),
@@ -39,7 +39,7 @@ describe('benchesInDoubt', () => {
     expect(rowOf(first, 'slow').verdict).toBe('regression')
     expect(rowOf(first, 'same').verdict).toBe('unchanged')
     expect(rowOf(first, 'fast').verdict).toBe('improvement')
-    expect(benchesInDoubt(first)).toEqual(['slow'])
+    expect(benchesInDoubt(first)).toEqual(['slow', 'fast'])
   })
 
   it('picks inconclusive rows and changes beyond the threshold either way, once per bench', () => {
@@ -66,7 +66,7 @@ describe('benchesInDoubt', () => {
       warnings: [],
       regressions: 1,
     }
-    expect(benchesInDoubt(comparison)).toEqual(['unsure', 'slower', 'faster', 'twice'])
+    expect(benchesInDoubt(comparison)).toEqual(['unsure', 'slower', 'faster', 'improved', 'twice'])
   })
 })
 
