@@ -3,8 +3,9 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-6u9jYOx-.js';
-import { prepareAb } from './chunks/run-ab-qP9au22F.js';
+import { prepareAb } from './chunks/run-ab-BKRYEbWc.js';
 import { c as compareAndConfirmRuns, m as markChanged } from './chunks/changed-benches-ClGVdZR6.js';
+import { w as withoutProfiling } from './chunks/without-profiling-BgwVM14H.js';
 import { r as renderComment } from './chunks/comment-D07EH1nV.js';
 import { c as causeSource, a as causeTexts, b as budgetTrouble, d as buildCommentModel, l as localCommentInput } from './chunks/model-CSX-gO8p.js';
 import { f as formatValue, a as formatP, b as formatChange } from './chunks/format-Czr1TBQt.js';
@@ -12,9 +13,8 @@ import { C as CENTRE_LABEL, m as metricCentre } from './chunks/centre-C0y8xcZQ.j
 import { p as parseResults, s as serializeResults, R as ResultsFormatError } from './chunks/schema-uKiMc1C5.js';
 import { g as growthText } from './chunks/render-CYu9eebb.js';
 import { g as growthReport } from './chunks/report-YefOr9Oy.js';
-import { c as count, d as duration, w as warmup, p as percentage, m as msPer } from './chunks/pg-notify-CIo0VZWO.js';
-import { p as parseConfig, f as formatConfigError } from './chunks/load-CgmiZw6m.js';
-import { r as readConfig } from './chunks/read-B732820z.js';
+import { p as parseConfig, f as formatConfigError } from './chunks/load-Bkvf1_Ma.js';
+import { r as readConfig } from './chunks/read-D8LBBNJd.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
 import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-D2WrZBhe.js';
@@ -25,6 +25,7 @@ import 'node:http';
 import 'node:https';
 import 'node:events';
 import 'node:url';
+import { c as count, d as duration, w as warmup, p as percentage, m as msPer } from './chunks/pg-notify-CIo0VZWO.js';
 import './chunks/index-BDfKYOkb.js';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import { q as quantileOf, C as CompareInputError } from './chunks/units-C0yKQs3w.js';
@@ -39,7 +40,7 @@ import { l as looseObject, s as string, u as union, r as record, a as array, n a
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/git-XZ9dYSDd.js';
-import './chunks/explain-CVyst15G.js';
+import './chunks/explain-CpDaGJDj.js';
 import './chunks/mann-whitney-CuNc0pRu.js';
 import './chunks/simple-statistics-Dw7N4kWf.js';
 import './chunks/calibration-module-CtkTGxWt.js';
@@ -47,12 +48,11 @@ import './chunks/escape-DUX7g4yH.js';
 import './chunks/permutation-CwRxd2mz.js';
 import './chunks/bench-BCpLDQqU.js';
 import './chunks/random-CRNsGjhb.js';
-import './chunks/XMLParser-Ciolm0c3.js';
-import './chunks/units-CFo0x0PP.js';
-import './chunks/schema-BKJa7r2O.js';
+import './chunks/schema-BRKjUScj.js';
 import 'process';
 import 'buffer';
 import './chunks/formats-B8atlvjM.js';
+import './chunks/units-CFo0x0PP.js';
 import './chunks/messages-D8C6-ZlJ.js';
 import './chunks/identity-B3jh3Sc_.js';
 import 'fs';
@@ -60,6 +60,7 @@ import 'path';
 import 'url';
 import 'module';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
+import './chunks/XMLParser-Ciolm0c3.js';
 import 'events';
 import 'util';
 import 'util/types';
@@ -185,73 +186,6 @@ function budgetsSection(benches, head, baseline, format) {
         growthRegressions: growth.growthRegressions.length,
     };
     return { text, failed: growth.failed, why, local };
-}
-
-/**
- * The measurement overrides of `perfgate run` (`--rounds`, `--samples`, `--time`, `--warmup`,
- * `--threshold`, `--no-profile`): parsed with the config's own field types, so `--time 2s` means what `time: 2s`
- * means in perfgate.yml, and applied to every selected bench over its config.
- */
-/** The parseArgs options of the overrides. */
-const OVERRIDE_OPTIONS = {
-    rounds: { type: 'string' },
-    samples: { type: 'string' },
-    time: { type: 'string' },
-    warmup: { type: 'string' },
-    threshold: { type: 'string' },
-    'no-profile': { type: 'boolean' },
-};
-/** The overrides among parsed flag values; throws an Error naming the flag for a bad value. */
-function parseOverrides(values) {
-    const out = values['no-profile'] === true ? { profile: false } : {};
-    const check = (flag, text, result) => {
-        if (!result.success)
-            throw new Error(`--${flag} ${result.error?.issues[0]?.message ?? 'is invalid'}, got "${text}"`);
-        return result.data;
-    };
-    if (values.rounds !== undefined)
-        out.rounds = check('rounds', values.rounds, count(1).safeParse(Number(values.rounds)));
-    if (values.samples !== undefined)
-        out.samples = check('samples', values.samples, count(1).safeParse(Number(values.samples)));
-    if (values.time !== undefined)
-        out.time = check('time', values.time, duration().safeParse(values.time));
-    if (values.warmup !== undefined) {
-        // A bare number is iterations, as `warmup: 3` in YAML; anything else must be a duration.
-        const raw = /^\s*\d+\s*$/.test(values.warmup) ? Number(values.warmup) : values.warmup;
-        out.warmup = check('warmup', values.warmup, warmup().safeParse(raw));
-    }
-    if (values.threshold !== undefined) {
-        // `--threshold 5` is read as 5%, as benchstat users type it.
-        const text = values.threshold.trim().endsWith('%') ? values.threshold : `${values.threshold}%`;
-        out.regressionThreshold = check('threshold', values.threshold, percentage().safeParse(text));
-    }
-    return out;
-}
-/** `config` with the overrides set on every bench. */
-function applyOverrides(config, overrides) {
-    const { regressionThreshold, ...measurement } = overrides;
-    return {
-        ...config,
-        benches: config.benches.map((bench) => ({
-            ...bench,
-            settings: {
-                ...bench.settings,
-                ...measurement,
-                ...(regressionThreshold === undefined ? {} : { regressionThreshold }),
-            },
-        })),
-    };
-}
-/**
- * `results` judged under `regressionThreshold` instead of the threshold recorded with each bench
- * (`compare --threshold`): the comparison reads a bench's threshold from its result. A metric's
- * own threshold (memory metrics have theirs) stays, as a config's does under the action's input.
- */
-function withThreshold(results, regressionThreshold) {
-    return {
-        ...results,
-        benches: results.benches.map((bench) => ({ ...bench, regressionThreshold })),
-    };
 }
 
 /** An observer that writes progress to `write`; `live` rewrites one line (a TTY). */
@@ -420,6 +354,73 @@ function oneOffConfig(commands) {
 }
 
 /**
+ * The measurement overrides of `perfgate run` (`--rounds`, `--samples`, `--time`, `--warmup`,
+ * `--threshold`, `--no-profile`): parsed with the config's own field types, so `--time 2s` means what `time: 2s`
+ * means in perfgate.yml, and applied to every selected bench over its config.
+ */
+/** The parseArgs options of the overrides. */
+const OVERRIDE_OPTIONS = {
+    rounds: { type: 'string' },
+    samples: { type: 'string' },
+    time: { type: 'string' },
+    warmup: { type: 'string' },
+    threshold: { type: 'string' },
+    'no-profile': { type: 'boolean' },
+};
+/** The overrides among parsed flag values; throws an Error naming the flag for a bad value. */
+function parseOverrides(values) {
+    const out = values['no-profile'] === true ? { profile: false } : {};
+    const check = (flag, text, result) => {
+        if (!result.success)
+            throw new Error(`--${flag} ${result.error?.issues[0]?.message ?? 'is invalid'}, got "${text}"`);
+        return result.data;
+    };
+    if (values.rounds !== undefined)
+        out.rounds = check('rounds', values.rounds, count(1).safeParse(Number(values.rounds)));
+    if (values.samples !== undefined)
+        out.samples = check('samples', values.samples, count(1).safeParse(Number(values.samples)));
+    if (values.time !== undefined)
+        out.time = check('time', values.time, duration().safeParse(values.time));
+    if (values.warmup !== undefined) {
+        // A bare number is iterations, as `warmup: 3` in YAML; anything else must be a duration.
+        const raw = /^\s*\d+\s*$/.test(values.warmup) ? Number(values.warmup) : values.warmup;
+        out.warmup = check('warmup', values.warmup, warmup().safeParse(raw));
+    }
+    if (values.threshold !== undefined) {
+        // `--threshold 5` is read as 5%, as benchstat users type it.
+        const text = values.threshold.trim().endsWith('%') ? values.threshold : `${values.threshold}%`;
+        out.regressionThreshold = check('threshold', values.threshold, percentage().safeParse(text));
+    }
+    return out;
+}
+/** `config` with the overrides set on every bench. */
+function applyOverrides(config, overrides) {
+    const { regressionThreshold, ...measurement } = overrides;
+    return {
+        ...config,
+        benches: config.benches.map((bench) => ({
+            ...bench,
+            settings: {
+                ...bench.settings,
+                ...measurement,
+                ...(regressionThreshold === undefined ? {} : { regressionThreshold }),
+            },
+        })),
+    };
+}
+/**
+ * `results` judged under `regressionThreshold` instead of the threshold recorded with each bench
+ * (`compare --threshold`): the comparison reads a bench's threshold from its result. A metric's
+ * own threshold (memory metrics have theirs) stays, as a config's does under the action's input.
+ */
+function withThreshold(results, regressionThreshold) {
+    return {
+        ...results,
+        benches: results.benches.map((bench) => ({ ...bench, regressionThreshold })),
+    };
+}
+
+/**
  * Named baselines (Criterion's `--save-baseline`): `perfgate run --save main` keeps the results
  * under .perfgate/baselines/main.json, and `--baseline main` finds them there again, so a user
  * compares branches without inventing file names.
@@ -520,8 +521,8 @@ async function measureBase(configFile, baseRef, names, io, overrides,
 /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
 outDir) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-qP9au22F.js');
-    const { measureOnce } = await import('./chunks/measure-once-Cm9vw2JS.js');
+    const { prepareAb } = await import('./chunks/run-ab-BKRYEbWc.js');
+    const { measureOnce } = await import('./chunks/measure-once-Bmtm0bU3.js');
     const open = () => prepareAb({
         configFile,
         baseRef,
@@ -533,9 +534,7 @@ outDir) {
         // Both sides measured as the head was: `--rounds 2` means two rounds on each.
         adjust: (config) => applyOverrides(config, overrides),
     });
-    return measureOnce(open, names, (why) => io.stderr(`perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`), 
-    // --no-profile is in the overrides too, so a side's config says it per bench.
-    { profile: overrides.profile !== false, output: profileOutput(outDir) });
+    return measureOnce(open, names, (why) => io.stderr(`perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`), profileOutput(outDir));
 }
 /** Profile files written under `dir` (the results file's folder). */
 function profileOutput(dir) {
@@ -783,9 +782,7 @@ async function abCommand(args, io) {
             configFile: values.config,
             ...(positionals[0] === undefined ? {} : { baseRef: positionals[0] }),
             ...(values.filter === undefined ? {} : { filter: values.filter }),
-            ...(values['no-profile']
-                ? { adjust: (config) => applyOverrides(config, { profile: false }) }
-                : {}),
+            ...(values['no-profile'] ? { adjust: withoutProfiling } : {}),
             env: io.env,
             now: () => io.now(),
             observer: progressObserver((text) => io.stderr(text), io.isTTY),
@@ -1314,7 +1311,7 @@ async function runCli(args, io) {
         switch (command) {
             // init, explain and db are loaded on use: the other commands never pay for them at startup.
             case 'init': {
-                const { initCommand } = await import('./chunks/init-vcZkvyqd.js');
+                const { initCommand } = await import('./chunks/init-C9dbs49R.js');
                 return await initCommand(rest, io);
             }
             case 'run':
@@ -1324,7 +1321,7 @@ async function runCli(args, io) {
             case 'compare':
                 return await compareCommand(rest, io);
             case 'explain': {
-                const { explainCommand } = await import('./chunks/explain-OZB6H7hN.js');
+                const { explainCommand } = await import('./chunks/explain-avGhHBBP.js');
                 return await explainCommand(rest, io);
             }
             case 'history':

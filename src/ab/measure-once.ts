@@ -6,14 +6,14 @@ import type { AbSession } from './run-ab.js'
 /**
  * Opens a session and measures the benches producing `names` once on both sides; undefined when
  * the session cannot be set up, after `onSetupError` heard why. The session stays open for the
- * regressions it confirms to be profiled (profile files to `output`; none when `profile` is
- * false): the caller closes it (compareAndConfirmRuns does).
+ * regressions it confirms to be profiled (profile files to `output`): the caller closes it
+ * (compareAndConfirmRuns does).
  */
 export async function measureOnce(
   open: () => Promise<AbSession>,
   names: readonly string[],
   onSetupError: (why: string) => void,
-  profiles: { profile: boolean; output?: ProfileOutput },
+  output?: ProfileOutput,
 ): Promise<Remeasured | undefined> {
   let session: AbSession
   try {
@@ -26,9 +26,7 @@ export async function measureOnce(
     const both = await session.measure(names)
     return {
       ...both,
-      ...(profiles.profile
-        ? { explain: (targets) => session.profile(targets, profiles.output) }
-        : {}),
+      explain: (targets) => session.profile(targets, output),
       close: () => session.close(),
     }
   } catch (error) {

@@ -9,11 +9,11 @@ import { parseArgs } from 'node:util'
 import { noiseReport } from '../ab/noise.js'
 import { prepareAb } from '../ab/run-ab.js'
 import { compareAndConfirmRuns } from '../compare/confirmation.js'
+import { withoutProfiling } from '../config/without-profiling.js'
 import type { Results } from '../results/types.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { serializeResults } from '../results/schema.js'
 import { budgetsSection } from './budgets-section.js'
-import { applyOverrides } from './overrides.js'
 import { progressObserver } from './progress.js'
 import { unpairedExit } from './unpaired.js'
 import { profileOutput, type RunIo } from './run.js'
@@ -85,9 +85,7 @@ export async function abCommand(args: string[], io: RunIo): Promise<number> {
       configFile: values.config,
       ...(positionals[0] === undefined ? {} : { baseRef: positionals[0] }),
       ...(values.filter === undefined ? {} : { filter: values.filter }),
-      ...(values['no-profile']
-        ? { adjust: (config) => applyOverrides(config, { profile: false }) }
-        : {}),
+      ...(values['no-profile'] ? { adjust: withoutProfiling } : {}),
       env: io.env,
       now: () => io.now(),
       observer: progressObserver((text) => io.stderr(text), io.isTTY),

@@ -124,8 +124,7 @@ async function measureBase(
       io.stderr(
         `perfgate run: could not measure ${baseRef} here (${why}); re-running the head only\n`,
       ),
-    // --no-profile is in the overrides too, so a side's config says it per bench.
-    { profile: overrides.profile !== false, output: profileOutput(outDir) },
+    profileOutput(outDir),
   )
 }
 

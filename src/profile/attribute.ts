@@ -111,21 +111,25 @@ export function attribute(
       ...totals,
     }
   }
-  const lines = grown.slice(0, MAX_LINES).map((c): CauseLine => ({
+  const lines = grown.slice(0, MAX_LINES).map((c) => causeLine(c, change))
+  return { lines, ...totals }
+}
+
+/** A named function's line: where it is, both times, and its share of the whole change. */
+function causeLine(c: Omit<Candidate, 'p'>, change: number): CauseLine {
+  return {
     name: c.fn.name,
     ...(c.fn.location === undefined ? {} : { location: c.fn.location }),
     baseMs: c.baseMs,
     headMs: c.headMs,
     share: Math.min(1, c.growth / change),
-  }))
-  return { lines, ...totals }
+  }
 }
 
 /**
  * The one function that holds nearly all of both sides' time (DOMINANT_SHARE), when the time per
  * call of the whole grew across rounds (one-sided rank test of the rounds' totals at
- * DOMINANT_ALPHA):
- * then its growth is the change, though its share could not grow. Undefined otherwise.
+ * DOMINANT_ALPHA): then its growth is the change, though its share could not grow.
  */
 function dominantGrowth(
   baseTimes: readonly RoundTimes[],
@@ -148,14 +152,7 @@ function dominantGrowth(
   const headMs = median(perRound(headFast, key))
   const growth = headMs - baseMs
   if (!(growth >= MIN_SHARE * change)) return undefined
-  const fn = functions.get(key) as FunctionId
-  return {
-    name: fn.name,
-    ...(fn.location === undefined ? {} : { location: fn.location }),
-    baseMs,
-    headMs,
-    share: Math.min(1, growth / change),
-  }
+  return causeLine({ fn: functions.get(key) as FunctionId, baseMs, headMs, growth }, change)
 }
 
 /**

@@ -27,6 +27,9 @@ export const PID_SUFFIX = '.pid'
 /** A pid file's text when its process runs without inlining (NODE_FLAGS). */
 export const INLINING_OFF = 'no-inlining'
 
+/** The flag the preload looks for to tell that its process runs with NODE_FLAGS. */
+const MARK_FLAG = '--no-maglev-inlining'
+
 /**
  * V8 flags profiled Node processes run with: no inlining. An inlined function has no frame in a
  * CPU profile: once the optimiser inlines a function's helpers (Turbofan after a thousand calls
@@ -36,7 +39,7 @@ export const INLINING_OFF = 'no-inlining'
  * seen not to hold on Node 24: so on the command line (the js worker's) or through a `node` shim
  * on PATH (commands and servers).
  */
-export const NODE_FLAGS = ['--no-turbo-inlining', '--no-maglev-inlining']
+export const NODE_FLAGS = ['--no-turbo-inlining', MARK_FLAG]
 
 /**
  * A server's flags add no on-stack replacement: on Node 24 the samples of a handler's helper
@@ -108,7 +111,7 @@ const SOURCE = `'use strict'
   if (process.env.${MODE} !== 'signal') return start()
   process.on('SIGUSR2', () => (running ? stop() : start()))
   // Whether this process runs without inlining (started through the node shim on PATH).
-  mark('${PID_SUFFIX}', process.execArgv.includes('--no-maglev-inlining') ? '${INLINING_OFF}' : '')
+  mark('${PID_SUFFIX}', process.execArgv.includes(${JSON.stringify(MARK_FLAG)}) ? '${INLINING_OFF}' : '')
 })()
 `
 

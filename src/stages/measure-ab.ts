@@ -6,6 +6,7 @@
 import path from 'node:path'
 import { FILES } from '../baseline/layout.js'
 import { recordGate } from '../compare/base-gate.js'
+import { withoutProfiling } from '../config/without-profiling.js'
 import { OUTPUT } from '../inputs.js'
 import type { AbSession, Deps } from '../ports.js'
 import { serializeResults } from '../results/schema.js'
@@ -60,6 +61,7 @@ export async function measureAb(
     env: deps.env,
     now: deps.now,
     regressionThreshold: inputs.threshold,
+    ...(inputs.profile ? {} : { adjust: withoutProfiling }),
   })
   try {
     const gate = { threshold: inputs.threshold, failOnRegression: inputs.failOnRegression }
@@ -81,12 +83,7 @@ export async function measureAb(
       remeasure: async (names) => ({
         ...(await session.measure(names)),
         // Profiles of confirmed regressions go beside results.json, into the PR's artifact.
-        ...(inputs.profile
-          ? {
-              explain: (targets: Parameters<AbSession['profile']>[0]) =>
-                session.profile(targets, { dir: setup.outDir, ...deps.files }),
-            }
-          : {}),
+        explain: (targets) => session.profile(targets, { dir: setup.outDir, ...deps.files }),
       }),
       close: session.close,
     }

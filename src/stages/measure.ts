@@ -7,6 +7,7 @@ import { measureOnce } from '../ab/measure-once.js'
 import { FILES } from '../baseline/layout.js'
 import { recordGate } from '../compare/base-gate.js'
 import type { Config } from '../config/types.js'
+import { withoutProfiling } from '../config/without-profiling.js'
 import { OUTPUT } from '../inputs.js'
 import type { Deps } from '../ports.js'
 import { serializeResults } from '../results/schema.js'
@@ -95,6 +96,7 @@ async function measureBothSides(run: RunContext, names: readonly string[]): Prom
       env: deps.env,
       now: deps.now,
       regressionThreshold: setup.inputs.threshold,
+      ...(setup.inputs.profile ? {} : { adjust: withoutProfiling }),
     })
   const both = await measureOnce(
     open,
@@ -105,7 +107,7 @@ async function measureBothSides(run: RunContext, names: readonly string[]): Prom
         { title: 'perfgate confirm' },
       ),
     // Profiles of confirmed regressions go beside results.json, into the PR's artifact.
-    { profile: setup.inputs.profile, output: { dir: setup.outDir, ...deps.files } },
+    { dir: setup.outDir, ...deps.files },
   )
   // Nothing is lost without the base: the head alone is re-run, and the verdicts say so.
   return both ?? rerunHead(run.config, deps, names)
