@@ -9,7 +9,8 @@
  *   correction is not spent on the hundreds that hold a sample or two. Of those, only the ones
  *   whose time grew by at least MIN_SHARE of the whole change are tested (the others count as
  *   not significant): a function that did not grow is never named.
- * - The test is on each function's share of its round's time, which a disturbed round leaves as
+ * - The test is on each function's share of its round's time (outside the collector's, whose
+ *   bursts land on whichever round crosses its threshold), which a disturbed round leaves as
  *   it was (the hog's pauses land on functions in proportion to their time), one-sided (head
  *   above base) with the Mann–Whitney U test across all rounds, which assumes no shape for the
  *   spread; the family is held to ALPHA by Holm's step-down correction. A function that only
@@ -21,7 +22,7 @@
  *   grew (the same one-sided rank test, at DOMINANT_ALPHA) and nothing else was.
  */
 import { mannWhitneyU } from '../compare/mann-whitney.js'
-import { roundTimes, type FunctionId, type RoundTimes } from './self-time.js'
+import { isCollector, roundTimes, type FunctionId, type RoundTimes } from './self-time.js'
 import type { CauseLine, ProfileRound } from './types.js'
 
 /** The family-wise false-naming rate: a function that did not change is named at most this often. */
@@ -179,9 +180,18 @@ function perRound(times: readonly RoundTimes[], key: string): number[] {
   return times.map((t) => t.byFunction.get(key) ?? 0)
 }
 
-/** The function's share of each round's time. */
+/**
+ * The function's share of each round's time; a function's other than the collector's, of the
+ * round's time outside the collector. A collection runs in whichever round crosses its threshold,
+ * so one round holds a burst (a third of a server's round, seen) that shrank every share there.
+ */
 function shareOf(times: readonly RoundTimes[], key: string): number[] {
-  return times.map((t) => (t.totalMs > 0 ? (t.byFunction.get(key) ?? 0) / t.totalMs : 0))
+  return times.map((t) => {
+    const own = t.byFunction.get(key) ?? 0
+    const collector = isCollector(t.functions.get(key))
+    const whole = collector ? t.totalMs : t.totalMs - t.collectorMs
+    return whole > 0 ? own / whole : 0
+  })
 }
 
 /** The rounds with the smaller totals, half of them (at least one). */

@@ -18,6 +18,8 @@ export interface RoundTimes {
   byFunction: Map<string, number>
   functions: Map<string, FunctionId>
   totalMs: number
+  /** The collector's part of totalMs. */
+  collectorMs: number
 }
 
 /**
@@ -30,6 +32,11 @@ export function isBenchCode(url: string): boolean {
 
 /** The collector's time is the bench's (its allocations) though it has no stack above it. */
 const GC = '(garbage collector)'
+
+/** Whether a function is the garbage collector. */
+export function isCollector(fn: FunctionId | undefined): boolean {
+  return fn?.name === GC && fn.location === undefined
+}
 
 /**
  * The samples of a round that belong to the bench: those with its code on the stack (what it
@@ -122,14 +129,16 @@ export function roundTimes(round: ProfileRound): RoundTimes {
   const byFunction = new Map<string, number>()
   const functions = new Map<string, FunctionId>()
   let total = 0
+  let collector = 0
   for (const { node, us } of benchSamples(round)) {
     const ms = us / 1000 / round.calls
     total += ms
     const fn = functionId(node)
+    if (isCollector(fn)) collector += ms
     functions.set(fn.key, fn)
     byFunction.set(fn.key, (byFunction.get(fn.key) ?? 0) + ms)
   }
-  return { byFunction, functions, totalMs: total }
+  return { byFunction, functions, totalMs: total, collectorMs: collector }
 }
 
 /** Time per bench call of each stack in one round (from the bench's outermost frame), ms. */
