@@ -1,7 +1,7 @@
 // A `serve` server: GET / (health); /work spends its time in renderSlowly and answers
-// {"id": n, "state": "done"} (so an e2e flow is one create and one poll). /work?seq=N with
-// N > 0 also calls warmUpOnly: a bench's seq counts from 0 in each run, so only a warm-up run
-// (its warm-up requests, then one sample) reaches N > 0 when a profiled run sends one request.
+// {"id": n, "state": "done"} (so an e2e flow is one create and one poll). /work?seq=N, N >= 3,
+// also calls warmUpOnly: seq counts from 0 in each run, so only a warm-up run (5 warm-up requests
+// and a sample) reaches 3 when a profiled round sends the fewest requests (MIN_SERVER_CALLS, 3).
 import http from 'node:http'
 
 function renderSlowly(size) {
@@ -22,7 +22,7 @@ http
     if (req.url === '/') return res.end('ok')
     const seq = Number(new URL(req.url, 'http://localhost').searchParams.get('seq') ?? 0)
     const size = Number(process.env.WORK ?? 20000)
-    const text = renderSlowly(size) + (seq > 0 ? warmUpOnly(size) : '')
+    const text = renderSlowly(size) + (seq >= 3 ? warmUpOnly(size) : '')
     res.setHeader('content-type', 'application/json')
     res.end(JSON.stringify({ id: ++served, state: 'done', text }))
   })

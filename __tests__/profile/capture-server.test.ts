@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals'
 import net from 'node:net'
 import path from 'node:path'
-import { captureServer } from '../../src/profile/capture-server.js'
+import { captureServer, MIN_SERVER_CALLS } from '../../src/profile/capture-server.js'
 import { CAPTURES, type CaptureTarget } from '../../src/profile/captures.js'
 import type { ProfileRound } from '../../src/profile/types.js'
 import { config } from '../run/helpers.js'
@@ -62,13 +62,14 @@ describe('the server capture', () => {
     })
   })
 
-  it('keeps the warm-up out of the profile, even of a round of one request', async () => {
+  it('keeps the warm-up out of the profile, even of a round of the fewest requests', async () => {
     const port = await freePort()
     const entry = `{name: one, kind: http, url: "http://127.0.0.1:${port}/work?seq={{seq}}", warmup: 5, ${serve('node server.mjs', port, 200000)}}`
     const taken = await captureRounds(captureServer, testSide(FIXTURES), target(entry, 1), 2)
     if (typeof taken === 'string') throw new Error(taken)
     for (const round of taken) {
-      expect(round.calls).toBe(1)
+      // Asked for one; a server's round drives a few at least.
+      expect(round.calls).toBe(MIN_SERVER_CALLS)
       const names = ownSelfTimes(round.profile).map((entry) => entry.name)
       expect(names).toContain('renderSlowly')
       expect(names).not.toContain('warmUpOnly')

@@ -2,8 +2,9 @@
  * The profile of one side's `serve` server of an `http` or `e2e` bench, over the requests (or
  * flows) the bench drives. The server starts with the profiling preload in signal mode: every
  * Node process of it registers, the bench warms it up, one SIGUSR2 starts their profilers, the
- * bench drives `calls` requests one at a time, and a second SIGUSR2 makes each write its
- * profile. Start-up and warm-up stay out of the profile; the server keeps running until stopped.
+ * bench drives `calls` requests one at a time for each round of a block, and a second SIGUSR2
+ * makes each write its profile, which is cut into the rounds by time. Start-up and warm-up stay
+ * out of the profile; the server keeps running until stopped.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
@@ -14,7 +15,7 @@ import type { Settings } from '../config/settings.js'
 import { RUNNERS } from '../run/kinds/index.js'
 import type { RunContext } from '../run/outcome.js'
 import { describeError } from '../run/run-benches.js'
-import { procStat } from '../run/process.js'
+import { mainThreadCpuUs, procStat } from '../run/process.js'
 import type { Servers } from '../run/serve.js'
 import type { Capture, SideProfiler } from './captures.js'
 import { commandLabel } from './label.js'
@@ -29,10 +30,22 @@ import {
   writeNodeShim,
   writePreload,
 } from './preload.js'
-import { readRound } from './read-profiles.js'
+import { dropOwnTime } from './drop-own-time.js'
+import { mergeProfiles } from './merge.js'
+import { readProfile } from './read-profiles.js'
+import { monotonicUs, sliceProfile } from './slice.js'
+import type { ProfileRound } from './types.js'
 
 /** How long a profiled process may take to start or write its profile after a signal. */
 const ANSWER_MS = 10_000
+
+/**
+ * Requests (or flows) a server's round drives at least. One request of a slow handler was a
+ * whole round (the plan's 30 ms), so one collection or one pause of the sampler moved its
+ * shares: a 5x slower helper was once not told from noise. Rounds in one window cost only
+ * their requests, so three are cheap.
+ */
+export const MIN_SERVER_CALLS = 3
 
 /** Opens a side's profiler for an http/e2e bench's `serve:` server, or says why none applies. */
 export const captureServer: Capture = async (side, target) => {
@@ -109,40 +122,89 @@ export const captureServer: Capture = async (side, target) => {
       }
     }
     const windows = new Map<number, number>()
-    const profiler: SideProfiler = {
-      async round() {
-        const ctx = context()
-        const pids = await ready(ctx)
-        if (pids.length === 0) throw new Error(`${label} is not running`)
-        const window = (pid: number): string => `${pid}-${windows.get(pid) ?? 0}`
-        for (const pid of pids) windows.set(pid, (windows.get(pid) ?? 0) + 1)
+    /**
+     * `count` rounds in one profiler window, cut by time: a window's start costs its process
+     * tens of ms (V8 lists all its code), which a window per round paid every round.
+     */
+    const rounds = async (count: number): Promise<ProfileRound[]> => {
+      const ctx = context()
+      const pids = await ready(ctx)
+      if (pids.length === 0) throw new Error(`${label} is not running`)
+      const window = (pid: number): string => `${pid}-${windows.get(pid) ?? 0}`
+      for (const pid of pids) windows.set(pid, (windows.get(pid) ?? 0) + 1)
+      pids.forEach(signalProfiler)
+      if (!(await waitFor(() => allHave(dir, pids.map(window), STARTED_SUFFIX), ctx.signal))) {
+        throw new Error(`${label} did not start its profiler`)
+      }
+      const cuts: Cut[] = []
+      try {
+        for (let i = 0; i < count; i++) {
+          const cpuBefore = pids.map(mainThreadCpuUs)
+          const fromUs = monotonicUs()
+          const measured = await runner(
+            drive(served, Math.max(target.calls, MIN_SERVER_CALLS), false),
+            ctx,
+          )
+          const toUs = monotonicUs()
+          const calls = measured[0]?.metrics[0]?.samples.length ?? 0
+          if (calls === 0)
+            throw new Error(`bench "${bench.name}" drove no requests while profiling`)
+          cuts.push({ fromUs, toUs, calls, cpuMs: cpuSpent(cpuBefore, pids.map(mainThreadCpuUs)) })
+        }
+      } finally {
         pids.forEach(signalProfiler)
-        if (!(await waitFor(() => allHave(dir, pids.map(window), STARTED_SUFFIX), ctx.signal))) {
-          throw new Error(`${label} did not start its profiler`)
-        }
-        let calls: number
-        try {
-          const measured = await runner(drive(served, target.calls, false), ctx)
-          calls = measured[0]?.metrics[0]?.samples.length ?? 0
-        } finally {
-          pids.forEach(signalProfiler)
-        }
-        if (calls === 0) throw new Error(`bench "${bench.name}" drove no requests while profiling`)
-        if (!(await waitFor(() => allHave(dir, pids.map(window), PROFILE_SUFFIX), ctx.signal))) {
-          throw new Error(`${label} did not write its profile`)
-        }
-        const files = pids
-          .map((pid) => path.join(dir, `${window(pid)}${PROFILE_SUFFIX}`))
-          .filter((file) => existsSync(file))
-        return readRound(files, preload, calls)
-      },
+      }
+      if (!(await waitFor(() => allHave(dir, pids.map(window), PROFILE_SUFFIX), ctx.signal))) {
+        throw new Error(`${label} did not write its profile`)
+      }
+      const files = pids
+        .map((pid) => path.join(dir, `${window(pid)}${PROFILE_SUFFIX}`))
+        .filter((file) => existsSync(file))
+      const profiles = await Promise.all(files.map(readProfile))
+      return cuts.map((cut) => ({
+        profile: mergeProfiles(
+          profiles.map((p) => dropOwnTime(sliceProfile(p, cut.fromUs, cut.toUs), preload)),
+        ),
+        calls: cut.calls,
+        ...(cut.cpuMs === undefined ? {} : { cpuMs: cut.cpuMs }),
+      }))
+    }
+    const profiler: SideProfiler = {
+      round: async () => (await rounds(1))[0],
+      rounds,
       close: remove,
+      restartsOnSwitch: true,
+      running: () =>
+        warmed.length > 0 && warmed.every((pid) => procStat(pid)?.running ?? isAlive(pid)),
     }
     return profiler
   } catch (error) {
     await remove()
     throw error
   }
+}
+
+/** One round of a window: when its requests started and ended, and what they cost. */
+interface Cut {
+  fromUs: number
+  toUs: number
+  calls: number
+  /** The main threads' CPU time over the round, ms, where Linux tells it. */
+  cpuMs: number | undefined
+}
+
+/** The CPU time the processes' main threads spent between two readings, ms, if all were read. */
+function cpuSpent(
+  before: readonly (number | undefined)[],
+  after: readonly (number | undefined)[],
+): number | undefined {
+  let us = 0
+  for (const [i, start] of before.entries()) {
+    const end = after[i]
+    if (start === undefined || end === undefined) return undefined
+    us += end - start
+  }
+  return us / 1000
 }
 
 /**

@@ -49,6 +49,15 @@ export interface SideProfiler {
   /** Profiles `calls` bench calls; the profile's URLs are as the runtime gave them. */
   round(): Promise<ProfileRound>
   close(): Promise<void>
+  /** Profiles `count` rounds in a row, where that is cheaper than a round at a time. */
+  rounds?(count: number): Promise<ProfileRound[]>
+  /**
+   * Each switch to the other side's rounds restarts a process (the sides' servers share one
+   * port): the pass then takes its rounds in blocks instead of alternating them.
+   */
+  restartsOnSwitch?: boolean
+  /** Whether its process is running now (a pass in blocks starts with that side, saving a start). */
+  running?(): boolean
 }
 
 /** Why a side cannot be profiled, in words for the comment ("no profiler applies to …"). */

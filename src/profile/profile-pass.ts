@@ -1,7 +1,8 @@
 /**
  * The profiling pass of one confirmed regression: both sides' profilers opened, then asked for
  * rounds in ABBA order (base, head, head, base, …) as the timing was, so a machine that slows
- * down during the pass slows both sides alike and the rounds show the noise.
+ * down during the pass slows both sides alike and the rounds show the noise (in blocks where a
+ * switch of sides restarts a server).
  */
 import type { Settings } from '../config/settings.js'
 import type {
@@ -67,12 +68,11 @@ export async function profileBothSides(
       if ('note' in outcome.value) return outcome.value
     }
     const taken: Record<ProfileSide, ProfileRound[]> = { base: [], head: [] }
-    for (let round = 0; round < rounds; round++) {
-      const order: ProfileSide[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base']
-      for (const side of order) {
-        const round = await (open[side] as SideProfiler).round()
+    const blocked = Object.values(open).some((profiler) => profiler.restartsOnSwitch === true)
+    const first = open.base?.running?.() === true ? 'base' : 'head'
+    for (const { side, count } of runs(roundOrder(rounds, blocked, first))) {
+      for (const round of await take(open[side] as SideProfiler, count))
         taken[side].push({ ...round, profile: relativizeProfile(round.profile, sides[side].root) })
-      }
     }
     return { rounds: taken }
   } catch (error) {
@@ -80,4 +80,49 @@ export async function profileBothSides(
   } finally {
     for (const profiler of Object.values(open)) await profiler.close().catch(() => undefined)
   }
+}
+
+/**
+ * The sides in the order their rounds are taken: ABBA round by round, or, where a switch restarts
+ * a server, ABBA in blocks (`first` ×⌈n/2⌉, the other ×n, `first` ×⌊n/2⌋): two restarts instead
+ * of one per switch (each with its warm-up, most of a server pass's time), still balanced
+ * against a machine that slows down during the pass. `first` is the side whose server runs.
+ */
+export function roundOrder(
+  rounds: number,
+  blocked: boolean,
+  first: ProfileSide = 'base',
+): ProfileSide[] {
+  if (blocked) {
+    const other: ProfileSide = first === 'base' ? 'head' : 'base'
+    const lead = Math.ceil(rounds / 2)
+    return [
+      ...Array<ProfileSide>(lead).fill(first),
+      ...Array<ProfileSide>(rounds).fill(other),
+      ...Array<ProfileSide>(rounds - lead).fill(first),
+    ]
+  }
+  const order: ProfileSide[] = []
+  for (let round = 0; round < rounds; round++)
+    order.push(...(round % 2 === 0 ? (['base', 'head'] as const) : (['head', 'base'] as const)))
+  return order
+}
+
+/** The order as runs of one side: `[base, head, head, base]` → base ×1, head ×2, base ×1. */
+function runs(order: readonly ProfileSide[]): { side: ProfileSide; count: number }[] {
+  const out: { side: ProfileSide; count: number }[] = []
+  for (const side of order) {
+    const last = out[out.length - 1]
+    if (last?.side === side) last.count++
+    else out.push({ side, count: 1 })
+  }
+  return out
+}
+
+/** `count` rounds of one side: in one go where its profiler can, else one at a time. */
+async function take(profiler: SideProfiler, count: number): Promise<ProfileRound[]> {
+  if (profiler.rounds) return profiler.rounds(count)
+  const taken: ProfileRound[] = []
+  for (let i = 0; i < count; i++) taken.push(await profiler.round())
+  return taken
 }

@@ -117,6 +117,19 @@ export function procStat(pid: number): { running: boolean; pgrp: number } | unde
   return { running: state !== 'Z' && state !== 'X', pgrp: Number(pgrp) }
 }
 
+/**
+ * The CPU time a process's main thread has used, µs (Linux's schedstat, in ns), or undefined
+ * where it cannot be read. A Node process's JavaScript runs on that thread.
+ */
+export function mainThreadCpuUs(pid: number): number | undefined {
+  try {
+    const ns = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0])
+    return Number.isFinite(ns) ? ns / 1000 : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function keepTail(tail: string, chunk: Buffer, limit: number): string {
   const joined = tail + chunk.toString('utf8')
   return joined.length > limit ? joined.slice(joined.length - limit) : joined
