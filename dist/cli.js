@@ -3,7 +3,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-6u9jYOx-.js';
-import { prepareAb } from './chunks/run-ab-DB9vtD9x.js';
+import { prepareAb } from './chunks/run-ab-CdGbMAOK.js';
 import { c as compareAndConfirmRuns, m as markChanged } from './chunks/changed-benches-ClGVdZR6.js';
 import { w as withoutProfiling } from './chunks/without-profiling-BgwVM14H.js';
 import { r as renderComment } from './chunks/comment-D07EH1nV.js';
@@ -17,7 +17,7 @@ import { p as parseConfig, f as formatConfigError } from './chunks/load-Bkvf1_Ma
 import { r as readConfig } from './chunks/read-D8LBBNJd.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
-import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-DKYqtAJr.js';
+import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-CU-H_MjW.js';
 import 'node:child_process';
 import { existsSync } from 'node:fs';
 import 'node:os';
@@ -30,7 +30,7 @@ import './chunks/index-BDfKYOkb.js';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import { q as quantileOf, C as CompareInputError } from './chunks/units-C0yKQs3w.js';
 import { r as runSummaryText } from './chunks/run-summary-CXeoHX5F.js';
-import { runConfig } from './chunks/run-config-HsciwrH3.js';
+import { runConfig } from './chunks/run-config-BUp-iLah.js';
 import { c as compareRuns, D as DEFAULT_TAIL } from './chunks/compare-runs-C-khtZnv.js';
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-BF2hC1PN.js';
 import { r as readHistory } from './chunks/history-bL8sTFiw.js';
@@ -40,7 +40,7 @@ import { l as looseObject, s as string, u as union, r as record, a as array, n a
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/git-XZ9dYSDd.js';
-import './chunks/explain-NM27Ecmn.js';
+import './chunks/explain-dcOOzx19.js';
 import './chunks/mann-whitney-CuNc0pRu.js';
 import './chunks/simple-statistics-Dw7N4kWf.js';
 import './chunks/calibration-module-CtkTGxWt.js';
@@ -521,7 +521,7 @@ async function measureBase(configFile, baseRef, names, io, overrides,
 /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
 outDir) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-DB9vtD9x.js');
+    const { prepareAb } = await import('./chunks/run-ab-CdGbMAOK.js');
     const { measureOnce } = await import('./chunks/measure-once-Bmtm0bU3.js');
     const open = () => prepareAb({
         configFile,
@@ -1321,7 +1321,7 @@ async function runCli(args, io) {
             case 'compare':
                 return await compareCommand(rest, io);
             case 'explain': {
-                const { explainCommand } = await import('./chunks/explain-DShATliG.js');
+                const { explainCommand } = await import('./chunks/explain-COKLC63b.js');
                 return await explainCommand(rest, io);
             }
             case 'history':

@@ -58,6 +58,18 @@ describe('e2e kind', () => {
     )
   })
 
+  it('says the sample timed out when its poll is still in flight at the deadline', async () => {
+    // The poll itself answers after 2 s: the sample's 150 ms end it, not the bench's timeout.
+    const hung = await runYaml(
+      e2e(
+        `    sample-timeout: 150ms\n    create: {url: ${a.url}/jobs?ms=10}\n    poll: {url: "${a.url}/delay?ms=2000&job={{id}}", field: $.state, success: done}\n`,
+      ),
+    )
+    expect(bench(hung, 'job').reason).toMatch(
+      /not done within sample-timeout 150ms; last \$\.state was "no answer yet"/,
+    )
+  })
+
   it('names a missing id path in the create response', async () => {
     const results = await runYaml(
       `${quick}benches:\n  - name: job\n    kind: e2e\n    id: $.task.uuid\n    create: {url: ${a.url}/jobs}\n    poll: {url: "${a.url}/jobs/{{id}}", field: $.state, success: done}\n`,
