@@ -7,8 +7,11 @@
  * regression). All of it next to a CPU hog (`yes` pinned to core 1 with taskset when present).
  * Reports: how often `mix` is named first, how often the unchanged `fold` is named at all, and
  * profiling's wall clock as a share of the confirmation's measurement. Needs the bundle (the js
- * worker is dist/js-worker.js). EXPLAIN_SEEDS=N sets the seeds (default 20); EXPLAIN_KIND=command
+ * worker is dist/js-worker.js). EXPLAIN_SEEDS=N sets the seeds (default 20), EXPLAIN_SEED_FROM=K
+ * the first (default 1: a rule tuned on some seeds is measured on others); EXPLAIN_KIND=command
  * times the same code as a Node command instead, EXPLAIN_KIND=server as a Node http server.
+ * EXPLAIN_AA=1 leaves `mix` unchanged (the PR changes a comment): an A/A run, where any function
+ * named is a false naming; every seed is profiled, whatever the timing's verdict.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -21,6 +24,8 @@ import { compareRuns } from '../src/compare/index.js'
 import { causeTexts } from '../src/report/cause.js'
 
 const SEEDS = Number(process.env.EXPLAIN_SEEDS ?? 20)
+const FIRST_SEED = Number(process.env.EXPLAIN_SEED_FROM ?? 1)
+const AA = process.env.EXPLAIN_AA === '1'
 const WORK = 20_000
 // EXPLAIN_KIND=command times the same code as a Node command (`node run.mjs`, calling entry
 // CALLS_PER_RUN times per run), profiled through the preload and the node shim.
@@ -30,7 +35,9 @@ const WORK = 20_000
 const KIND = (['command', 'server'] as const).find((k) => k === process.env.EXPLAIN_KIND) ?? 'js'
 const CALLS_PER_RUN = 200
 const CALLS_PER_REQUEST = 20
-const PORT = 40_000 + (process.pid % 20_000)
+// Below Linux's range for outgoing connections (32768–60999): a port in it was once held by a
+// client socket, and the server could not start (EADDRINUSE).
+const PORT = 20_000 + (process.pid % 10_000)
 const RESULT = KIND === 'js' ? 'work/entry' : 'work'
 // The js defaults (time 1 s, rounds 5: 10 rounds per side in A/B), as a bench without settings
 // gets them. EXPLAIN_TIME / EXPLAIN_ROUNDS set others (shorter benches make profiling's share
@@ -152,10 +159,15 @@ async function main(): Promise<void> {
     : spawn('yes', [], { stdio: ['ignore', 'ignore', 'ignore'] })
   const outcomes: Outcome[] = []
   try {
-    for (let seed = 1; seed <= SEEDS; seed++) {
-      const slowdown = 0.5 + mulberry32(seed)()
+    for (let seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
+      const slowdown = AA ? 0 : 0.5 + mulberry32(seed)()
       git('checkout', '-q', '-B', 'pr', 'main')
-      await writeFile(path.join(repo, 'work.mjs'), module(Math.round(WORK * (1 + slowdown))))
+      // An A/A PR still needs a commit of its own: a comment changes.
+      const changed =
+        slowdown === 0
+          ? `${module(WORK)}// seed ${seed}\n`
+          : module(Math.round(WORK * (1 + slowdown)))
+      await writeFile(path.join(repo, 'work.mjs'), changed)
       git('commit', '-qam', `mix +${Math.round(slowdown * 100)}%`)
       const t0 = performance.now()
       const session = await prepareAb({
@@ -225,6 +237,20 @@ function report(outcomes: Outcome[], pinned: boolean): void {
   const median = (v: number[]) => v[Math.floor((v.length - 1) / 2)]
   const pct = (v: number) => `${(v * 100).toFixed(0)}%`
   const regressions = outcomes.filter((o) => o.verdict === 'regression').length
+  if (AA) {
+    const any = outcomes.filter((o) => o.first !== '(none)').length
+    console.log(
+      `\nEXPLAIN (A/A): ${n} seeds (${outcomes[0]?.seed}–${outcomes[n - 1]?.seed}), a ${KIND} bench, settings ${SETTINGS.map((l) => l.trim()).join(', ') || 'the defaults'}, nothing changed, next to a CPU hog (${pinned ? '`yes` pinned to core 1' : '`yes`'}); the timing judged ${regressions} of ${n} a regression\n`,
+    )
+    console.log(`| measure | result | target |\n| --- | ---: | ---: |`)
+    console.log(`| any function named as grown | ${any}/${n} | 0 |`)
+    console.log(
+      `| profiling / confirmation measurement, median (max) | ${pct(median(shares))} (${pct(shares[n - 1])}) | ≤ 30% |`,
+    )
+    for (const o of outcomes.filter((o) => o.first !== '(none)'))
+      console.log(`- seed ${o.seed}: ${o.lines.join(' | ')}`)
+    return
+  }
   console.log(
     `\nEXPLAIN: ${n} seeds, a ${KIND} bench, settings ${SETTINGS.map((l) => l.trim()).join(', ') || 'the defaults'}, mix slowed 50–150% (seeded), next to a CPU hog (${pinned ? '`yes` pinned to core 1' : '`yes`'}); the timing judged ${regressions} of ${n} a regression\n`,
   )

@@ -51,13 +51,6 @@ export interface SideProfiler {
   close(): Promise<void>
   /** Profiles `count` rounds in a row, where that is cheaper than a round at a time. */
   rounds?(count: number): Promise<ProfileRound[]>
-  /**
-   * Each switch to the other side's rounds restarts a process (the sides' servers share one
-   * port): the pass then takes its rounds in blocks instead of alternating them.
-   */
-  restartsOnSwitch?: boolean
-  /** Whether its process is running now (a pass in blocks starts with that side, saving a start). */
-  running?(): boolean
 }
 
 /** Why a side cannot be profiled, in words for the comment ("no profiler applies to …"). */
@@ -66,10 +59,17 @@ export interface CaptureNote {
 }
 
 /** Opens one side's profiler for a target, or says why none applies. */
-export type Capture = (
-  side: CaptureSide,
-  target: CaptureTarget,
-) => Promise<SideProfiler | CaptureNote>
+export interface Capture {
+  (side: CaptureSide, target: CaptureTarget): Promise<SideProfiler | CaptureNote>
+  /**
+   * The sides cannot run at once (their servers share a port), so a switch restarts a process:
+   * the pass then takes all of one side's rounds, then all of the other's, each after its own
+   * start, instead of alternating.
+   */
+  oneSideAtATime?: boolean
+  /** Rounds per side when not the pass's default (rounds cut from one window cost no restart). */
+  rounds?: number
+}
 
 /** The capture of each kind that has one; a kind missing here is noted, not profiled. */
 export const CAPTURES: Partial<Record<KindName, Capture>> = {

@@ -74,13 +74,14 @@ export async function explainTarget(
   if (!capture) return undefined
   if (!base)
     return { kind: 'none', lines: [], note: 'the bench is new in the head: no base to profile' }
-  const plan = profilePlan(target.msPerCall, head.settings, rounds)
+  const perSide = capture.rounds ?? rounds
+  const plan = profilePlan(target.msPerCall, head.settings, perSide)
   const common = { result: target.result, msPerCall: target.msPerCall, ...plan }
   const pass = await profileBothSides(
     sides,
     { base: { ...common, bench: base }, head: { ...common, bench: head } },
     capture,
-    rounds,
+    perSide,
   )
   if ('note' in pass) return { kind: 'none', lines: [], note: pass.note }
   const cause = causeOf(pass.rounds.base, pass.rounds.head)

@@ -1,8 +1,8 @@
 /**
  * The profiling pass of one confirmed regression: both sides' profilers opened, then asked for
  * rounds in ABBA order (base, head, head, base, …) as the timing was, so a machine that slows
- * down during the pass slows both sides alike and the rounds show the noise (in blocks where a
- * switch of sides restarts a server).
+ * down during the pass slows both sides alike and the rounds show the noise; or, where the
+ * sides cannot run at once (servers on one port), one side's rounds after the other's.
  */
 import type { Settings } from '../config/settings.js'
 import type {
@@ -46,13 +46,41 @@ export function profilePlan(
 /** Both sides' rounds (URLs relative to each side's checkout), or why a side cannot be profiled. */
 export type PassOutcome = { rounds: Record<ProfileSide, ProfileRound[]> } | CaptureNote
 
-/** Opens both sides' profilers, takes `rounds` rounds each in ABBA order, closes both. */
+/**
+ * Opens both sides' profilers and takes `rounds` rounds of each in ABBA order, or, for a capture
+ * whose sides cannot run at once, all of the base's rounds and then all of the head's.
+ */
 export async function profileBothSides(
   sides: Record<ProfileSide, CaptureSide>,
   targets: Record<ProfileSide, CaptureTarget>,
   capture: Capture,
   rounds = PROFILE_ROUNDS,
 ): Promise<PassOutcome> {
+  try {
+    const taken = capture.oneSideAtATime
+      ? await inTurn(sides, targets, capture, rounds)
+      : await alternating(sides, targets, capture, rounds)
+    if ('note' in taken) return taken
+    const relative = (side: ProfileSide): ProfileRound[] =>
+      taken[side].map((round) => ({
+        ...round,
+        profile: relativizeProfile(round.profile, sides[side].root),
+      }))
+    return { rounds: { base: relative('base'), head: relative('head') } }
+  } catch (error) {
+    return { note: `profiling failed: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
+
+type Taken = Record<ProfileSide, ProfileRound[]> | CaptureNote
+
+/** Both sides open at once, their rounds alternating in ABBA order. */
+async function alternating(
+  sides: Record<ProfileSide, CaptureSide>,
+  targets: Record<ProfileSide, CaptureTarget>,
+  capture: Capture,
+  rounds: number,
+): Promise<Taken> {
   const open: Partial<Record<ProfileSide, SideProfiler>> = {}
   try {
     // Both at once: a worker's start and warm-up is most of a short pass's time.
@@ -68,40 +96,43 @@ export async function profileBothSides(
       if ('note' in outcome.value) return outcome.value
     }
     const taken: Record<ProfileSide, ProfileRound[]> = { base: [], head: [] }
-    const blocked = Object.values(open).some((profiler) => profiler.restartsOnSwitch === true)
-    const first = open.base?.running?.() === true ? 'base' : 'head'
-    for (const { side, count } of runs(roundOrder(rounds, blocked, first))) {
-      for (const round of await take(open[side] as SideProfiler, count))
-        taken[side].push({ ...round, profile: relativizeProfile(round.profile, sides[side].root) })
-    }
-    return { rounds: taken }
-  } catch (error) {
-    return { note: `profiling failed: ${error instanceof Error ? error.message : String(error)}` }
+    for (const { side, count } of runs(roundOrder(rounds)))
+      taken[side].push(...(await take(open[side] as SideProfiler, count)))
+    return taken
   } finally {
     for (const profiler of Object.values(open)) await profiler.close().catch(() => undefined)
   }
 }
 
 /**
- * The sides in the order their rounds are taken: ABBA round by round, or, where a switch restarts
- * a server, ABBA in blocks (`first` ×⌈n/2⌉, the other ×n, `first` ×⌊n/2⌋): two restarts instead
- * of one per switch (each with its warm-up, most of a server pass's time), still balanced
- * against a machine that slows down during the pass. `first` is the side whose server runs.
+ * One side after the other, each opened (its server started and warmed up) just before its
+ * rounds: two starts in all. Alternating restarted a server at every switch, and blocks in ABBA
+ * order (base ×5, head ×10, base ×5) still took four starts and left the sides unequal in time
+ * since their start: the side whose block ran longest had its code optimised furthest, and an
+ * unchanged helper of the other side was once named as grown (an A/A run). In turn, each side's
+ * rounds come at the same times after its own start.
  */
-export function roundOrder(
+async function inTurn(
+  sides: Record<ProfileSide, CaptureSide>,
+  targets: Record<ProfileSide, CaptureTarget>,
+  capture: Capture,
   rounds: number,
-  blocked: boolean,
-  first: ProfileSide = 'base',
-): ProfileSide[] {
-  if (blocked) {
-    const other: ProfileSide = first === 'base' ? 'head' : 'base'
-    const lead = Math.ceil(rounds / 2)
-    return [
-      ...Array<ProfileSide>(lead).fill(first),
-      ...Array<ProfileSide>(rounds).fill(other),
-      ...Array<ProfileSide>(rounds - lead).fill(first),
-    ]
+): Promise<Taken> {
+  const taken: Record<ProfileSide, ProfileRound[]> = { base: [], head: [] }
+  for (const side of ['base', 'head'] as const) {
+    const profiler = await capture(sides[side], targets[side])
+    if ('note' in profiler) return profiler
+    try {
+      taken[side] = await take(profiler, rounds)
+    } finally {
+      await profiler.close().catch(() => undefined)
+    }
   }
+  return taken
+}
+
+/** The sides in the order their rounds are taken: base, head, head, base, … (ABBA). */
+export function roundOrder(rounds: number): ProfileSide[] {
   const order: ProfileSide[] = []
   for (let round = 0; round < rounds; round++)
     order.push(...(round % 2 === 0 ? (['base', 'head'] as const) : (['head', 'base'] as const)))
