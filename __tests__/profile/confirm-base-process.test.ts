@@ -11,6 +11,8 @@ import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { runCli } from '../../src/cli/main.js'
+import { SERVER_ROUNDS } from '../../src/profile/capture-server.js'
+import { parseStoredProfile } from '../../src/profile/stored.js'
 import { makeMetric } from '../../src/results/summary.js'
 import type { Results } from '../../src/results/types.js'
 import { gitIn } from '../helpers/git.js'
@@ -171,6 +173,19 @@ describe('perfgate run --confirm-base profiles Node commands and servers', () =>
     expect(page).not.toContain('listItems')
     // The files a profiler opens, beside the results.
     expect(existsSync(path.join(repo, 'profiles', 'page.head.cpuprofile'))).toBe(true)
+    // The server's sides one after the other (they share a port), SERVER_ROUNDS each: every
+    // base round ends before the first head round starts (V8 stamps both on the system's
+    // monotonic clock).
+    const stored = (side: string) =>
+      parseStoredProfile(
+        readFileSync(path.join(repo, 'profiles', `page.${side}.cpuprofile`), 'utf8'),
+        side,
+      ).perfgate.rounds
+    const [base, head] = [stored('base'), stored('head')]
+    expect([base.length, head.length]).toEqual([SERVER_ROUNDS, SERVER_ROUNDS])
+    expect(Math.max(...base.map((r) => r.endTime))).toBeLessThan(
+      Math.min(...head.map((r) => r.startTime)),
+    )
     const folded = readFileSync(path.join(repo, 'profiles', 'script.diff.folded'), 'utf8')
     expect(folded).toMatch(/hashRows \(script\.mjs:1\) \S+ \S+$/m)
   }, 300_000)
