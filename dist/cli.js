@@ -3,7 +3,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-6u9jYOx-.js';
-import { prepareAb } from './chunks/run-ab-IM04OWcH.js';
+import { prepareAb } from './chunks/run-ab-BCZZmyjf.js';
 import { c as compareAndConfirmRuns, m as markChanged } from './chunks/changed-benches-ClGVdZR6.js';
 import { w as withoutProfiling } from './chunks/without-profiling-BgwVM14H.js';
 import { r as renderComment } from './chunks/comment-D07EH1nV.js';
@@ -13,8 +13,8 @@ import { C as CENTRE_LABEL, m as metricCentre } from './chunks/centre-C0y8xcZQ.j
 import { p as parseResults, s as serializeResults, R as ResultsFormatError } from './chunks/schema-uKiMc1C5.js';
 import { g as growthText } from './chunks/render-CYu9eebb.js';
 import { g as growthReport } from './chunks/report-YefOr9Oy.js';
-import { p as parseConfig, f as formatConfigError } from './chunks/load-Bkvf1_Ma.js';
-import { r as readConfig } from './chunks/read-D8LBBNJd.js';
+import { p as parseConfig, f as formatConfigError } from './chunks/load-CgWTEhVU.js';
+import { r as readConfig } from './chunks/read-_T_BuVJx.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
 import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-CU-H_MjW.js';
@@ -48,7 +48,7 @@ import './chunks/escape-DUX7g4yH.js';
 import './chunks/permutation-CwRxd2mz.js';
 import './chunks/bench-BCpLDQqU.js';
 import './chunks/random-CRNsGjhb.js';
-import './chunks/schema-BRKjUScj.js';
+import './chunks/schema-DuxnYMpH.js';
 import 'process';
 import 'buffer';
 import './chunks/formats-B8atlvjM.js';
@@ -521,7 +521,7 @@ async function measureBase(configFile, baseRef, names, io, overrides,
 /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
 outDir) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-IM04OWcH.js');
+    const { prepareAb } = await import('./chunks/run-ab-BCZZmyjf.js');
     const { measureOnce } = await import('./chunks/measure-once-Bmtm0bU3.js');
     const open = () => prepareAb({
         configFile,
@@ -1311,7 +1311,7 @@ async function runCli(args, io) {
         switch (command) {
             // init, explain and db are loaded on use: the other commands never pay for them at startup.
             case 'init': {
-                const { initCommand } = await import('./chunks/init-C9dbs49R.js');
+                const { initCommand } = await import('./chunks/init-DepiXsrS.js');
                 return await initCommand(rest, io);
             }
             case 'run':
