@@ -97,7 +97,7 @@ const openServer: Capture = async (side, target) => {
       log: (line) => side.log(line),
       secret: (value) => side.secrets.add(value),
     })
-    /** Starts the server when the other side's took its place, and warms up a new one. */
+    /** Starts the server (again, if it stopped since) and warms up a new one. */
     let warmed: number[] = []
     const ready = async (ctx: RunContext): Promise<number[]> => {
       await side.servers.ensure(served, { ...ctx, side: side.side })
