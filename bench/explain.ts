@@ -238,17 +238,16 @@ function report(outcomes: Outcome[], pinned: boolean): void {
   const pct = (v: number) => `${(v * 100).toFixed(0)}%`
   const regressions = outcomes.filter((o) => o.verdict === 'regression').length
   if (AA) {
-    const any = outcomes.filter((o) => o.first !== '(none)').length
+    const named = outcomes.filter((o) => o.first !== '(none)')
     console.log(
       `\nEXPLAIN (A/A): ${n} seeds (${outcomes[0]?.seed}–${outcomes[n - 1]?.seed}), a ${KIND} bench, settings ${SETTINGS.map((l) => l.trim()).join(', ') || 'the defaults'}, nothing changed, next to a CPU hog (${pinned ? '`yes` pinned to core 1' : '`yes`'}); the timing judged ${regressions} of ${n} a regression\n`,
     )
     console.log(`| measure | result | target |\n| --- | ---: | ---: |`)
-    console.log(`| any function named as grown | ${any}/${n} | 0 |`)
+    console.log(`| any function named as grown | ${named.length}/${n} | 0 |`)
     console.log(
       `| profiling / confirmation measurement, median (max) | ${pct(median(shares))} (${pct(shares[n - 1])}) | ≤ 30% |`,
     )
-    for (const o of outcomes.filter((o) => o.first !== '(none)'))
-      console.log(`- seed ${o.seed}: ${o.lines.join(' | ')}`)
+    for (const o of named) console.log(`- seed ${o.seed}: ${o.lines.join(' | ')}`)
     return
   }
   console.log(

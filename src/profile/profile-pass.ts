@@ -107,10 +107,9 @@ async function alternating(
 /**
  * One side after the other, each opened (its server started and warmed up) just before its
  * rounds: two starts in all. Alternating restarted a server at every switch, and blocks in ABBA
- * order (base ×5, head ×10, base ×5) still took four starts and left the sides unequal in time
- * since their start: the side whose block ran longest had its code optimised furthest, and an
- * unchanged helper of the other side was once named as grown (an A/A run). In turn, each side's
- * rounds come at the same times after its own start.
+ * order (×5, ×10, ×5) still took four starts and gave the sides' rounds different times since
+ * their server's start (in A/A runs the block order once named an unchanged helper, 1 of 12
+ * seeds). In turn, each side's rounds come at the same times after its own start.
  */
 async function inTurn(
   sides: Record<ProfileSide, CaptureSide>,
