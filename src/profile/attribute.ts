@@ -15,6 +15,9 @@
  *   above base) with the Mann–Whitney U test across all rounds, which assumes no shape for the
  *   spread; the family is held to ALPHA by Holm's step-down correction. A function that only
  *   grew with everything else (its share did not) is not named: the one that took over is.
+ * - With fewer than RANK_ROUNDS rounds a side (a command's pass, where each round is a whole
+ *   run), the rank test cannot decide; the shares are then compared by their sample counts
+ *   (share-count-test.ts), the variance widened by the spread the rounds show.
  * - Ranked by growth (ms per call, head − base); the top MAX_LINES are named, each with its
  *   share of the whole change (the total per call, head − base).
  * - One exception to "its share must grow": a function that holds nearly all the time on both
@@ -23,6 +26,7 @@
  */
 import { mannWhitneyU } from '../compare/mann-whitney.js'
 import { isCollector, roundTimes, type FunctionId, type RoundTimes } from './self-time.js'
+import { shareGrowthPs } from './share-count-test.js'
 import type { CauseLine, ProfileRound } from './types.js'
 
 /** The family-wise false-naming rate: a function that did not change is named at most this often. */
@@ -43,6 +47,11 @@ export const DOMINANT_SHARE = 0.8
  * totals, unlike shares, move with a CPU hog (seeded: 9 of 400 unchanged runs passed at 1%).
  */
 export const DOMINANT_ALPHA = ALPHA / 10
+/**
+ * Rounds a side from which the rank test decides; fewer are tested by sample counts. With 4 a
+ * side its smallest one-sided p is 1/70, above ALPHA before any correction.
+ */
+export const RANK_ROUNDS = 5
 
 /** What the attribution found: the lines by growth, or why none, and the totals it judged by. */
 export interface Attribution {
@@ -93,20 +102,26 @@ export function attribute(
   // The head last: a function on both sides is located where the head has it now.
   for (const times of [...baseTimes, ...headTimes])
     for (const [key, fn] of times.functions) functions.set(key, fn)
+  const shares = new Map(
+    [...functions.keys()].map((key) => [key, [shareOf(baseTimes, key), shareOf(headTimes, key)]]),
+  )
+  const family = [...functions.keys()].filter((key) => {
+    const [b, h] = shares.get(key) as number[][]
+    return Math.max(median(b), median(h)) >= MIN_TIME
+  })
+  const countPs = rounds < RANK_ROUNDS ? shareGrowthPs(baseTimes, headTimes, family) : undefined
   const candidates: Candidate[] = []
-  let family = 0
-  for (const [key, fn] of functions) {
-    const shares = [shareOf(baseTimes, key), shareOf(headTimes, key)]
-    if (!(Math.max(median(shares[0]), median(shares[1])) >= MIN_TIME)) continue
-    family++
-    const b = median(perRound(baseFast, key))
-    const h = median(perRound(headFast, key))
-    const growth = h - b
+  for (const key of family) {
+    const [b, h] = shares.get(key) as number[][]
+    const baseMs = median(perRound(baseFast, key))
+    const headMs = median(perRound(headFast, key))
+    const growth = headMs - baseMs
     if (!(growth >= MIN_SHARE * change)) continue
-    if (!(median(shares[1]) > median(shares[0]))) continue
-    candidates.push({ fn, baseMs: b, headMs: h, growth, p: oneSidedP(shares[0], shares[1]) })
+    if (!(median(h) > median(b))) continue
+    const p = countPs ? (countPs.get(key) ?? 1) : oneSidedP(b, h)
+    candidates.push({ fn: functions.get(key) as FunctionId, baseMs, headMs, growth, p })
   }
-  const grown = holm(candidates, family)
+  const grown = holm(candidates, family.length)
   const dominant = dominantGrowth(baseTimes, headTimes, baseFast, headFast, functions, change)
   // Beside whatever else grew: the collector's share grows with the allocations of a slower
   // JSON.stringify, and naming only the collector's 6% of the change hid the other 94% (seen).

@@ -20,6 +20,10 @@ export interface RoundTimes {
   totalMs: number
   /** The collector's part of totalMs. */
   collectorMs: number
+  /** Samples of each function, and of the bench and the collector in all: counts, for tests on few rounds. */
+  samplesByFunction: Map<string, number>
+  samples: number
+  collectorSamples: number
 }
 
 /**
@@ -128,17 +132,33 @@ export function sampleDurations(profile: CpuProfile): number[] {
 export function roundTimes(round: ProfileRound): RoundTimes {
   const byFunction = new Map<string, number>()
   const functions = new Map<string, FunctionId>()
+  const samplesByFunction = new Map<string, number>()
   let total = 0
   let collector = 0
+  let samples = 0
+  let collectorSamples = 0
   for (const { node, us } of benchSamples(round)) {
     const ms = us / 1000 / round.calls
     total += ms
+    samples++
     const fn = functionId(node)
-    if (isCollector(fn)) collector += ms
+    if (isCollector(fn)) {
+      collector += ms
+      collectorSamples++
+    }
     functions.set(fn.key, fn)
     byFunction.set(fn.key, (byFunction.get(fn.key) ?? 0) + ms)
+    samplesByFunction.set(fn.key, (samplesByFunction.get(fn.key) ?? 0) + 1)
   }
-  return { byFunction, functions, totalMs: total, collectorMs: collector }
+  return {
+    byFunction,
+    functions,
+    totalMs: total,
+    collectorMs: collector,
+    samplesByFunction,
+    samples,
+    collectorSamples,
+  }
 }
 
 /** Time per bench call of each stack in one round (from the bench's outermost frame), ms. */
