@@ -3,8 +3,8 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-6u9jYOx-.js';
-import { prepareAb } from './chunks/run-ab-DS27TuYb.js';
-import { c as compareAndConfirmRuns, m as markChanged } from './chunks/changed-benches-ClGVdZR6.js';
+import { prepareAb } from './chunks/run-ab-2x7p3FWf.js';
+import { c as compareAndConfirmRuns, m as markChanged } from './chunks/changed-benches-BbYxT3_L.js';
 import { w as withoutProfiling } from './chunks/without-profiling-BgwVM14H.js';
 import { r as renderComment } from './chunks/comment-D07EH1nV.js';
 import { c as causeSource, a as causeTexts, b as budgetTrouble, d as buildCommentModel, l as localCommentInput } from './chunks/model-CSX-gO8p.js';
@@ -13,11 +13,11 @@ import { C as CENTRE_LABEL, m as metricCentre } from './chunks/centre-C0y8xcZQ.j
 import { p as parseResults, s as serializeResults, R as ResultsFormatError } from './chunks/schema-uKiMc1C5.js';
 import { g as growthText } from './chunks/render-CYu9eebb.js';
 import { g as growthReport } from './chunks/report-YefOr9Oy.js';
-import { p as parseConfig, f as formatConfigError } from './chunks/load-CgWTEhVU.js';
-import { r as readConfig } from './chunks/read-_T_BuVJx.js';
+import { p as parseConfig, f as formatConfigError } from './chunks/load-CuOfAuKa.js';
+import { r as readConfig } from './chunks/read--7VQCgxy.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
-import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-CU-H_MjW.js';
+import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-BAqpNPXt.js';
 import 'node:child_process';
 import { existsSync } from 'node:fs';
 import 'node:os';
@@ -25,13 +25,13 @@ import 'node:http';
 import 'node:https';
 import 'node:events';
 import 'node:url';
-import { c as count, d as duration, w as warmup, p as percentage, m as msPer } from './chunks/pg-notify-CIo0VZWO.js';
+import { c as count, d as duration, w as warmup, p as percentage, m as msPer } from './chunks/pg-notify-C_yFIpMD.js';
 import './chunks/index-BDfKYOkb.js';
 import { b as benchesProducing } from './chunks/select-CftodHdB.js';
 import { q as quantileOf, C as CompareInputError } from './chunks/units-C0yKQs3w.js';
 import { r as runSummaryText } from './chunks/run-summary-CXeoHX5F.js';
-import { runConfig } from './chunks/run-config-BUp-iLah.js';
-import { c as compareRuns, D as DEFAULT_TAIL } from './chunks/compare-runs-C-khtZnv.js';
+import { runConfig } from './chunks/run-config-DKvNOC1B.js';
+import { c as compareRuns, D as DEFAULT_TAIL } from './chunks/compare-runs-Dp3QnuNF.js';
 import { a as analyseHistory, h as historyJson, b as historyMarkdown, c as historyText, d as describeChangePoint } from './chunks/report-BF2hC1PN.js';
 import { r as readHistory } from './chunks/history-bL8sTFiw.js';
 import { h as htmlReport } from './chunks/html-Cjdc78fu.js';
@@ -40,15 +40,15 @@ import { l as looseObject, s as string, u as union, r as record, a as array, n a
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/git-XZ9dYSDd.js';
-import './chunks/explain-IayM5uRw.js';
-import './chunks/mann-whitney-CuNc0pRu.js';
-import './chunks/simple-statistics-Dw7N4kWf.js';
+import './chunks/explain-_xEtjhap.js';
+import './chunks/mann-whitney-CizR9A4a.js';
+import './chunks/simple-statistics-OhbKzjWx.js';
 import './chunks/calibration-module-CtkTGxWt.js';
 import './chunks/escape-DUX7g4yH.js';
 import './chunks/permutation-CwRxd2mz.js';
 import './chunks/bench-BCpLDQqU.js';
 import './chunks/random-CRNsGjhb.js';
-import './chunks/schema-DuxnYMpH.js';
+import './chunks/schema-CFBAz7EX.js';
 import 'process';
 import 'buffer';
 import './chunks/formats-B8atlvjM.js';
@@ -521,7 +521,7 @@ async function measureBase(configFile, baseRef, names, io, overrides,
 /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
 outDir) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-DS27TuYb.js');
+    const { prepareAb } = await import('./chunks/run-ab-2x7p3FWf.js');
     const { measureOnce } = await import('./chunks/measure-once-Bmtm0bU3.js');
     const open = () => prepareAb({
         configFile,
@@ -1311,7 +1311,7 @@ async function runCli(args, io) {
         switch (command) {
             // init, explain and db are loaded on use: the other commands never pay for them at startup.
             case 'init': {
-                const { initCommand } = await import('./chunks/init-DepiXsrS.js');
+                const { initCommand } = await import('./chunks/init-B02-sw3O.js');
                 return await initCommand(rest, io);
             }
             case 'run':
@@ -1321,7 +1321,7 @@ async function runCli(args, io) {
             case 'compare':
                 return await compareCommand(rest, io);
             case 'explain': {
-                const { explainCommand } = await import('./chunks/explain-CGQLGWbh.js');
+                const { explainCommand } = await import('./chunks/explain-i1NWC39X.js');
                 return await explainCommand(rest, io);
             }
             case 'history':

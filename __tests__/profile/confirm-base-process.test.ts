@@ -11,6 +11,7 @@ import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { runCli } from '../../src/cli/main.js'
+import { COMMAND_ROUNDS } from '../../src/profile/capture-command.js'
 import { SERVER_ROUNDS } from '../../src/profile/capture-server.js'
 import { parseStoredProfile } from '../../src/profile/stored.js'
 import { makeMetric } from '../../src/results/summary.js'
@@ -176,16 +177,22 @@ describe('perfgate run --confirm-base profiles Node commands and servers', () =>
     // The server's sides one after the other (they share a port), SERVER_ROUNDS each: every
     // base round ends before the first head round starts (V8 stamps both on the system's
     // monotonic clock).
-    const stored = (side: string) =>
+    const storedOf = (bench: string, side: string) =>
       parseStoredProfile(
-        readFileSync(path.join(repo, 'profiles', `page.${side}.cpuprofile`), 'utf8'),
+        readFileSync(path.join(repo, 'profiles', `${bench}.${side}.cpuprofile`), 'utf8'),
         side,
       ).perfgate.rounds
-    const [base, head] = [stored('base'), stored('head')]
+    const [base, head] = [storedOf('page', 'base'), storedOf('page', 'head')]
     expect([base.length, head.length]).toEqual([SERVER_ROUNDS, SERVER_ROUNDS])
     expect(Math.max(...base.map((r) => r.endTime))).toBeLessThan(
       Math.min(...head.map((r) => r.startTime)),
     )
+    // The command's COMMAND_ROUNDS runs a side, the first taken while opening, in ABBA order:
+    // base, head, head, base.
+    const [runs, again] = [storedOf('script', 'base'), storedOf('script', 'head')]
+    expect([runs.length, again.length]).toEqual([COMMAND_ROUNDS, COMMAND_ROUNDS])
+    expect(runs[0].endTime).toBeLessThan(again[0].startTime)
+    expect(again[1].endTime).toBeLessThan(runs[1].startTime)
     const folded = readFileSync(path.join(repo, 'profiles', 'script.diff.folded'), 'utf8')
     expect(folded).toMatch(/hashRows \(script\.mjs:1\) \S+ \S+$/m)
   }, 300_000)

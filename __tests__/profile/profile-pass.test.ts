@@ -1,6 +1,6 @@
 /**
  * The profiling pass's order of work: both sides open at once with their rounds alternating
- * (ABBA), or, for a capture whose sides cannot run at once (a server's port), one side opened,
+ * (ABBA); a capture whose opening takes a round opens them in turn, those rounds first; or, for a capture whose sides cannot run at once (a server's port), one side opened,
  * profiled and closed before the other is opened.
  */
 import { describe, expect, it } from '@jest/globals'
@@ -30,21 +30,28 @@ function round(): ProfileRound {
 /** A capture of the pass's own interface that writes down what the pass asks of it. */
 function recording(
   events: string[],
-  options: { oneSideAtATime?: boolean; noteFor?: ProfileSide } = {},
+  options: { oneSideAtATime?: boolean; opensWithRound?: boolean; noteFor?: ProfileSide } = {},
 ): Capture {
-  const capture: Capture = (side) => {
+  const capture: Capture = async (side) => {
     events.push(`open ${side.side}`)
-    if (side.side === options.noteFor)
-      return Promise.resolve({ note: `no profiler applies to the ${side.side}` })
-    return Promise.resolve({
+    if (side.side === options.noteFor) return { note: `no profiler applies to the ${side.side}` }
+    // A tick, so a second side opened at once would open before this one's round is written.
+    await new Promise((resolve) => setImmediate(resolve))
+    if (options.opensWithRound) events.push(`opening round ${side.side}`)
+    return {
       round: () => {
         events.push(`round ${side.side}`)
         return Promise.resolve(round())
       },
       close: () => Promise.resolve(void events.push(`close ${side.side}`)),
-    })
+      ...(options.opensWithRound ? { opening: { ...round(), calls: 7 } } : {}),
+    }
   }
-  return Object.assign(capture, options.oneSideAtATime ? { oneSideAtATime: true } : {})
+  return Object.assign(
+    capture,
+    options.oneSideAtATime ? { oneSideAtATime: true } : {},
+    options.opensWithRound ? { opensWithRound: true } : {},
+  )
 }
 
 function sides() {
@@ -69,6 +76,33 @@ describe('the profiling pass', () => {
     )
     expect(events.slice(0, 2).sort()).toEqual(['open base', 'open head'])
     expect(events.slice(2, 6)).toEqual(['round base', 'round head', 'round head', 'round base'])
+  })
+
+  it("counts each side's opening round as its first, opened in turn so the order stays ABBA", async () => {
+    const events: string[] = []
+    const pass = await profileBothSides(
+      sides(),
+      targets(),
+      recording(events, { opensWithRound: true }),
+      4,
+    )
+    if (!('rounds' in pass)) throw new Error(pass.note)
+    expect(pass.rounds.base.map((r) => r.calls)).toEqual([7, 1, 1, 1])
+    expect(pass.rounds.head.map((r) => r.calls)).toEqual([7, 1, 1, 1])
+    expect(events).toEqual([
+      'open base',
+      'opening round base',
+      'open head',
+      'opening round head',
+      'round head',
+      'round base',
+      'round base',
+      'round head',
+      'round head',
+      'round base',
+      'close base',
+      'close head',
+    ])
   })
 
   it('takes one side at a time where the sides cannot run at once: each opened just before its rounds', async () => {

@@ -51,6 +51,8 @@ export interface SideProfiler {
   close(): Promise<void>
   /** Profiles `count` rounds in a row, where that is cheaper than a round at a time. */
   rounds?(count: number): Promise<ProfileRound[]>
+  /** The round the opening took (a command's first run, which shows whether it runs Node): the side's first. */
+  opening?: ProfileRound
 }
 
 /** Why a side cannot be profiled, in words for the comment ("no profiler applies to …"). */
@@ -69,6 +71,11 @@ export interface Capture {
   oneSideAtATime?: boolean
   /** Rounds per side when not the pass's default (rounds cut from one window cost no restart). */
   rounds?: number
+  /**
+   * Opening a side takes a round (SideProfiler.opening): the pass opens the base, then the head,
+   * so their opening rounds are the first two of the ABBA order, not run at once.
+   */
+  opensWithRound?: boolean
 }
 
 /** The capture of each kind that has one; a kind missing here is noted, not profiled. */

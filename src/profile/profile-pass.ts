@@ -37,9 +37,10 @@ export function profilePlan(
   // Under 30 ms a loaded machine leaves a round a few dozen samples.
   const roundMs = Math.min(200, Math.max(30, settings.time / 4 / rounds))
   const calls = Math.max(1, Math.round(roundMs / Math.max(msPerCall, 1e-6)))
-  const intervalUs = Math.round(
-    Math.min(1000, Math.max(50, (calls * msPerCall * 1000) / SAMPLES_PER_ROUND)),
-  )
+  // Fewer rounds (a command's two runs) are tested by their sample counts: each side is sampled
+  // as finely as ten rounds would be, within the 50 µs floor.
+  const samples = SAMPLES_PER_ROUND * Math.max(1, PROFILE_ROUNDS / rounds)
+  const intervalUs = Math.round(Math.min(1000, Math.max(50, (calls * msPerCall * 1000) / samples)))
   return { calls, intervalUs }
 }
 
@@ -82,22 +83,36 @@ async function alternating(
   rounds: number,
 ): Promise<Taken> {
   const open: Partial<Record<ProfileSide, SideProfiler>> = {}
+  const openSide = async (side: ProfileSide): Promise<SideProfiler | CaptureNote> => {
+    const profiler = await capture(sides[side], targets[side])
+    if (!('note' in profiler)) open[side] = profiler
+    return profiler
+  }
   try {
-    // Both at once: a worker's start and warm-up is most of a short pass's time.
-    const opened = await Promise.allSettled(
-      (['base', 'head'] as const).map(async (side) => {
-        const profiler = await capture(sides[side], targets[side])
-        if (!('note' in profiler)) open[side] = profiler
-        return profiler
-      }),
-    )
-    for (const outcome of opened) {
-      if (outcome.status === 'rejected') throw outcome.reason
-      if ('note' in outcome.value) return outcome.value
+    if (capture.opensWithRound) {
+      // One after the other: their opening rounds are the order's first two (base, head).
+      for (const side of ['base', 'head'] as const) {
+        const opened = await openSide(side)
+        if ('note' in opened) return opened
+      }
+    } else {
+      // Both at once: a worker's start and warm-up is most of a short pass's time.
+      const opened = await Promise.allSettled((['base', 'head'] as const).map(openSide))
+      for (const outcome of opened) {
+        if (outcome.status === 'rejected') throw outcome.reason
+        if ('note' in outcome.value) return outcome.value
+      }
     }
+    const [base, head] = [open.base as SideProfiler, open.head as SideProfiler]
     const taken: Record<ProfileSide, ProfileRound[]> = { base: [], head: [] }
-    for (const { side, count } of runs(roundOrder(rounds)))
-      taken[side].push(...(await take(open[side] as SideProfiler, count)))
+    let order = roundOrder(rounds)
+    if (base.opening && head.opening) {
+      taken.base.push(base.opening)
+      taken.head.push(head.opening)
+      order = order.slice(2)
+    }
+    for (const { side, count } of runs(order))
+      taken[side].push(...(await take(side === 'base' ? base : head, count)))
     return taken
   } finally {
     for (const profiler of Object.values(open)) await profiler.close().catch(() => undefined)
