@@ -177,6 +177,14 @@ describe('from two rounds a side, as a command is profiled (synthetic, seeded)',
     expect(others).toEqual([])
   })
 
+  it('names nothing from a round with no samples of the bench (a run that did no work)', () => {
+    const empty: ProfileRound = { profile: synthetic({}, 1), calls: 1 }
+    const random = mulberry32(600)
+    const base = [empty, run(times(1), random)]
+    const { lines } = attribute(base, [run(times(1), random), run(times(1), random)])
+    expect(lines).toEqual([])
+  })
+
   it("names it all the same when the collector's burst fills a third of one round", () => {
     // A collection lands in whichever run crosses its threshold: its spread is its own, and
     // pooled with the others' it would widen every function's and hide the change.

@@ -46,11 +46,15 @@ function spread({ hits, totals }: Counts): { chi2: number; df: number } {
   const share = sum(hits) / sum(totals)
   if (!(share > 0 && share < 1)) return { chi2: 0, df: 0 }
   let chi2 = 0
+  let rounds = 0
   for (const [i, total] of totals.entries()) {
+    // A round with none of the bench's samples says nothing of its spread (and would divide by 0).
+    if (total === 0) continue
     const expected = total * share
     chi2 += (hits[i] - expected) ** 2 / (expected * (1 - share))
+    rounds++
   }
-  return { chi2, df: totals.length - 1 }
+  return { chi2, df: Math.max(0, rounds - 1) }
 }
 
 /**
@@ -97,7 +101,9 @@ export function shareGrowthPs(
     const se = Math.sqrt(dispersion * share * (1 - share) * (1 / nb + 1 / nh))
     const z = (ch / nh - cb / nb) / se
     // The upper tail from erf (the table of cumulativeStdNormalProbability stops at z = 3.09).
-    ps.set(key, Math.max(0, 0.5 * (1 - errorFunction(z / Math.SQRT2))))
+    const p = 0.5 * (1 - errorFunction(z / Math.SQRT2))
+    // Never a NaN, which Holm's `p > level` would keep.
+    ps.set(key, Number.isFinite(p) ? Math.max(0, p) : 1)
   }
   return ps
 }
