@@ -49,7 +49,11 @@ export const DOMINANT_SHARE = 0.8
 export const DOMINANT_ALPHA = ALPHA / 10
 /**
  * Rounds a side from which the rank test decides; fewer are tested by sample counts. With 4 a
- * side its smallest one-sided p is 1/70, above ALPHA before any correction.
+ * side its smallest one-sided p is 1/70, above ALPHA before any correction. The count test's
+ * spread is between rounds, so it holds only where each round is its own process (a command's
+ * runs): a server's rounds are cut from one process a side, which cannot show how two processes
+ * differ (bench:explain's server, 15 A/A seeds: 4 rounds of 10 requests by counts named
+ * unchanged code in one, as did every count-test size tried; 20 rounds of 3 by rank in none).
  */
 export const RANK_ROUNDS = 5
 
