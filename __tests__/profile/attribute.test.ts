@@ -177,6 +177,14 @@ describe('from two rounds a side, as a command is profiled (synthetic, seeded)',
     expect(others).toEqual([])
   })
 
+  it('does not name a function holding all the time: two rounds cannot show its totals grew', () => {
+    const random = mulberry32(700)
+    const all = (grow: number) => ({ stringify: 0.5 * grow, check: 0.01 })
+    const { lines, note } = attribute(two(all(1), random), two(all(1.3), random))
+    expect(lines).toEqual([])
+    expect(note).toMatch(/cannot separate the change from noise \(2 rounds per side\)/)
+  })
+
   it('names nothing from a round with no samples of the bench (a run that did no work)', () => {
     const empty: ProfileRound = { profile: synthetic({}, 1), calls: 1 }
     const random = mulberry32(600)
