@@ -69,13 +69,16 @@ export function shareGrowthPs(
   const counts = new Map(
     family.map((key) => {
       const collector = isCollector(functionOf(base, head, key))
-      return [key, [countsOf(base, key, collector), countsOf(head, key, collector)]]
+      return [
+        key,
+        { collector, sides: [countsOf(base, key, collector), countsOf(head, key, collector)] },
+      ]
     }),
   )
   let chi2 = 0
   let df = 0
   const own = new Map<string, number>()
-  for (const [key, sides] of counts) {
+  for (const [key, { collector, sides }] of counts) {
     const spreads = sides.map(spread)
     const c = sum(spreads.map((s) => s.chi2))
     const d = sum(spreads.map((s) => s.df))
@@ -83,13 +86,18 @@ export function shareGrowthPs(
     // The collector's bursts land on whichever round crosses its threshold: its spread is its
     // own, and pooled it widened every other function's (a round of 25 collector samples
     // beside one of none made a slowed helper's p 0.007, no longer significant).
-    if (isCollector(functionOf(base, head, key))) continue
+    if (collector) continue
     chi2 += c
     df += d
   }
   const pooled = df > 0 ? chi2 / df : 1
   const ps = new Map<string, number>()
-  for (const [key, [b, h]] of counts) {
+  for (const [
+    key,
+    {
+      sides: [b, h],
+    },
+  ] of counts) {
     const [nb, nh] = [sum(b.totals), sum(h.totals)]
     const [cb, ch] = [sum(b.hits), sum(h.hits)]
     const share = (cb + ch) / (nb + nh)
