@@ -5,12 +5,15 @@
 // results, where `perfgate explain` reads them again.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseFolded } from '../../src/profile/folded.js'
-import { parseStoredProfile } from '../../src/profile/stored.js'
+import { attribute } from '../../src/profile/attribute.js'
+import { parseStoredProfile, storeRounds } from '../../src/profile/stored.js'
+import type { ProfileRound } from '../../src/profile/types.js'
 import { gitIn } from '../helpers/git.js'
+import { mulberry32, noisyRound, times } from '../helpers/synthetic-profiles.js'
 
 const CLI = path.resolve('dist/cli.js')
 const CONFIG = `defaults:
@@ -133,6 +136,42 @@ describe('perfgate run --confirm-base names what grew (bundled CLI, real git)', 
       `no profile of work/entry: ${path.join('elsewhere', 'profiles', 'work', 'entry.base.cpuprofile')} does not exist`,
     )
     expect(existsSync(path.join(repo, 'profiles'))).toBe(true)
+  })
+
+  it('perfgate explain tests sides profiled one after the other as their files say', () => {
+    // A server's sides: the base's process lost f1's samples to f0 in every round, the totals did
+    // not move (synthetic). Alternating rounds would name f1; rounds taken in turn must not.
+    const moved = { ...times(1), f0: 0.32, f1: 0.01 }
+    const twelve = (t: Record<string, number>, random: () => number): ProfileRound[] =>
+      Array.from({ length: 12 }, () => noisyRound(t, random))
+    let pair: [ProfileRound[], ProfileRound[]] | undefined
+    for (let seed = 801; seed <= 820 && !pair; seed++) {
+      const random = mulberry32(seed)
+      const [base, head] = [twelve(moved, random), twelve(times(1), random)]
+      if (attribute(base, head).lines[0]?.name === 'f1') pair = [base, head]
+    }
+    if (!pair) throw new Error('no seed of 801-820 named f1 from alternating rounds')
+    const [base, head] = pair
+    const dir = path.join(repo, 'in-turn')
+    mkdirSync(path.join(dir, 'profiles', 'work'), { recursive: true })
+    writeFileSync(path.join(dir, 'head.json'), readFileSync(path.join(repo, 'head.json')))
+    const explain = (sidesInTurn: boolean) => {
+      for (const [side, rounds] of [
+        ['base', base],
+        ['head', head],
+      ] as const) {
+        writeFileSync(
+          path.join(dir, 'profiles', 'work', `entry.${side}.cpuprofile`),
+          JSON.stringify(storeRounds(rounds, sidesInTurn ? { sidesInTurn } : {})),
+        )
+      }
+      return perfgate(['explain', 'base.json', 'in-turn/head.json', 'work/entry'])
+    }
+    const inTurn = explain(true)
+    expect(inTurn.code).toBe(0)
+    expect(inTurn.stdout).toMatch(/\n {2}the profiles cannot separate .* one after the other/)
+    expect(inTurn.stdout).not.toMatch(/\n {2}f1 /)
+    expect(explain(false).stdout).toMatch(/\n {2}f1 \(src\/e\.js:\d+\): /)
   })
 
   it('perfgate explain --help lists its options', () => {

@@ -75,9 +75,13 @@ export async function explainCommand(args: string[], io: CompareIo): Promise<num
           `no profile of ${bench}: ${where} does not exist or cannot be read (profiles are written for regressions confirmed against the base: perfgate run --confirm-base, perfgate ab)`,
         )
       })
-      return splitRounds(parseStoredProfile(text, where))
+      return parseStoredProfile(text, where)
     }
-    const cause = { ...causeOf(await side(files.base), await side(files.head)), files }
+    const [baseProfile, headProfile] = [await side(files.base), await side(files.head)]
+    // Either side's file says so: both are written by the same pass.
+    const sidesInTurn = [baseProfile, headProfile].some((p) => p.perfgate.sidesInTurn === true)
+    const rounds = { base: splitRounds(baseProfile), head: splitRounds(headProfile) }
+    const cause = { ...causeOf(rounds.base, rounds.head, { sidesInTurn }), files }
     if (values.format === 'json') {
       io.stdout(`${JSON.stringify(cause, null, 2)}\n`)
       return 0

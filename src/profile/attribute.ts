@@ -23,6 +23,11 @@
  * - One exception to "its share must grow": a function that holds nearly all the time on both
  *   sides (DOMINANT_SHARE) cannot grow its share. It is named when the rounds' totals per call
  *   grew (the same one-sided rank test, at DOMINANT_ALPHA), ranked with the others by growth.
+ * - Sides profiled in turn (a server's: all the base's rounds in one process, then the head's
+ *   in another) must first show the growth in their own rounds' totals (rank test, ALPHA): the
+ *   shares' spread is within one process, and two processes of the same code can differ beyond
+ *   it (their JIT's and collector's choices, the sampler's gaps under load), which named
+ *   unchanged code in A/A runs (bench:explain's server).
  */
 import { mannWhitneyU } from '../compare/mann-whitney.js'
 import { isCollector, roundTimes, type FunctionId, type RoundTimes } from './self-time.js'
@@ -57,6 +62,12 @@ export const DOMINANT_ALPHA = ALPHA / 10
  */
 export const RANK_ROUNDS = 5
 
+/** How the rounds were taken: sides alternating (ABBA), or one side's rounds after the other's. */
+export interface RoundOrder {
+  /** All of the base's rounds, from one process, then the head's (a server's sides). */
+  sidesInTurn?: boolean
+}
+
 /** What the attribution found: the lines by growth, or why none, and the totals it judged by. */
 export interface Attribution {
   lines: CauseLine[]
@@ -83,6 +94,7 @@ interface Candidate extends Grown {
 export function attribute(
   base: readonly ProfileRound[],
   head: readonly ProfileRound[],
+  order: RoundOrder = {},
 ): Attribution {
   const baseTimes = base.map(roundTimes)
   const headTimes = head.map(roundTimes)
@@ -99,6 +111,13 @@ export function attribute(
     return {
       lines: [],
       note: `the profiles cannot separate the change from noise: their total time per call did not grow (${rounds} rounds per side)`,
+      ...totals,
+    }
+  }
+  if (order.sidesInTurn && !(oneSidedP(totalsOf(baseTimes), totalsOf(headTimes)) <= ALPHA)) {
+    return {
+      lines: [],
+      note: `the profiles cannot separate the change from noise: the sides were profiled one after the other, and their rounds' total time per call did not grow beyond the rounds' spread (${rounds} rounds per side)`,
       ...totals,
     }
   }
@@ -175,8 +194,7 @@ function dominantGrowth(
   )
   if (holders.length !== 1) return undefined
   const [key] = holders
-  const totals = (times: readonly RoundTimes[]) => times.map((t) => t.totalMs)
-  if (!(oneSidedP(totals(baseTimes), totals(headTimes)) <= DOMINANT_ALPHA)) return undefined
+  if (!(oneSidedP(totalsOf(baseTimes), totalsOf(headTimes)) <= DOMINANT_ALPHA)) return undefined
   const baseMs = median(perRound(baseFast, key))
   const headMs = median(perRound(headFast, key))
   const growth = headMs - baseMs
@@ -202,6 +220,10 @@ function holm(candidates: Candidate[], family: number): Grown[] {
 function oneSidedP(base: number[], head: number[]): number {
   const { u, p } = mannWhitneyU(base, head)
   return u > (base.length * head.length) / 2 ? p / 2 : 1 - p / 2
+}
+
+function totalsOf(times: readonly RoundTimes[]): number[] {
+  return times.map((t) => t.totalMs)
 }
 
 function perRound(times: readonly RoundTimes[], key: string): number[] {

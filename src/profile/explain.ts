@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { BenchConfig } from '../config/types.js'
-import { attribute } from './attribute.js'
+import { attribute, type RoundOrder } from './attribute.js'
 import { captureFor, type CaptureSide, type ProfileSide } from './captures.js'
 import { foldedDiff, formatFolded } from './folded.js'
 import { PROFILE_ROUNDS, profileBothSides, profilePlan } from './profile-pass.js'
@@ -52,8 +52,12 @@ export function profileFiles(name: string): Required<CauseFiles> {
 }
 
 /** The cause of the rounds both sides' profiles hold (what `perfgate explain` redoes). */
-export function causeOf(base: readonly ProfileRound[], head: readonly ProfileRound[]): Cause {
-  const found = attribute(base, head)
+export function causeOf(
+  base: readonly ProfileRound[],
+  head: readonly ProfileRound[],
+  order: RoundOrder = {},
+): Cause {
+  const found = attribute(base, head, order)
   return {
     kind: 'functions',
     lines: found.lines,
@@ -84,17 +88,18 @@ export async function explainTarget(
     perSide,
   )
   if ('note' in pass) return { kind: 'none', lines: [], note: pass.note }
-  const cause = causeOf(pass.rounds.base, pass.rounds.head)
+  const order: RoundOrder = { sidesInTurn: capture.oneSideAtATime === true }
+  const cause = causeOf(pass.rounds.base, pass.rounds.head, order)
   if (!output) return cause
   const files = profileFiles(target.result)
   await output.mkdir(path.dirname(path.join(output.dir, files.base)))
   await output.writeFile(
     path.join(output.dir, files.base),
-    JSON.stringify(storeRounds(pass.rounds.base)),
+    JSON.stringify(storeRounds(pass.rounds.base, order)),
   )
   await output.writeFile(
     path.join(output.dir, files.head),
-    JSON.stringify(storeRounds(pass.rounds.head)),
+    JSON.stringify(storeRounds(pass.rounds.head, order)),
   )
   await output.writeFile(
     path.join(output.dir, files.folded),

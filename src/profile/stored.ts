@@ -5,6 +5,7 @@
  * covers, so `perfgate explain` can split the rounds again and redo the attribution.
  */
 import { z } from 'zod'
+import type { RoundOrder } from './attribute.js'
 import { cpuProfileSchema } from './read-profiles.js'
 import type { CpuProfile, CpuProfileNode, ProfileRound } from './types.js'
 
@@ -23,14 +24,21 @@ const storedRoundSchema = z.object({
 
 /** A stored side profile: a V8 CPU profile plus its rounds. */
 export const storedProfileSchema = cpuProfileSchema.extend({
-  perfgate: z.object({ rounds: z.array(storedRoundSchema).min(1) }),
+  perfgate: z.object({
+    rounds: z.array(storedRoundSchema).min(1),
+    /** The sides were profiled one after the other (a server's), not alternating. */
+    sidesInTurn: z.boolean().optional(),
+  }),
 })
 
 /** A stored side profile: a V8 CPU profile plus its rounds. */
 export type StoredProfile = z.infer<typeof storedProfileSchema>
 
 /** The rounds merged into one profile: each round's root's children under one root (id 1). */
-export function storeRounds(rounds: readonly ProfileRound[]): StoredProfile {
+export function storeRounds(
+  rounds: readonly ProfileRound[],
+  order: RoundOrder = {},
+): StoredProfile {
   const root: CpuProfileNode = {
     id: 1,
     callFrame: { functionName: '(root)', scriptId: '0', url: '', lineNumber: -1, columnNumber: -1 },
@@ -73,6 +81,7 @@ export function storeRounds(rounds: readonly ProfileRound[]): StoredProfile {
         startTime: r.profile.startTime,
         endTime: r.profile.endTime,
       })),
+      ...(order.sidesInTurn ? { sidesInTurn: true } : {}),
     },
   }
 }
