@@ -3,7 +3,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-6u9jYOx-.js';
-import { prepareAb } from './chunks/run-ab-Dkigc203.js';
+import { prepareAb } from './chunks/run-ab-CfrGkrsb.js';
 import { c as compareAndConfirmRuns, m as markChanged } from './chunks/changed-benches-BbYxT3_L.js';
 import { w as withoutProfiling } from './chunks/without-profiling-BgwVM14H.js';
 import { r as renderComment } from './chunks/comment-D07EH1nV.js';
@@ -13,8 +13,8 @@ import { C as CENTRE_LABEL, m as metricCentre } from './chunks/centre-C0y8xcZQ.j
 import { p as parseResults, s as serializeResults, R as ResultsFormatError } from './chunks/schema-uKiMc1C5.js';
 import { g as growthText } from './chunks/render-CYu9eebb.js';
 import { g as growthReport } from './chunks/report-YefOr9Oy.js';
-import { p as parseConfig, f as formatConfigError } from './chunks/load-CuOfAuKa.js';
-import { r as readConfig } from './chunks/read--7VQCgxy.js';
+import { p as parseConfig, f as formatConfigError } from './chunks/load-BRzCoT6a.js';
+import { r as readConfig } from './chunks/read-BZooBaWx.js';
 import { m as matchRuns } from './chunks/source-CjT33JO_.js';
 import 'node:crypto';
 import { k as keepsResult, s as splitGlobs, g as globToRegExp } from './chunks/run-benches-BAqpNPXt.js';
@@ -40,7 +40,7 @@ import { l as looseObject, s as string, u as union, r as record, a as array, n a
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/git-XZ9dYSDd.js';
-import './chunks/explain-CMeOT62v.js';
+import './chunks/explain-TSx9ueaA.js';
 import './chunks/mann-whitney-CizR9A4a.js';
 import './chunks/simple-statistics-OhbKzjWx.js';
 import './chunks/calibration-module-CtkTGxWt.js';
@@ -48,7 +48,7 @@ import './chunks/escape-DUX7g4yH.js';
 import './chunks/permutation-CwRxd2mz.js';
 import './chunks/bench-BCpLDQqU.js';
 import './chunks/random-CRNsGjhb.js';
-import './chunks/schema-CFBAz7EX.js';
+import './chunks/schema-CmhWBDOJ.js';
 import 'process';
 import 'buffer';
 import './chunks/formats-B8atlvjM.js';
@@ -521,7 +521,7 @@ async function measureBase(configFile, baseRef, names, io, overrides,
 /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
 outDir) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-Dkigc203.js');
+    const { prepareAb } = await import('./chunks/run-ab-CfrGkrsb.js');
     const { measureOnce } = await import('./chunks/measure-once-Bmtm0bU3.js');
     const open = () => prepareAb({
         configFile,
@@ -1311,7 +1311,7 @@ async function runCli(args, io) {
         switch (command) {
             // init, explain and db are loaded on use: the other commands never pay for them at startup.
             case 'init': {
-                const { initCommand } = await import('./chunks/init-B02-sw3O.js');
+                const { initCommand } = await import('./chunks/init-TfDYNcYq.js');
                 return await initCommand(rest, io);
             }
             case 'run':
@@ -1321,7 +1321,7 @@ async function runCli(args, io) {
             case 'compare':
                 return await compareCommand(rest, io);
             case 'explain': {
-                const { explainCommand } = await import('./chunks/explain-RVSZKG6m.js');
+                const { explainCommand } = await import('./chunks/explain-CgFme0rL.js');
                 return await explainCommand(rest, io);
             }
             case 'history':

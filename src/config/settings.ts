@@ -52,7 +52,7 @@ export const settingsFields = {
   }),
   profile: z.boolean({ error: 'must be true or false' }).optional().meta({
     description:
-      'When a regression is confirmed against the base, profile both sides to name the functions whose time grew (default true). false skips that pass (measured: 16–26% of the confirmation for js benches, 33% for a Node server, 25% for a Node command).',
+      'When a regression is confirmed against the base, profile both sides to name the functions whose time grew (default true). false skips that pass (measured: 16–26% of the confirmation for js benches, 27% for a Node server, 25% for a Node command).',
   }),
   serve: serveField(),
 }

@@ -47,13 +47,15 @@ const ANSWER_MS = 10_000
 export const MIN_SERVER_CALLS = 3
 
 /**
- * Rounds per side: more than the pass's 10, as rounds cut from one window cost only their
- * requests, and with 10 a side the rank test needs the rounds all but fully separated. On the
- * 15 seeds of bench:explain's server these were chosen on, 20 rounds of 3 requests named the
- * slowed helper in 15, 10 rounds in 13; in 15 A/A runs 20 rounds named unchanged code once, 10
- * rounds never. On 15 other seeds, 20 rounds named it in 14, unchanged code in no A/A run.
+ * Rounds per side: as many as profiling can afford (at most 30% of a short server bench's
+ * confirmation: the two starts and warm-ups are a third of the pass, the requests the rest).
+ * Chosen on bench:explain's server, seeds 301-345, each profiled in 60 one-request rounds a
+ * side and cut offline, with the check that sides taken in turn show their totals grew: 20
+ * rounds of 3 requests named the slowed helper in 41 of 45, 15 rounds in 39, 12 in 36, none of
+ * them unchanged code in the A/A runs (10 rounds: 36, and unchanged code once). 15 rounds cost
+ * 32% of the confirmation (seeds 701-730), so 12.
  */
-export const SERVER_ROUNDS = 20
+export const SERVER_ROUNDS = 12
 
 /** Opens one side's server under the profiler (started, checked, warmed up), or says why it cannot. */
 const openServer: Capture = async (side, target) => {
