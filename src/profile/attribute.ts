@@ -132,7 +132,8 @@ export function attribute(
     const [b, h] = shares.get(key) as number[][]
     return Math.max(median(b), median(h)) >= MIN_TIME
   })
-  const countPs = rounds < RANK_ROUNDS ? shareGrowthPs(baseTimes, headTimes, family) : undefined
+  const countPs =
+    rounds < RANK_ROUNDS ? shareGrowthPs(baseTimes, headTimes, family, functions) : undefined
   const candidates: Candidate[] = []
   for (const key of family) {
     const [b, h] = shares.get(key) as number[][]

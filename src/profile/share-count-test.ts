@@ -24,14 +24,6 @@ function outsideCollector(times: RoundTimes): number {
   return times.samples - times.collectorSamples
 }
 
-function functionOf(
-  base: readonly RoundTimes[],
-  head: readonly RoundTimes[],
-  key: string,
-): FunctionId | undefined {
-  return [...base, ...head].find((t) => t.functions.has(key))?.functions.get(key)
-}
-
 function countsOf(times: readonly RoundTimes[], key: string, collector: boolean): Counts {
   return {
     hits: times.map((t) => t.samplesByFunction.get(key) ?? 0),
@@ -58,17 +50,18 @@ function spread({ hits, totals }: Counts): { chi2: number; df: number } {
 }
 
 /**
- * One-sided p of "the head's share is above the base's" for each key in `family`, from the
- * rounds' sample counts, with the dispersion the rounds themselves show.
+ * One-sided p of "the head's share is above the base's" for each key in `family` (identified in
+ * `functions`), from the rounds' sample counts, with the dispersion the rounds themselves show.
  */
 export function shareGrowthPs(
   base: readonly RoundTimes[],
   head: readonly RoundTimes[],
   family: readonly string[],
+  functions: ReadonlyMap<string, FunctionId>,
 ): Map<string, number> {
   const counts = new Map(
     family.map((key) => {
-      const collector = isCollector(functionOf(base, head, key))
+      const collector = isCollector(functions.get(key))
       return [
         key,
         { collector, sides: [countsOf(base, key, collector), countsOf(head, key, collector)] },
@@ -92,12 +85,8 @@ export function shareGrowthPs(
   }
   const pooled = df > 0 ? chi2 / df : 1
   const ps = new Map<string, number>()
-  for (const [
-    key,
-    {
-      sides: [b, h],
-    },
-  ] of counts) {
+  for (const [key, { sides }] of counts) {
+    const [b, h] = sides
     const [nb, nh] = [sum(b.totals), sum(h.totals)]
     const [cb, ch] = [sum(b.hits), sum(h.hits)]
     const share = (cb + ch) / (nb + nh)
