@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { ACTION, prPayload, pushPayload, runAction } from '../../__fixtures__/github/action.js'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github/server.js'
-import { takeTimingLock, TIMING_LOCK_WAIT_MS } from '../helpers/timing-lock.js'
+import { holdTimingLockForThisFile } from '../helpers/timing-lock.js'
 
 const sha = (c: string) => c.repeat(40)
 const [BASE, HEAD] = [sha('1'), sha('a')]
@@ -27,14 +27,10 @@ benches:
 `
 
 let server: FakeGitHub
-let releaseTimingLock = () => {}
 
 // Its push run is the baseline and its PR runs are judged against it: a timing test on the other
 // worker in between would be a load the push run never saw.
-beforeAll(async () => {
-  releaseTimingLock = await takeTimingLock()
-}, TIMING_LOCK_WAIT_MS)
-afterAll(() => releaseTimingLock())
+holdTimingLockForThisFile()
 
 function pr(runId: number, inputs: Record<string, string>) {
   server.pulls.set(3, { headSha: HEAD, labels: [] })

@@ -7,9 +7,9 @@
  * slows both sides alike rather than flagging anything else.
  */
 import { spawn } from 'node:child_process'
-import { afterAll, beforeAll, test } from '@jest/globals'
+import { test } from '@jest/globals'
 import { gfmHtml } from '../helpers/github-page.js'
-import { takeTimingLock, TIMING_LOCK_WAIT_MS } from '../helpers/timing-lock.js'
+import { holdTimingLockForThisFile } from '../helpers/timing-lock.js'
 
 interface Finished {
   code: number | null
@@ -41,11 +41,7 @@ function shownRows(html: string): string[][] {
   )
 }
 
-let releaseTimingLock = () => {}
-beforeAll(async () => {
-  releaseTimingLock = await takeTimingLock()
-}, TIMING_LOCK_WAIT_MS)
-afterAll(() => releaseTimingLock())
+holdTimingLockForThisFile()
 
 test('the CPU demo flags json/stringify and nothing else, and ends with the PR comment', async () => {
   const run = await demo(['--quick'])

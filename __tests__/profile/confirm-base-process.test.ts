@@ -4,7 +4,7 @@
  * head slows one helper of each, the profiles of both sides name it, with file and line, and
  * never the helper that did not change.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import net from 'node:net'
@@ -17,7 +17,7 @@ import { parseStoredProfile } from '../../src/profile/stored.js'
 import { makeMetric } from '../../src/results/summary.js'
 import type { Results } from '../../src/results/types.js'
 import { gitIn } from '../helpers/git.js'
-import { takeTimingLock, TIMING_LOCK_WAIT_MS } from '../helpers/timing-lock.js'
+import { holdTimingLockForThisFile } from '../helpers/timing-lock.js'
 
 let repo = ''
 const git = gitIn(() => repo)
@@ -109,11 +109,7 @@ async function perfgate(args: string[]): Promise<{ code: number; stdout: string;
   return { code, stdout, stderr }
 }
 
-let releaseTimingLock = () => {}
-beforeAll(async () => {
-  releaseTimingLock = await takeTimingLock()
-}, TIMING_LOCK_WAIT_MS)
-afterAll(() => releaseTimingLock())
+holdTimingLockForThisFile()
 
 beforeAll(async () => {
   repo = mkdtempSync(path.join(tmpdir(), 'perfgate-profile-confirm-'))
