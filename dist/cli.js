@@ -3,7 +3,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { n as noiseReport } from './chunks/noise-6u9jYOx-.js';
-import { prepareAb } from './chunks/run-ab-BaM5t4eX.js';
+import { prepareAb } from './chunks/run-ab-CNJjX_F2.js';
 import { c as compareAndConfirmRuns, m as markChanged } from './chunks/changed-benches-BbYxT3_L.js';
 import { w as withoutProfiling } from './chunks/without-profiling-BgwVM14H.js';
 import { r as renderComment } from './chunks/comment-D07EH1nV.js';
@@ -40,7 +40,7 @@ import { l as looseObject, s as string, u as union, r as record, a as array, n a
 import { P as PERFGATE_VERSION } from './chunks/meta-B6Jfuede.js';
 import './chunks/types-CWpGVx7G.js';
 import './chunks/git-XZ9dYSDd.js';
-import './chunks/explain-BBjtH4v2.js';
+import './chunks/explain-iBzXEorx.js';
 import './chunks/mann-whitney-CizR9A4a.js';
 import './chunks/simple-statistics-OhbKzjWx.js';
 import './chunks/calibration-module-CtkTGxWt.js';
@@ -521,7 +521,7 @@ async function measureBase(configFile, baseRef, names, io, overrides,
 /** The results file's folder: profiles of confirmed regressions go to its profiles/. */
 outDir) {
     // Loaded only here: a run without --confirm-base starts without git and A/B code.
-    const { prepareAb } = await import('./chunks/run-ab-BaM5t4eX.js');
+    const { prepareAb } = await import('./chunks/run-ab-CNJjX_F2.js');
     const { measureOnce } = await import('./chunks/measure-once-Bmtm0bU3.js');
     const open = () => prepareAb({
         configFile,
@@ -1321,7 +1321,7 @@ async function runCli(args, io) {
             case 'compare':
                 return await compareCommand(rest, io);
             case 'explain': {
-                const { explainCommand } = await import('./chunks/explain-C6Lm5AVw.js');
+                const { explainCommand } = await import('./chunks/explain-DCJe9E5w.js');
                 return await explainCommand(rest, io);
             }
             case 'history':

@@ -48,7 +48,8 @@ export const MIN_SERVER_CALLS = 3
 
 /**
  * Rounds per side: as many as profiling can afford (at most 30% of a short server bench's
- * confirmation: the two starts and warm-ups are a third of the pass, the requests the rest).
+ * confirmation: of a 2.5 s pass at 15 rounds, the two starts with warm-up took 1.0 s, the
+ * requests 1.3 s).
  * Chosen on bench:explain's server, seeds 301-345, each profiled in 60 one-request rounds a
  * side and cut offline, with the check that sides taken in turn show their totals grew: 20
  * rounds of 3 requests named the slowed helper in 41 of 45, 15 rounds in 39, 12 in 36, none of
